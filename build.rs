@@ -1,0 +1,74 @@
+//! Compiles the corpus named by QUARRY_CORPUS (default `seeds`) into
+//! OUT_DIR/index.qry, embedded by src/lib.rs, and prints its size.
+
+use quarry_core::corpus::read_corpus;
+use quarry_core::index::report::section_sizes;
+use quarry_core::index::write_index;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+fn main() {
+    if let Err(message) = run() {
+        // Cargo shows the build script's stderr when it fails.
+        eprintln!("error: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<(), String> {
+    println!("cargo:rerun-if-env-changed=QUARRY_CORPUS");
+    println!("cargo:rerun-if-changed=build.rs");
+    let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
+    let named = env::var("QUARRY_CORPUS").ok().filter(|s| !s.trim().is_empty());
+    let root = crate_dir.join(named.as_deref().unwrap_or("seeds"));
+    println!("cargo:rerun-if-changed={}", root.display());
+
+    let corpus = read_corpus(&root).map_err(|e| format!("corpus: {e}"))?;
+    for path in corpus.dirs.iter().chain(&corpus.files) {
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
+    if !corpus.skipped.is_empty() {
+        let names: Vec<String> = corpus.skipped.iter().take(5).map(|p| p.display().to_string()).collect();
+        let more = corpus.skipped.len().saturating_sub(names.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        println!(
+            "cargo:warning=quarry: skipped {} file(s) of unknown type: {}{more}",
+            corpus.skipped.len(),
+            names.join(", ")
+        );
+    }
+    let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
+    write_atomically(&out_dir.join("index.qry"), &bytes)?;
+
+    let sizes = section_sizes(&bytes);
+    let entries: Vec<String> = sizes
+        .iter()
+        .map(|s| format!("(\"{}\", {}, {})", s.name, s.bytes, s.gzip_bytes))
+        .collect();
+    let stats = format!(
+        "/// (section, bytes, gzipped bytes), measured at build time.\npub const SECTION_SIZES: &[(&str, usize, usize)] = &[{}];\n",
+        entries.join(", ")
+    );
+    write_atomically(&out_dir.join("index_sizes.rs"), stats.as_bytes())?;
+
+    let gz: usize = sizes.iter().map(|s| s.gzip_bytes).sum();
+    let text_gz = sizes.iter().find(|s| s.name == "text").map_or(0, |s| s.gzip_bytes);
+    println!(
+        "cargo:warning=quarry: indexed {} documents from {}: index {} bytes, {} gzipped by section ({} of it stored text)",
+        corpus.docs.len(),
+        root.display(),
+        bytes.len(),
+        gz,
+        text_gz
+    );
+    Ok(())
+}
+
+/// Writes through a temporary file and a rename, so a failed build never
+/// leaves half an index behind.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}

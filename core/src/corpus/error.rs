@@ -1,0 +1,96 @@
+//! Corpus errors: each names the file, and the line or byte where it can.
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Why a corpus could not be read. Displayed as one line that starts with
+/// the place (`file:line:` or `file:`) and says what is wrong.
+#[derive(Debug, Error)]
+pub enum CorpusError {
+    /// `QUARRY_CORPUS` names nothing.
+    #[error("{}: corpus not found (QUARRY_CORPUS must name a directory or a .jsonl file)", path.display())]
+    NotFound {
+        /// The path that was looked up.
+        path: PathBuf,
+    },
+    /// An I/O error other than absence.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// Bytes that are not UTF-8.
+    #[error("{}:{line}: not UTF-8 (invalid byte at offset {offset})", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the bad byte.
+        line: usize,
+        /// 0-based byte offset of the bad byte.
+        offset: usize,
+    },
+    /// A NUL byte: a binary file, not text.
+    #[error("{}: binary file (NUL byte at offset {offset})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// A file with no text.
+    #[error("{}: empty file", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A JSON line that does not parse as an object.
+    #[error("{}:{line}: malformed JSON line: {detail}", path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What the parser said.
+        detail: String,
+    },
+    /// A JSON line without `id`, `title` or `body`.
+    #[error("{}:{line}: missing required key \"{key}\"", path.display())]
+    MissingKey {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The key.
+        key: &'static str,
+    },
+    /// A key whose value has the wrong type.
+    #[error("{}:{line}: key \"{key}\" must be {expected}", path.display())]
+    WrongType {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// The key.
+        key: String,
+        /// What it must be.
+        expected: &'static str,
+    },
+    /// Two documents with one id.
+    #[error("{place}: duplicate id \"{id}\" (first defined at {first})")]
+    DuplicateId {
+        /// Where the second one is (`file` or `file:line`).
+        place: String,
+        /// The id.
+        id: String,
+        /// Where the first one is.
+        first: String,
+    },
+    /// A corpus without any document.
+    #[error("{}: corpus has no documents (readable formats: .txt, .jsonl)", path.display())]
+    NoDocuments {
+        /// The corpus root.
+        path: PathBuf,
+    },
+}

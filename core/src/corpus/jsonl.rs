@@ -1,0 +1,80 @@
+//! JSON lines: one object a line with `id`, `title` and `body` (strings,
+//! required), `url` (string, optional) and any other string or number keys
+//! as fields. Blank lines are allowed; `null` values are ignored.
+
+use super::CorpusError;
+use crate::document::{Document, FieldValue};
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// Reads every document of a `.jsonl` file, each with its 1-based line.
+pub fn read(path: &Path, text: &str) -> Result<Vec<(Document, usize)>, CorpusError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line_no = i + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let obj: Map<String, Value> =
+            serde_json::from_str(line).map_err(|e| CorpusError::Json {
+                path: path.to_path_buf(),
+                line: line_no,
+                detail: e.to_string(),
+            })?;
+        out.push((document(path, line_no, obj)?, line_no));
+    }
+    Ok(out)
+}
+
+fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Document, CorpusError> {
+    let wrong = |key: &str, expected| CorpusError::WrongType {
+        path: path.to_path_buf(),
+        line,
+        key: key.to_string(),
+        expected,
+    };
+    let required = |key: &'static str| -> Result<String, CorpusError> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Err(CorpusError::MissingKey {
+                path: path.to_path_buf(),
+                line,
+                key,
+            }),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(_) => Err(wrong(key, "a string")),
+        }
+    };
+    let id = required("id")?;
+    if id.is_empty() {
+        return Err(wrong("id", "a non-empty string"));
+    }
+    let title = required("title")?;
+    let body = required("body")?;
+    let url = match obj.get("url") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => return Err(wrong("url", "a string")),
+    };
+    let mut fields = Vec::new();
+    for (key, value) in &obj {
+        if matches!(key.as_str(), "id" | "title" | "body" | "url") {
+            continue;
+        }
+        let v = match value {
+            Value::Null => continue,
+            Value::String(s) => FieldValue::Str(s.clone()),
+            Value::Number(n) => FieldValue::Num(n.as_f64().unwrap_or(0.0)),
+            _ => return Err(wrong(key, "a string or a number")),
+        };
+        fields.push((key.clone(), v));
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Document {
+        id,
+        title,
+        body,
+        url,
+        fields,
+    })
+}

@@ -1,0 +1,131 @@
+use super::*;
+use std::fs;
+
+/// A fresh directory under the target dir, removed first if it exists.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quarry-corpus-{name}-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn err_text(root: &Path) -> String {
+    read_corpus(root).expect_err("corpus must fail").to_string()
+}
+
+#[test]
+fn missing_corpus_is_named() {
+    let root = Path::new("/nonexistent/quarry-corpus");
+    let e = err_text(root);
+    assert!(e.starts_with("/nonexistent/quarry-corpus: corpus not found"), "{e}");
+}
+
+#[test]
+fn invalid_utf8_names_file_line_and_offset() {
+    let dir = scratch("utf8");
+    let f = dir.join("bad.txt");
+    fs::write(&f, b"first line\nsecond \xff line\n").unwrap();
+    let e = err_text(&dir);
+    assert_eq!(e, format!("{}:2: not UTF-8 (invalid byte at offset 18)", f.display()));
+}
+
+#[test]
+fn malformed_json_line_names_file_and_line() {
+    let dir = scratch("json");
+    let f = dir.join("docs.jsonl");
+    fs::write(&f, "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\"}\n\n{\"id\": \"b\", oops}\n").unwrap();
+    let e = err_text(&f);
+    assert!(e.starts_with(&format!("{}:3: malformed JSON line:", f.display())), "{e}");
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    let dir = scratch("dup");
+    let f = dir.join("docs.jsonl");
+    fs::write(
+        &f,
+        "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\"}\n{\"id\":\"a\",\"title\":\"B\",\"body\":\"y\"}\n",
+    )
+    .unwrap();
+    let e = err_text(&f);
+    let p = f.display();
+    assert_eq!(e, format!("{p}:2: duplicate id \"a\" (first defined at {p}:1)"));
+}
+
+#[test]
+fn missing_and_mistyped_keys_are_named() {
+    let dir = scratch("keys");
+    let f = dir.join("docs.jsonl");
+    fs::write(&f, "{\"id\":\"a\",\"body\":\"x\"}\n").unwrap();
+    assert_eq!(err_text(&f), format!("{}:1: missing required key \"title\"", f.display()));
+    fs::write(&f, "{\"id\":7,\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
+    assert_eq!(err_text(&f), format!("{}:1: key \"id\" must be a string", f.display()));
+    fs::write(&f, "{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\",\"tags\":[1]}\n").unwrap();
+    assert_eq!(
+        err_text(&f),
+        format!("{}:1: key \"tags\" must be a string or a number", f.display())
+    );
+}
+
+#[test]
+fn empty_and_binary_files_fail() {
+    let dir = scratch("empty");
+    fs::write(dir.join("a.txt"), "  \n").unwrap();
+    assert_eq!(err_text(&dir), format!("{}: empty file", dir.join("a.txt").display()));
+    let dir = scratch("binary");
+    fs::write(dir.join("a.txt"), b"ab\0cd").unwrap();
+    assert_eq!(
+        err_text(&dir),
+        format!("{}: binary file (NUL byte at offset 2)", dir.join("a.txt").display())
+    );
+}
+
+#[test]
+fn empty_directory_has_no_documents() {
+    let dir = scratch("nodocs");
+    fs::write(dir.join("notes.bin"), "x").unwrap();
+    assert!(err_text(&dir).ends_with("corpus has no documents (readable formats: .txt, .jsonl)"));
+}
+
+#[test]
+fn jsonl_fields_url_bom_and_crlf() {
+    let dir = scratch("fields");
+    let f = dir.join("docs.jsonl");
+    fs::write(
+        &f,
+        "\u{feff}{\"id\":\"b\",\"title\":\"B\",\"body\":\"y\",\"year\":2024,\"url\":\"/b\"}\r\n{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\",\"note\":null}\r\n",
+    )
+    .unwrap();
+    let c = read_corpus(&f).unwrap();
+    assert_eq!(c.docs.len(), 2);
+    assert_eq!(c.docs[0].id, "a");
+    assert!(c.docs[0].fields.is_empty());
+    assert_eq!(c.docs[1].url.as_deref(), Some("/b"));
+    assert_eq!(c.docs[1].fields, vec![("year".into(), FieldValueOf::Num(2024.0))]);
+}
+
+use crate::document::FieldValue as FieldValueOf;
+
+#[test]
+fn directory_ids_are_relative_paths_and_unknown_files_skipped() {
+    let dir = scratch("ids");
+    fs::create_dir_all(dir.join("news/2024")).unwrap();
+    fs::write(dir.join("news/2024/a.txt"), "Hello there.").unwrap();
+    fs::write(dir.join("b.txt"), "Bye.").unwrap();
+    fs::write(dir.join("image.png"), "png").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["b", "news/2024/a"]);
+    assert_eq!(c.skipped, [dir.join("image.png")]);
+    assert_eq!(c.files.len(), 2);
+}
+
+#[test]
+fn seed_corpus_reads() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let c = read_corpus(&root).unwrap();
+    assert_eq!(c.docs.len(), 2);
+    let place = |i: usize| c.docs[i].fields.iter().find(|(k, _)| k == "place").unwrap().1.clone();
+    assert_eq!(place(0), FieldValueOf::Str("SANTIAGO".into()));
+    assert_eq!(place(1), FieldValueOf::Str("MEXICO CITY".into()));
+}

@@ -1,0 +1,29 @@
+//! A document as the corpus readers give it and the index stores it.
+
+use serde::Serialize;
+
+/// The value of a metadata field: text (`place`, `date`) or a number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum FieldValue {
+    /// A text value.
+    Str(String),
+    /// A numeric value, from a JSON number.
+    Num(f64),
+}
+
+/// One searchable document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Unique id: a path relative to the corpus root without extension, or
+    /// the `id` key of a JSON line.
+    pub id: String,
+    /// Title, searched with a higher weight than the body.
+    pub title: String,
+    /// Body text, searched and shown in snippets.
+    pub body: String,
+    /// Link to the document, if the corpus gives one.
+    pub url: Option<String>,
+    /// Metadata fields by name, sorted by name.
+    pub fields: Vec<(String, FieldValue)>,
+}

@@ -1,0 +1,208 @@
+//! The index file format: the one place that knows its layout.
+//!
+//! ```text
+//! header   magic "QRRY" | u32 version | u32 section count
+//! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
+//! sections meta, terms, postings, position, norms, docs, text (any order)
+//! ```
+//! All integers little-endian; inside sections, LEB128 varints (see
+//! `varint`). Section contents:
+//!
+//! - `meta`: varint document count, varint total title tokens, varint total
+//!   body tokens, varint field-name count, then each name length-prefixed.
+//! - `terms`: an `fst` map from folded term to the byte offset of its list in
+//!   `postings`.
+//! - `postings`: per term, varint document frequency, varint offset of its
+//!   positions in `position`, then per document (ascending):
+//!   varint `(doc delta << 1) | in_title`, varint title tf if `in_title`,
+//!   varint body tf.
+//! - `position`: per term and posting, varint count, then delta-encoded
+//!   token positions; title tokens are numbered from 0, body tokens from
+//!   `title tokens + POSITION_GAP`, so a phrase never spans the two.
+//! - `norms`: per document two bytes, title and body length in tokens,
+//!   quantized by [`encode_norm`].
+//! - `docs`: a table (see below) of stored documents: id, title, url (empty
+//!   if none), varint field count, then per field varint name index, kind byte
+//!   (0 string, 1 number) and the value as a length-prefixed string.
+//! - `text`: a table of the body texts, for snippets.
+//!
+//! A table is `u32 count`, `count + 1` u32 offsets relative to the end of the
+//! offset array, then the concatenated entries.
+
+use thiserror::Error;
+
+/// The first four bytes of every index.
+pub const MAGIC: [u8; 4] = *b"QRRY";
+/// Bumped on every incompatible change of layout.
+pub const VERSION: u32 = 1;
+/// Header bytes before the section table.
+pub const HEADER_LEN: usize = 12;
+/// Bytes of one section-table entry.
+pub const ENTRY_LEN: usize = 16;
+/// Token positions of the body start this far after the title's last token.
+pub const POSITION_GAP: u32 = 16;
+
+/// Section names, in the order the writer lays them out.
+pub const SECTIONS: [&str; 7] = [
+    "meta", "terms", "postings", "position", "norms", "docs", "text",
+];
+
+/// Why index bytes could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum FormatError {
+    /// The bytes do not start with [`MAGIC`].
+    #[error("not a Quarry index: magic bytes {found:?}, expected {expected:?}")]
+    BadMagic {
+        /// What the format requires.
+        expected: [u8; 4],
+        /// What the bytes hold.
+        found: Vec<u8>,
+    },
+    /// Written by another version of the format.
+    #[error("index format version {found}, but this build reads version {expected}: rebuild the index")]
+    Version {
+        /// The version this reader understands.
+        expected: u32,
+        /// The version in the bytes.
+        found: u32,
+    },
+    /// The bytes end before the header or a section does.
+    #[error("index truncated: {0}")]
+    Truncated(String),
+    /// A section the reader needs is absent.
+    #[error("index section '{0}' is missing")]
+    MissingSection(&'static str),
+    /// A section's contents do not decode.
+    #[error("index section '{section}' is corrupt: {why}")]
+    Corrupt {
+        /// The section's name.
+        section: &'static str,
+        /// What is wrong with it.
+        why: String,
+    },
+}
+
+/// Reads a little-endian u32 at `at`, or `None` past the end.
+pub fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// One entry of the section table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionEntry {
+    /// Name, as in [`SECTIONS`].
+    pub name: &'static str,
+    /// Byte offset from the start of the index.
+    pub offset: usize,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+/// Checks magic and version and reads the section table. Unknown section
+/// names are skipped so that newer writers can add sections.
+pub fn read_header(bytes: &[u8]) -> Result<Vec<SectionEntry>, FormatError> {
+    if bytes.len() < HEADER_LEN {
+        return Err(FormatError::Truncated(format!(
+            "{} bytes, shorter than the {HEADER_LEN}-byte header",
+            bytes.len()
+        )));
+    }
+    if bytes[..4] != MAGIC {
+        return Err(FormatError::BadMagic {
+            expected: MAGIC,
+            found: bytes[..4].to_vec(),
+        });
+    }
+    let version = read_u32(bytes, 4).unwrap_or(0);
+    if version != VERSION {
+        return Err(FormatError::Version {
+            expected: VERSION,
+            found: version,
+        });
+    }
+    let count = read_u32(bytes, 8).unwrap_or(0) as usize;
+    let mut out = Vec::with_capacity(count.min(SECTIONS.len()));
+    for i in 0..count {
+        let at = HEADER_LEN + i * ENTRY_LEN;
+        let entry = bytes
+            .get(at..at + ENTRY_LEN)
+            .ok_or_else(|| FormatError::Truncated(format!("section table entry {i}")))?;
+        let raw_name = &entry[..8];
+        let offset = read_u32(entry, 8).unwrap_or(0) as usize;
+        let len = read_u32(entry, 12).unwrap_or(0) as usize;
+        let Some(name) = SECTIONS.iter().find(|n| section_name(n) == raw_name) else {
+            continue;
+        };
+        if offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
+            return Err(FormatError::Truncated(format!(
+                "section '{name}' spans bytes {offset}..{} of {}",
+                offset.saturating_add(len),
+                bytes.len()
+            )));
+        }
+        out.push(SectionEntry { name, offset, len });
+    }
+    Ok(out)
+}
+
+/// A section name padded to its 8 stored bytes.
+pub fn section_name(name: &str) -> [u8; 8] {
+    let mut b = [0u8; 8];
+    b[..name.len()].copy_from_slice(name.as_bytes());
+    b
+}
+
+/// Quantizes a field length to one byte: exact below 64, then a 3-bit
+/// mantissa (at most 12.5% low). BM25 needs only the rough length.
+pub fn encode_norm(n: u32) -> u8 {
+    if n < 64 {
+        return n as u8;
+    }
+    let e = 31 - n.leading_zeros(); // >= 6
+    let m = (n >> (e - 3)) & 7;
+    let code = 64 + (e - 6) * 8 + m;
+    code.min(255) as u8
+}
+
+/// The length a norm byte stands for.
+pub fn decode_norm(code: u8) -> u32 {
+    if code < 64 {
+        return u32::from(code);
+    }
+    let c = u32::from(code) - 64;
+    let e = c / 8 + 6;
+    (8 + (c % 8)) << (e - 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norms_are_monotonic_and_close() {
+        let mut last = 0;
+        for n in 0..100_000u32 {
+            let d = decode_norm(encode_norm(n));
+            assert!(d <= n && d >= last, "n={n} d={d}");
+            assert!(n - d <= n / 8, "n={n} d={d}");
+            last = d;
+        }
+    }
+
+    #[test]
+    fn header_errors_are_typed() {
+        assert!(matches!(read_header(b"QR"), Err(FormatError::Truncated(_))));
+        assert!(matches!(
+            read_header(b"NOPE\x01\0\0\0\0\0\0\0"),
+            Err(FormatError::BadMagic { .. })
+        ));
+        assert_eq!(
+            read_header(b"QRRY\x09\0\0\0\0\0\0\0"),
+            Err(FormatError::Version {
+                expected: VERSION,
+                found: 9
+            })
+        );
+    }
+}

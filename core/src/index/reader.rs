@@ -1,0 +1,328 @@
+//! Opens index bytes in place: the header and a few counts are read at
+//! open; every other lookup decodes on demand from the borrowed bytes.
+
+use super::format::{decode_norm, read_header, read_u32, FormatError, SectionEntry};
+use super::varint::Reader;
+use crate::document::FieldValue;
+
+/// An opened index borrowing its bytes.
+pub struct Index<'a> {
+    sections: Vec<SectionEntry>,
+    doc_count: u32,
+    avg_title: f32,
+    avg_body: f32,
+    field_names: Vec<&'a str>,
+    terms: fst::Map<&'a [u8]>,
+    postings: &'a [u8],
+    positions: &'a [u8],
+    norms: &'a [u8],
+    docs: Table<'a>,
+    text: Table<'a>,
+}
+
+/// Where a term's postings start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermInfo {
+    /// Number of documents containing the term.
+    pub df: u32,
+    postings_at: usize,
+    positions_at: usize,
+}
+
+/// One document of a postings list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Posting {
+    /// Document ordinal.
+    pub doc: u32,
+    /// Occurrences in the title.
+    pub tf_title: u32,
+    /// Occurrences in the body.
+    pub tf_body: u32,
+}
+
+/// A stored document's metadata.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredDoc<'a> {
+    /// The document id.
+    pub id: &'a str,
+    /// The title.
+    pub title: &'a str,
+    /// The url, if any.
+    pub url: Option<&'a str>,
+    /// Fields by name.
+    pub fields: Vec<(&'a str, FieldValue)>,
+}
+
+fn corrupt(section: &'static str, why: impl Into<String>) -> FormatError {
+    FormatError::Corrupt {
+        section,
+        why: why.into(),
+    }
+}
+
+impl<'a> Index<'a> {
+    /// Opens `bytes`, checking magic, version, the section table and the
+    /// small `meta` section. Never panics on malformed input.
+    pub fn open(bytes: &'a [u8]) -> Result<Self, FormatError> {
+        let sections = read_header(bytes)?;
+        let get = |name: &'static str| -> Result<&'a [u8], FormatError> {
+            let s = sections
+                .iter()
+                .find(|s| s.name == name)
+                .ok_or(FormatError::MissingSection(name))?;
+            Ok(&bytes[s.offset..s.offset + s.len])
+        };
+        let mut meta = Reader::new(get("meta")?);
+        let bad_meta = || corrupt("meta", "counts do not decode");
+        let doc_count = meta.get_u32().ok_or_else(bad_meta)?;
+        let total_title = meta.get().ok_or_else(bad_meta)?;
+        let total_body = meta.get().ok_or_else(bad_meta)?;
+        let n_fields = meta.get_u32().ok_or_else(bad_meta)?;
+        let mut field_names = Vec::new();
+        for _ in 0..n_fields {
+            field_names.push(meta.get_str().ok_or_else(|| corrupt("meta", "field name"))?);
+        }
+        let terms = fst::Map::new(get("terms")?).map_err(|e| corrupt("terms", e.to_string()))?;
+        let norms = get("norms")?;
+        if norms.len() != 2 * doc_count as usize {
+            return Err(corrupt("norms", format!("{} bytes for {doc_count} documents", norms.len())));
+        }
+        let docs = Table::open(get("docs")?, doc_count, "docs")?;
+        let text = Table::open(get("text")?, doc_count, "text")?;
+        let avg = |total: u64| (total as f64 / f64::from(doc_count.max(1))).max(1.0) as f32;
+        Ok(Index {
+            doc_count,
+            avg_title: avg(total_title),
+            avg_body: avg(total_body),
+            field_names,
+            terms,
+            postings: get("postings")?,
+            positions: get("position")?,
+            norms,
+            docs,
+            text,
+            sections,
+        })
+    }
+
+    /// Number of documents.
+    pub fn doc_count(&self) -> u32 {
+        self.doc_count
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The section table, for size reports.
+    pub fn sections(&self) -> &[SectionEntry] {
+        &self.sections
+    }
+
+    /// Average title and body lengths, in tokens.
+    pub fn avg_lengths(&self) -> (f32, f32) {
+        (self.avg_title, self.avg_body)
+    }
+
+    /// The term dictionary, for prefix and fuzzy expansion.
+    pub fn dictionary(&self) -> &fst::Map<&'a [u8]> {
+        &self.terms
+    }
+
+    /// Looks up a folded term.
+    pub fn term(&self, term: &str) -> Option<TermInfo> {
+        self.term_at(self.terms.get(term)?)
+    }
+
+    /// Reads the postings header at a dictionary value.
+    pub fn term_at(&self, postings_at: u64) -> Option<TermInfo> {
+        let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
+        let df = r.get_u32()?;
+        let positions_at = usize::try_from(r.get()?).ok()?;
+        Some(TermInfo {
+            df,
+            postings_at: r.pos(),
+            positions_at,
+        })
+    }
+
+    /// Iterates a term's postings in document order.
+    pub fn postings(&self, t: TermInfo) -> Postings<'a> {
+        Postings {
+            r: Reader::at(self.postings, t.postings_at),
+            left: t.df,
+            doc: 0,
+            first: true,
+            doc_count: self.doc_count,
+        }
+    }
+
+    /// A cursor over a term's positions, in step with its postings.
+    pub fn positions(&self, t: TermInfo) -> Positions<'a> {
+        Positions {
+            r: Reader::at(self.positions, t.positions_at),
+        }
+    }
+
+    /// Title and body lengths of a document, in tokens (quantized).
+    pub fn lengths(&self, doc: u32) -> (u32, u32) {
+        let i = 2 * doc as usize;
+        match self.norms.get(i..i + 2) {
+            Some(b) => (decode_norm(b[0]), decode_norm(b[1])),
+            None => (0, 0),
+        }
+    }
+
+    /// A document's stored metadata, or `None` if out of range or corrupt.
+    pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
+        let mut r = Reader::new(self.docs.get(doc)?);
+        let id = r.get_str()?;
+        let title = r.get_str()?;
+        let url = Some(r.get_str()?).filter(|u| !u.is_empty());
+        let n = r.get_u32()?;
+        let mut fields = Vec::with_capacity(n.min(16) as usize);
+        for _ in 0..n {
+            let name = *self.field_names.get(r.get()? as usize)?;
+            let kind = r.get_u8()?;
+            let raw = r.get_str()?;
+            let value = match kind {
+                0 => FieldValue::Str(raw.to_string()),
+                1 => FieldValue::Num(raw.parse().ok()?),
+                _ => return None,
+            };
+            fields.push((name, value));
+        }
+        Some(StoredDoc { id, title, url, fields })
+    }
+
+    /// Whether any document has a field of this name.
+    pub fn has_field(&self, name: &str) -> bool {
+        self.field_names.contains(&name)
+    }
+
+    /// A string field of a document, without decoding the others' values.
+    pub fn field_str(&self, doc: u32, name: &str) -> Option<&'a str> {
+        let mut r = Reader::new(self.docs.get(doc)?);
+        for _ in 0..3 {
+            r.get_bytes()?;
+        }
+        for _ in 0..r.get_u32()? {
+            let field = *self.field_names.get(r.get()? as usize)?;
+            let kind = r.get_u8()?;
+            let raw = r.get_str()?;
+            if field == name {
+                return (kind == 0).then_some(raw);
+            }
+        }
+        None
+    }
+
+    /// A document's body text.
+    pub fn body(&self, doc: u32) -> Option<&'a str> {
+        std::str::from_utf8(self.text.get(doc)?).ok()
+    }
+}
+
+/// Postings iterator. Stops early, without panicking, on corrupt bytes.
+#[derive(Clone)]
+pub struct Postings<'a> {
+    r: Reader<'a>,
+    left: u32,
+    doc: u32,
+    first: bool,
+    doc_count: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    #[inline]
+    fn next(&mut self) -> Option<Posting> {
+        if self.left == 0 {
+            return None;
+        }
+        let head = self.r.get();
+        let decoded = head.and_then(|head| {
+            let delta = u32::try_from(head >> 1).ok()?;
+            if !self.first && delta == 0 {
+                return None;
+            }
+            let tf_title = if head & 1 == 1 { self.r.get_u32()? } else { 0 };
+            let tf_body = self.r.get_u32()?;
+            let doc = self.doc.checked_add(delta).filter(|&d| d < self.doc_count)?;
+            Some(Posting { doc, tf_title, tf_body })
+        });
+        match decoded {
+            Some(p) => {
+                self.left -= 1;
+                self.first = false;
+                self.doc = p.doc;
+                Some(p)
+            }
+            None => {
+                self.left = 0;
+                None
+            }
+        }
+    }
+}
+
+/// Reads positions one posting at a time, in postings order.
+#[derive(Clone)]
+pub struct Positions<'a> {
+    r: Reader<'a>,
+}
+
+impl Positions<'_> {
+    /// Skips the next posting's positions.
+    pub fn skip(&mut self) -> Option<()> {
+        let n = self.r.get()?;
+        for _ in 0..n {
+            self.r.get()?;
+        }
+        Some(())
+    }
+
+    /// Reads the next posting's positions into `out` (cleared first).
+    pub fn read(&mut self, out: &mut Vec<u32>) -> Option<()> {
+        out.clear();
+        let n = self.r.get()?;
+        let mut p = 0u32;
+        for _ in 0..n {
+            p = p.checked_add(self.r.get_u32()?)?;
+            out.push(p);
+        }
+        Some(())
+    }
+}
+
+/// A table of variable-length entries with a u32 offset array.
+struct Table<'a> {
+    offsets: &'a [u8],
+    blob: &'a [u8],
+}
+
+impl<'a> Table<'a> {
+    fn open(bytes: &'a [u8], expect: u32, name: &'static str) -> Result<Self, FormatError> {
+        let count = read_u32(bytes, 0).ok_or_else(|| corrupt(name, "no entry count"))?;
+        if count != expect {
+            return Err(corrupt(name, format!("{count} entries for {expect} documents")));
+        }
+        let offsets_len = 4 * (count as usize + 1);
+        let offsets = bytes
+            .get(4..4 + offsets_len)
+            .ok_or_else(|| corrupt(name, "offset array truncated"))?;
+        Ok(Table {
+            offsets,
+            blob: &bytes[4 + offsets_len..],
+        })
+    }
+
+    fn get(&self, i: u32) -> Option<&'a [u8]> {
+        let at = 4 * i as usize;
+        let start = read_u32(self.offsets, at)? as usize;
+        let end = read_u32(self.offsets, at + 4)? as usize;
+        self.blob.get(start..end)
+    }
+}

@@ -1,0 +1,183 @@
+//! Builds index bytes from documents (build time only). Deterministic: the
+//! same documents in the same order give the same bytes.
+
+use super::format::{encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, POSITION_GAP, SECTIONS, VERSION};
+use super::varint::{put, put_bytes};
+use crate::document::{Document, FieldValue};
+use crate::text::for_each_token;
+use std::collections::{BTreeSet, HashMap};
+use thiserror::Error;
+
+/// Why an index could not be written.
+#[derive(Debug, Error)]
+pub enum WriteError {
+    /// The corpus outgrows the format's 32-bit offsets or counts.
+    #[error("corpus too large for the index format: {0}")]
+    TooLarge(String),
+    /// The term dictionary could not be built.
+    #[error("term dictionary: {0}")]
+    Fst(#[from] fst::Error),
+}
+
+#[derive(Default)]
+struct TermAcc {
+    df: u32,
+    last_doc: u32,
+    postings: Vec<u8>,
+    positions: Vec<u8>,
+}
+
+/// Per-document occurrences of one term.
+#[derive(Default)]
+struct Occ {
+    tf_title: u32,
+    tf_body: u32,
+    positions: Vec<u32>,
+}
+
+/// Writes the index of `docs`; document ordinals are their order here.
+pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
+    let n = u32::try_from(docs.len()).map_err(|_| WriteError::TooLarge("over 2^32 documents".into()))?;
+    let field_names: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.fields.iter().map(|(k, _)| k.as_str()))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+
+    let mut terms: HashMap<String, TermAcc> = HashMap::new();
+    let mut norms = Vec::with_capacity(docs.len() * 2);
+    let (mut total_title, mut total_body) = (0u64, 0u64);
+    let mut occ: HashMap<String, Occ> = HashMap::new();
+    for (ord, doc) in (0u32..).zip(docs) {
+        occ.clear();
+        let mut pos = 0u32;
+        for_each_token(&doc.title, |t| {
+            let o = occ.entry(t.term.to_string()).or_default();
+            o.tf_title += 1;
+            o.positions.push(pos);
+            pos += 1;
+        });
+        let title_len = pos;
+        pos += POSITION_GAP;
+        for_each_token(&doc.body, |t| {
+            let o = occ.entry(t.term.to_string()).or_default();
+            o.tf_body += 1;
+            o.positions.push(pos);
+            pos = pos.saturating_add(1);
+        });
+        let body_len = pos - title_len - POSITION_GAP;
+        total_title += u64::from(title_len);
+        total_body += u64::from(body_len);
+        norms.push(encode_norm(title_len));
+        norms.push(encode_norm(body_len));
+        for (term, o) in occ.drain() {
+            let acc = terms.entry(term).or_default();
+            let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
+            let in_title = o.tf_title > 0;
+            put(&mut acc.postings, (u64::from(delta) << 1) | u64::from(in_title));
+            if in_title {
+                put(&mut acc.postings, u64::from(o.tf_title));
+            }
+            put(&mut acc.postings, u64::from(o.tf_body));
+            put(&mut acc.positions, o.positions.len() as u64);
+            let mut prev = 0;
+            for p in o.positions {
+                put(&mut acc.positions, u64::from(p - prev));
+                prev = p;
+            }
+            acc.df += 1;
+            acc.last_doc = ord;
+        }
+    }
+
+    let mut sorted: Vec<(String, TermAcc)> = terms.into_iter().collect();
+    sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut postings = Vec::new();
+    let mut positions = Vec::new();
+    let mut dict = fst::MapBuilder::memory();
+    for (term, acc) in &sorted {
+        dict.insert(term, postings.len() as u64)?;
+        put(&mut postings, u64::from(acc.df));
+        put(&mut postings, positions.len() as u64);
+        postings.extend_from_slice(&acc.postings);
+        positions.extend_from_slice(&acc.positions);
+    }
+    let dict = dict.into_inner()?;
+
+    let mut meta = Vec::new();
+    put(&mut meta, u64::from(n));
+    put(&mut meta, total_title);
+    put(&mut meta, total_body);
+    put(&mut meta, field_names.len() as u64);
+    for name in &field_names {
+        put_bytes(&mut meta, name.as_bytes());
+    }
+
+    let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
+    let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
+    let sections: [&[u8]; 7] = [&meta, &dict, &postings, &positions, &norms, &stored, &text];
+    assemble(&sections)
+}
+
+fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_bytes(&mut out, d.id.as_bytes());
+    put_bytes(&mut out, d.title.as_bytes());
+    put_bytes(&mut out, d.url.as_deref().unwrap_or("").as_bytes());
+    put(&mut out, d.fields.len() as u64);
+    for (name, value) in &d.fields {
+        let idx = field_names.binary_search(&name.as_str()).unwrap_or(0);
+        put(&mut out, idx as u64);
+        match value {
+            FieldValue::Str(s) => {
+                out.push(0);
+                put_bytes(&mut out, s.as_bytes());
+            }
+            FieldValue::Num(x) => {
+                out.push(1);
+                put_bytes(&mut out, x.to_string().as_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// `u32 count | (count + 1) u32 offsets | entries`.
+fn table(entries: impl ExactSizeIterator<Item = Vec<u8>>) -> Result<Vec<u8>, WriteError> {
+    let count = entries.len();
+    let mut offsets = Vec::with_capacity(4 * (count + 2));
+    let mut blob = Vec::new();
+    offsets.extend_from_slice(&(count as u32).to_le_bytes());
+    offsets.extend_from_slice(&0u32.to_le_bytes());
+    for e in entries {
+        blob.extend_from_slice(&e);
+        let end = u32::try_from(blob.len()).map_err(|_| WriteError::TooLarge("stored text over 4 GiB".into()))?;
+        offsets.extend_from_slice(&end.to_le_bytes());
+    }
+    offsets.extend_from_slice(&blob);
+    Ok(offsets)
+}
+
+fn assemble(sections: &[&[u8]; 7]) -> Result<Vec<u8>, WriteError> {
+    let table_len = HEADER_LEN + ENTRY_LEN * SECTIONS.len();
+    let total: usize = table_len + sections.iter().map(|s| s.len()).sum::<usize>();
+    if u32::try_from(total).is_err() {
+        return Err(WriteError::TooLarge(format!("index of {total} bytes exceeds 4 GiB")));
+    }
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(SECTIONS.len() as u32).to_le_bytes());
+    let mut offset = table_len;
+    for (name, bytes) in SECTIONS.iter().zip(sections) {
+        out.extend_from_slice(&section_name(name));
+        out.extend_from_slice(&(offset as u32).to_le_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        offset += bytes.len();
+    }
+    for s in sections {
+        out.extend_from_slice(s);
+    }
+    Ok(out)
+}

@@ -1,0 +1,71 @@
+//! The parsed form of a query.
+
+/// Which indexed field a word or phrase must match in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Title or body.
+    Any,
+    /// Title only (`title:word`).
+    Title,
+}
+
+/// A single thing to match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Atom {
+    /// One folded term; `prefix` when it is the word being typed.
+    Word {
+        /// The folded term.
+        term: String,
+        /// Where it must match.
+        scope: Scope,
+        /// Also match terms that start with it.
+        prefix: bool,
+    },
+    /// Folded terms that must stand next to each other, in order.
+    Phrase {
+        /// The folded terms.
+        terms: Vec<String>,
+        /// Where it must match.
+        scope: Scope,
+    },
+}
+
+/// Alternatives joined by `OR`; a negated clause excludes what it matches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// At least one must match.
+    pub alts: Vec<Atom>,
+    /// `-word` or `-"phrase"`.
+    pub negated: bool,
+}
+
+/// A restriction on stored fields, from `place:` and `date:` in the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// The folded place must equal this.
+    Place(String),
+    /// `date` must fall in `from..=to`, compared as ISO strings where `to`
+    /// has been padded to cover its whole period (`2024` → `2024\u{7f}`).
+    Date {
+        /// Inclusive lower bound.
+        from: String,
+        /// Inclusive upper bound.
+        to: String,
+    },
+}
+
+/// A whole query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Text clauses, in query order.
+    pub clauses: Vec<Clause>,
+    /// Field filters.
+    pub filters: Vec<Filter>,
+}
+
+impl Query {
+    /// The clauses that must or should match (not negated).
+    pub fn positive(&self) -> impl Iterator<Item = &Clause> {
+        self.clauses.iter().filter(|c| !c.negated)
+    }
+}

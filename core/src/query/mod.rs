@@ -1,0 +1,11 @@
+//! Query handling: text → AST ([`parse`]) → matching documents ([`eval`]).
+
+pub mod ast;
+pub mod eval;
+pub mod expand;
+pub mod parse;
+mod phrase;
+
+pub use ast::{Atom, Clause, Filter, Query, Scope};
+pub use eval::{evaluate, Matches};
+pub use parse::parse;

@@ -1,0 +1,197 @@
+//! Text → [`Query`]. Lenient: every string parses; unbalanced quotes close
+//! at the end, stray operators are dropped, unknown `field:` prefixes are
+//! read as words.
+
+use super::ast::{Atom, Clause, Filter, Query, Scope};
+use crate::text::{fold, terms};
+
+/// Longest query text considered, in bytes; the rest is ignored. Bounds work.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// Most clauses kept from one query.
+pub const MAX_CLAUSES: usize = 32;
+
+/// A lexical piece of the query text.
+#[derive(Debug, PartialEq)]
+enum Piece<'q> {
+    Word(&'q str),
+    Quoted(&'q str),
+    Or,
+}
+
+/// One piece with its modifiers.
+struct Item<'q> {
+    piece: Piece<'q>,
+    negated: bool,
+    field: Option<&'q str>,
+}
+
+/// Parses `text`; `prefix` lets the last word complete as typed.
+pub fn parse(text: &str, prefix: bool) -> Query {
+    let text = truncate(text, MAX_QUERY_BYTES);
+    let items = lex(text);
+    let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric());
+    let mut q = Query::default();
+    let mut join_next = false;
+    let count = items.len();
+    for (i, item) in items.into_iter().enumerate() {
+        let is_last = i + 1 == count;
+        let atoms = match (&item.piece, item.field) {
+            (Piece::Or, _) => {
+                join_next = !q.clauses.is_empty();
+                continue;
+            }
+            (Piece::Word(w) | Piece::Quoted(w), Some(f)) if is_filter_field(f) => {
+                q.filters.extend(filter(f, w));
+                join_next = false;
+                continue;
+            }
+            (Piece::Word(w), field) => {
+                let scope = scope_of(field);
+                let ts = terms(w);
+                let last = ts.len().saturating_sub(1);
+                ts.into_iter()
+                    .enumerate()
+                    .map(|(j, term)| Atom::Word {
+                        term,
+                        scope,
+                        prefix: prefix && is_last && j == last && ends_in_word && !item.negated,
+                    })
+                    .collect::<Vec<_>>()
+            }
+            (Piece::Quoted(p), field) => {
+                let ts = terms(p);
+                let scope = scope_of(field);
+                match ts.len() {
+                    0 => Vec::new(),
+                    1 => vec![Atom::Word {
+                        term: ts.into_iter().next().unwrap_or_default(),
+                        scope,
+                        prefix: false,
+                    }],
+                    _ => vec![Atom::Phrase { terms: ts, scope }],
+                }
+            }
+        };
+        for (k, atom) in atoms.into_iter().enumerate() {
+            let joinable = k == 0 && join_next && !item.negated;
+            let room = q.clauses.len() < MAX_CLAUSES;
+            match q.clauses.last_mut() {
+                Some(prev) if joinable && !prev.negated => prev.alts.push(atom),
+                _ if room => q.clauses.push(Clause {
+                    alts: vec![atom],
+                    negated: item.negated,
+                }),
+                _ => {}
+            }
+        }
+        join_next = false;
+    }
+    q
+}
+
+fn truncate(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn is_filter_field(f: &str) -> bool {
+    f.eq_ignore_ascii_case("place") || f.eq_ignore_ascii_case("date")
+}
+
+fn scope_of(field: Option<&str>) -> Scope {
+    match field {
+        Some(f) if f.eq_ignore_ascii_case("title") => Scope::Title,
+        _ => Scope::Any,
+    }
+}
+
+fn filter(field: &str, value: &str) -> Option<Filter> {
+    if field.eq_ignore_ascii_case("place") {
+        let v = fold(value.trim());
+        return (!v.is_empty()).then_some(Filter::Place(v));
+    }
+    date_range(value)
+}
+
+/// `2024`, `2024-03`, `2024-03-05`, or `FROM..TO` with either side open.
+pub fn date_range(value: &str) -> Option<Filter> {
+    let value = value.trim();
+    let (from, to) = match value.split_once("..") {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (value, value),
+    };
+    let ok = |s: &str| s.is_empty() || is_date_prefix(s);
+    if !ok(from) || !ok(to) || (from.is_empty() && to.is_empty()) {
+        return None;
+    }
+    Some(Filter::Date {
+        from: from.to_string(),
+        to: if to.is_empty() { "9999".to_string() } else { format!("{to}\u{7f}") },
+    })
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn is_date_prefix(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+fn lex(text: &str) -> Vec<Item<'_>> {
+    let mut items = Vec::new();
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let mut negated = false;
+        if let Some(r) = rest.strip_prefix('-') {
+            negated = true;
+            rest = r;
+        }
+        // `field:` directly before a word or a quote.
+        let mut field = None;
+        if let Some(colon) = rest.find(':') {
+            let name = &rest[..colon];
+            if is_filter_field(name) || name.eq_ignore_ascii_case("title") {
+                let after = &rest[colon + 1..];
+                if after.starts_with(|c: char| !c.is_whitespace()) {
+                    field = Some(name);
+                    rest = after;
+                }
+            }
+        }
+        let piece;
+        if let Some(r) = rest.strip_prefix('"') {
+            let end = r.find('"').unwrap_or(r.len());
+            piece = Piece::Quoted(&r[..end]);
+            rest = r.get(end + 1..).unwrap_or("");
+        } else {
+            let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+            let word = &rest[..end];
+            rest = &rest[end..];
+            piece = if word == "OR" && !negated && field.is_none() {
+                Piece::Or
+            } else {
+                Piece::Word(word)
+            };
+        }
+        items.push(Item { piece, negated, field });
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,136 @@
+//! The engine's one entry point: query text and options in, ranked
+//! document ordinals out, with facets. Hits are ordinals so that the wasm
+//! boundary can pass them as numbers (see ARCHITECTURE.md).
+
+use crate::index::Index;
+use crate::query::{evaluate, parse, Filter};
+use std::collections::BTreeMap;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Best score first.
+    #[default]
+    Relevance,
+    /// Oldest `date` first.
+    DateAsc,
+    /// Newest `date` first.
+    DateDesc,
+}
+
+/// What to search and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOptions {
+    /// Hits returned at most.
+    pub limit: usize,
+    /// Hits skipped first.
+    pub offset: usize,
+    /// Let the last word complete as typed.
+    pub prefix: bool,
+    /// Tolerate typos (not yet used by the evaluator).
+    pub fuzzy: bool,
+    /// Result order.
+    pub sort: Sort,
+    /// Filters from the options, added to those in the query text.
+    pub filters: Vec<Filter>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            prefix: true,
+            fuzzy: true,
+            sort: Sort::Relevance,
+            filters: Vec::new(),
+        }
+    }
+}
+
+/// One ranked document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Document ordinal in the index.
+    pub doc: u32,
+    /// Relevance score.
+    pub score: f32,
+}
+
+/// Value counts of a field over the whole result set, by field name.
+pub type Facets = BTreeMap<String, BTreeMap<String, u32>>;
+
+/// A page of results.
+#[derive(Debug, Clone, Default)]
+pub struct SearchResults {
+    /// Documents matching, before `offset` and `limit`.
+    pub total: usize,
+    /// The requested page.
+    pub hits: Vec<Hit>,
+    /// Sorted folded terms that matched, for snippets.
+    pub terms: Vec<String>,
+    /// Counts of `place` and `year` over all matches.
+    pub facets: Facets,
+    /// A better spelling of the query, when one finds much more.
+    pub suggestion: Option<String>,
+}
+
+/// Searches `index` for `text`.
+pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
+    let query = parse(text, opts.prefix);
+    let matches = evaluate(index, &query, &opts.filters);
+    let mut docs = matches.docs;
+    let facets = facets(index, &docs);
+    let total = docs.len();
+    let end = opts.offset.saturating_add(opts.limit).min(total);
+    match opts.sort {
+        Sort::Relevance => {
+            let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if end < total && end > 0 {
+                docs.select_nth_unstable_by(end - 1, by_score);
+                docs.truncate(end);
+            }
+            docs.sort_unstable_by(by_score);
+        }
+        Sort::DateAsc | Sort::DateDesc => {
+            let date = |d: u32| index.field_str(d, "date").unwrap_or("");
+            docs.sort_by(|a, b| {
+                let o = date(a.0).cmp(date(b.0));
+                let o = if opts.sort == Sort::DateDesc { o.reverse() } else { o };
+                o.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+            });
+        }
+    }
+    let hits = docs
+        .get(opts.offset.min(end)..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(doc, score)| Hit { doc, score })
+        .collect();
+    SearchResults {
+        total,
+        hits,
+        terms: matches.terms,
+        facets,
+        suggestion: None,
+    }
+}
+
+/// Counts `place` values and `date` years over `docs`, where the corpus has them.
+fn facets(index: &Index<'_>, docs: &[(u32, f32)]) -> Facets {
+    let mut out = Facets::new();
+    for (field, name, cut) in [("place", "place", usize::MAX), ("date", "year", 4)] {
+        if !index.has_field(field) {
+            continue;
+        }
+        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        for &(d, _) in docs {
+            if let Some(v) = index.field_str(d, field) {
+                let v = v.get(..cut.min(v.len())).unwrap_or(v);
+                *counts.entry(v.to_string()).or_default() += 1;
+            }
+        }
+        out.insert(name.to_string(), counts);
+    }
+    out
+}

@@ -1,0 +1,151 @@
+//! Snippets: the window of body text that best shows why a document
+//! matched, with the matched words located in UTF-16 code units (what
+//! JavaScript's `String.prototype.slice` counts).
+
+use crate::text::for_each_token;
+
+/// Target snippet length in bytes of source text.
+pub const WINDOW: usize = 180;
+/// Matches considered per document, bounding the work on long bodies.
+const MAX_MATCHES: usize = 256;
+
+/// A snippet and the ranges of its highlighted words.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snippet {
+    /// The text shown, with `…` where it was cut.
+    pub text: String,
+    /// `[start, end)` of each highlighted word, in UTF-16 code units.
+    pub highlights: Vec<(u32, u32)>,
+}
+
+/// The snippet of `body` for the sorted, folded `terms`.
+pub fn snippet(body: &str, terms: &[String]) -> Snippet {
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term index)
+    for_each_token(body, |t| {
+        if hits.len() < MAX_MATCHES {
+            if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(t.term)) {
+                hits.push((t.start, t.end, k));
+            }
+        }
+    });
+    let (from, to) = window(body, &hits);
+    let mut text = String::with_capacity(to - from + 8);
+    let mut highlights = Vec::new();
+    let mut units = 0u32;
+    if from > 0 {
+        text.push('…');
+        units += 1;
+    }
+    let mut cursor = from;
+    for &(s, e, _) in hits.iter().filter(|h| h.0 >= from && h.1 <= to) {
+        units += push_flat(&mut text, &body[cursor..s]);
+        let len = push_flat(&mut text, &body[s..e]);
+        highlights.push((units, units + len));
+        units += len;
+        cursor = e;
+    }
+    push_flat(&mut text, &body[cursor..to]);
+    if to < body.len() {
+        text.push('…');
+    }
+    Snippet { text, highlights }
+}
+
+/// Appends `s` with line breaks and tabs as spaces; returns its UTF-16 length.
+fn push_flat(out: &mut String, s: &str) -> u32 {
+    let mut n = 0;
+    for c in s.chars() {
+        out.push(if c.is_whitespace() { ' ' } else { c });
+        n += c.len_utf16() as u32;
+    }
+    n
+}
+
+/// The byte range to show: the window with the most distinct terms, then
+/// the most matches, widened to word boundaries.
+fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize) {
+    let mut best = (0usize, 0usize, 0usize); // (distinct, count, first hit)
+    let mut seen = Vec::new();
+    for i in 0..hits.len() {
+        seen.clear();
+        let mut count = 0;
+        for h in hits[i..].iter().take_while(|h| h.1 - hits[i].0 <= WINDOW) {
+            count += 1;
+            if !seen.contains(&h.2) {
+                seen.push(h.2);
+            }
+        }
+        if (seen.len(), count) > (best.0, best.1) {
+            best = (seen.len(), count, i);
+        }
+    }
+    let anchor = hits.get(best.2).map_or(0, |h| h.0);
+    // Start a little before the first match, at a sentence start if one is near.
+    let lead = anchor.saturating_sub(WINDOW / 4);
+    let mut from = body[..anchor]
+        .rfind(". ")
+        .map(|i| i + 2)
+        .filter(|&i| i >= lead)
+        .unwrap_or_else(|| word_start(body, lead));
+    if anchor < WINDOW / 3 {
+        from = 0;
+    }
+    let to = word_end(body, (from + WINDOW).min(body.len()));
+    (from, to)
+}
+
+/// The start of the word at or after byte `i`.
+fn word_start(body: &str, i: usize) -> usize {
+    if i == 0 {
+        return 0;
+    }
+    let i = ceil_char(body, i);
+    body[i..].find(char::is_whitespace).map_or(i, |k| i + k + 1).min(body.len())
+}
+
+/// The end of the word at byte `i`.
+fn word_end(body: &str, i: usize) -> usize {
+    let i = ceil_char(body, i);
+    body[i..].find(char::is_whitespace).map_or(body.len(), |k| i + k)
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16_slice(s: &str, a: u32, b: u32) -> String {
+        let u: Vec<u16> = s.encode_utf16().collect();
+        String::from_utf16(&u[a as usize..b as usize]).unwrap()
+    }
+
+    #[test]
+    fn highlights_are_utf16_offsets() {
+        let body = "Chủ tịch nước Lương Cường gặp 🎉 Cường again.";
+        let s = snippet(body, &["cuong".to_string()]);
+        let marked: Vec<String> = s.highlights.iter().map(|&(a, b)| utf16_slice(&s.text, a, b)).collect();
+        assert_eq!(marked, ["Cường", "Cường"]);
+    }
+
+    #[test]
+    fn window_moves_to_the_matches() {
+        let body = format!("{} needle here. {}", "filler words ".repeat(50), "tail ".repeat(50));
+        let s = snippet(&body, &["needle".to_string()]);
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert_eq!(s.highlights.len(), 1);
+        assert!(s.text.chars().count() < WINDOW + 40);
+    }
+
+    #[test]
+    fn no_match_shows_the_start() {
+        let s = snippet("Short body.\nSecond line.", &["zzz".to_string()]);
+        assert_eq!(s.text, "Short body. Second line.");
+        assert!(s.highlights.is_empty());
+    }
+}

@@ -1,0 +1,7 @@
+//! The text pipeline shared by indexing and querying: normalize, tokenize.
+
+pub mod normalize;
+pub mod tokenize;
+
+pub use normalize::{fold, fold_into};
+pub use tokenize::{for_each_token, terms, Token, MAX_TERM_BYTES};

@@ -1,0 +1,97 @@
+//! Splitting text into words on Unicode word boundaries (UAX #29), each
+//! folded by [`super::normalize`], with its byte range in the original text.
+
+use super::normalize::fold_into;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words longer than this (in folded bytes) are not indexed: they are
+/// almost always noise (hashes, base64), and the cap bounds query work.
+pub const MAX_TERM_BYTES: usize = 48;
+
+/// One indexed word: its folded term and where it stands in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// The folded term, as stored in the index.
+    pub term: &'t str,
+    /// Byte offset of the word's start in the source text.
+    pub start: usize,
+    /// Byte offset just past the word's end in the source text.
+    pub end: usize,
+}
+
+/// Calls `f` with every token of `text`, in order. Positions are the
+/// count of tokens before this one.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+    let mut term = String::new();
+    for (at, word) in text.unicode_word_indices() {
+        // UAX #29 keeps `a:b` together (Swedish); a search box should not.
+        let mut start = at;
+        for part in word.split(':') {
+            let part_start = start;
+            start += part.len() + 1;
+            term.clear();
+            fold_into(part, &mut term);
+            strip_apostrophes(&mut term);
+            if term.is_empty() || term.len() > MAX_TERM_BYTES {
+                continue;
+            }
+            f(Token {
+                term: &term,
+                start: part_start,
+                end: part_start + part.len(),
+            });
+        }
+    }
+}
+
+/// The folded terms of `text`, in order.
+pub fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_token(text, |t| out.push(t.term.to_string()));
+    out
+}
+
+/// `country's` → `country`, `o'neil` → `oneil`: the possessive goes, other
+/// apostrophes join the word so that both spellings meet.
+fn strip_apostrophes(term: &mut String) {
+    if term.ends_with("'s") {
+        term.truncate(term.len() - 2);
+    }
+    if term.contains('\'') {
+        term.retain(|c| c != '\'');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_numbers_and_offsets() {
+        let text = "Lương Cường, 2030-marking Chile’s 13th";
+        let mut got = Vec::new();
+        for_each_token(text, |t| got.push((t.term.to_string(), &text[t.start..t.end])));
+        let want = [
+            ("luong", "Lương"),
+            ("cuong", "Cường"),
+            ("2030", "2030"),
+            ("marking", "marking"),
+            ("chile", "Chile’s"),
+            ("13th", "13th"),
+        ];
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn punctuation_only_gives_nothing() {
+        assert!(terms("!!! -- \"\" ... ()").is_empty());
+        assert!(terms("").is_empty());
+    }
+
+    #[test]
+    fn overlong_words_are_skipped() {
+        let long = "a".repeat(MAX_TERM_BYTES + 1);
+        assert_eq!(terms(&format!("x {long} y")), ["x", "y"]);
+    }
+}

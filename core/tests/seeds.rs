@@ -1,0 +1,102 @@
+//! The seed corpus's expected answers, through the whole native path:
+//! corpus reader → index writer → reader → search.
+
+use quarry_core::corpus::read_corpus;
+use quarry_core::index::write_index;
+use quarry_core::{search, Index, SearchOptions};
+use std::path::Path;
+use std::sync::OnceLock;
+
+const SANTIAGO: &str = "000_f2c9c479a8d22647";
+const MEXICO: &str = "003_fd7ddbcd4b646995";
+
+fn index() -> &'static Index<'static> {
+    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
+    static INDEX: OnceLock<Index<'static>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let bytes = BYTES.get_or_init(|| {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+            write_index(&read_corpus(&root).unwrap().docs).unwrap()
+        });
+        Index::open(bytes).unwrap()
+    })
+}
+
+fn ids(query: &str) -> Vec<&'static str> {
+    let idx = index();
+    search(idx, query, &SearchOptions::default())
+        .hits
+        .iter()
+        .map(|h| idx.doc(h.doc).unwrap().id)
+        .collect()
+}
+
+#[test]
+fn vietnamese_names_fold_both_ways() {
+    for q in ["Cuong", "cường", "CƯỜNG", "Luong Cuong"] {
+        assert_eq!(ids(q), [SANTIAGO], "query {q:?}");
+    }
+    assert_eq!(ids("Duc Thang"), [MEXICO]);
+    assert_eq!(ids("Đức Thắng"), [MEXICO]);
+}
+
+#[test]
+fn diacritics_do_not_change_results() {
+    let with = ids("Đổi Mới");
+    assert_eq!(with, ids("doi moi"));
+    assert_eq!(with, [SANTIAGO]);
+}
+
+#[test]
+fn places_and_prefixes() {
+    assert_eq!(ids("mexico"), [MEXICO]);
+    assert_eq!(ids("santiago"), [SANTIAGO]);
+    assert_eq!(ids("chil"), [SANTIAGO]);
+    assert_eq!(ids("chil ").len(), 0, "a finished word does not complete");
+}
+
+#[test]
+fn empty_and_punctuation_queries_find_nothing() {
+    for q in ["", "   ", "!!!", "\"\"", "- -", "OR", "...,;"] {
+        let r = search(index(), q, &SearchOptions::default());
+        assert_eq!(r.total, 0, "query {q:?}");
+        assert!(r.hits.is_empty());
+    }
+}
+
+#[test]
+fn phrases_and_exclusions() {
+    assert_eq!(ids("\"new society\""), [MEXICO]);
+    assert!(ids("\"society new\"").is_empty());
+    assert_eq!(ids("party -chile"), [MEXICO]);
+    assert_eq!(ids("place:santiago"), [SANTIAGO]);
+    assert_eq!(ids("place:\"mexico city\""), [MEXICO]);
+    assert_eq!(ids("date:2022"), [MEXICO]);
+    assert_eq!(ids("communist date:2024-01..2024-12"), [SANTIAGO]);
+}
+
+#[test]
+fn both_match_communist_with_facets() {
+    let r = search(index(), "communist", &SearchOptions::default());
+    assert_eq!(r.total, 2);
+    let place = &r.facets["place"];
+    assert_eq!(place.get("SANTIAGO"), Some(&1));
+    assert_eq!(place.get("MEXICO CITY"), Some(&1));
+    assert_eq!(r.facets["year"].get("2022"), Some(&1));
+}
+
+#[test]
+fn title_matches_rank_higher() {
+    // "delegation" is in 003's title; 000 does not contain it at all, so
+    // compare a word in both bodies where only one title has it.
+    let idx = index();
+    let r = search(idx, "president", &SearchOptions::default());
+    assert_eq!(idx.doc(r.hits[0].doc).unwrap().id, SANTIAGO);
+}
+
+#[test]
+fn writer_is_deterministic() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
+    let docs = read_corpus(&root).unwrap().docs;
+    assert_eq!(write_index(&docs).unwrap(), write_index(&docs).unwrap());
+}

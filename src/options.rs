@@ -1,0 +1,168 @@
+//! Reads the `options` object of `search` by hand: a few `Reflect` lookups
+//! are far cheaper than serde here, and every error names the option.
+
+use js_sys::{Array, Object, Reflect};
+use quarry_core::query::parse::date_range;
+use quarry_core::query::Filter;
+use quarry_core::{SearchOptions, Sort};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Most hits one call may ask for.
+pub const MAX_LIMIT: usize = 1000;
+
+/// `SearchOptions` plus what only the boundary needs.
+pub struct Options {
+    pub search: SearchOptions,
+    pub snippet: bool,
+}
+
+const KNOWN: &str = "limit, offset, filters, sort, prefix, fuzzy, snippet";
+
+/// A short description of a value for error messages: `string "ten"`.
+pub fn describe(v: &JsValue) -> String {
+    if v.is_undefined() {
+        return "undefined".into();
+    }
+    if v.is_null() {
+        return "null".into();
+    }
+    if let Some(s) = v.as_string() {
+        return format!("string {s:?}");
+    }
+    if let Some(n) = v.as_f64() {
+        return format!("number {n}");
+    }
+    if let Some(b) = v.as_bool() {
+        return format!("boolean {b}");
+    }
+    if Array::is_array(v) {
+        return "an array".into();
+    }
+    format!("{}", v.js_typeof().as_string().unwrap_or_default())
+}
+
+fn object_keys(v: &JsValue, what: &str) -> Result<Option<(Object, Vec<String>)>, String> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return Err(format!("{what} must be an object, got {}", describe(v)));
+    }
+    let obj: Object = v.clone().unchecked_into();
+    let keys = Object::keys(&obj).iter().filter_map(|k| k.as_string()).collect();
+    Ok(Some((obj, keys)))
+}
+
+fn get(obj: &Object, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Parses `search`'s options; `undefined` and `null` mean the defaults.
+pub fn parse(v: &JsValue) -> Result<Options, String> {
+    let mut out = Options { search: SearchOptions::default(), snippet: true };
+    let Some((obj, keys)) = object_keys(v, "search options")? else {
+        return Ok(out);
+    };
+    for key in keys {
+        let value = get(&obj, &key);
+        if value.is_undefined() {
+            continue;
+        }
+        let s = &mut out.search;
+        match key.as_str() {
+            "limit" => s.limit = whole(&key, &value, MAX_LIMIT)?,
+            "offset" => s.offset = whole(&key, &value, usize::MAX >> 1)?,
+            "prefix" => s.prefix = boolean(&key, &value)?,
+            "fuzzy" => s.fuzzy = boolean(&key, &value)?,
+            "snippet" => out.snippet = boolean(&key, &value)?,
+            "sort" => s.sort = sort(&value)?,
+            "filters" => s.filters = filters(&value)?,
+            _ => return Err(format!("unknown option \"{key}\" (known options: {KNOWN})")),
+        }
+    }
+    Ok(out)
+}
+
+fn whole(key: &str, v: &JsValue, max: usize) -> Result<usize, String> {
+    match v.as_f64() {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => Ok(n as usize),
+        _ => Err(format!(
+            "option \"{key}\" must be a whole number from 0 to {max}, got {}",
+            describe(v)
+        )),
+    }
+}
+
+fn boolean(key: &str, v: &JsValue) -> Result<bool, String> {
+    v.as_bool()
+        .ok_or_else(|| format!("option \"{key}\" must be true or false, got {}", describe(v)))
+}
+
+fn sort(v: &JsValue) -> Result<Sort, String> {
+    match v.as_string().as_deref() {
+        Some("relevance") => Ok(Sort::Relevance),
+        Some("date") => Ok(Sort::DateAsc),
+        Some("-date") => Ok(Sort::DateDesc),
+        _ => Err(format!(
+            "option \"sort\" must be \"relevance\", \"date\" or \"-date\", got {}",
+            describe(v)
+        )),
+    }
+}
+
+fn filters(v: &JsValue) -> Result<Vec<Filter>, String> {
+    let mut out = Vec::new();
+    let Some((obj, keys)) = object_keys(v, "option \"filters\"")? else {
+        return Ok(out);
+    };
+    for key in keys {
+        let value = get(&obj, &key);
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        match key.as_str() {
+            "place" => {
+                let place = value.as_string().ok_or_else(|| {
+                    format!("option \"filters.place\" must be a string, got {}", describe(&value))
+                })?;
+                out.push(Filter::Place(quarry_core::text::fold(place.trim())));
+            }
+            "date" => out.push(date_filter(&value)?),
+            _ => {
+                return Err(format!(
+                    "unknown filter \"{key}\" in option \"filters\" (known filters: place, date)"
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `date: "2024"` or `date: { from: "2022-01", to: "2024-12" }`.
+fn date_filter(v: &JsValue) -> Result<Filter, String> {
+    let bad = |why: String| format!("option \"filters.date\" {why}");
+    let text = if let Some(s) = v.as_string() {
+        s
+    } else {
+        let (obj, keys) = object_keys(v, "option \"filters.date\"")?
+            .ok_or_else(|| bad("must be a date string or { from, to }".into()))?;
+        if let Some(k) = keys.iter().find(|k| *k != "from" && *k != "to") {
+            return Err(bad(format!("has unknown key \"{k}\" (known: from, to)")));
+        }
+        let side = |k: &str| -> Result<String, String> {
+            let x = get(&obj, k);
+            if x.is_undefined() || x.is_null() {
+                return Ok(String::new());
+            }
+            x.as_string()
+                .ok_or_else(|| bad(format!(".{k} must be a string like \"2024-03\", got {}", describe(&x))))
+        };
+        format!("{}..{}", side("from")?, side("to")?)
+    };
+    date_range(&text).ok_or_else(|| {
+        bad(format!(
+            "must be dates as YYYY, YYYY-MM or YYYY-MM-DD, got {}",
+            describe(v)
+        ))
+    })
+}
