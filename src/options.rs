@@ -26,19 +26,16 @@ pub fn describe(v: &JsValue) -> String {
     if v.is_null() {
         return "null".into();
     }
-    if let Some(s) = v.as_string() {
-        return format!("string {s:?}");
-    }
-    if let Some(n) = v.as_f64() {
-        return format!("number {n}");
-    }
-    if let Some(b) = v.as_bool() {
-        return format!("boolean {b}");
-    }
     if Array::is_array(v) {
         return "an array".into();
     }
-    format!("{}", v.js_typeof().as_string().unwrap_or_default())
+    let kind = v.js_typeof().as_string().unwrap_or_default();
+    // JSON.stringify formats numbers in JavaScript, keeping Rust's float
+    // formatting out of the .wasm.
+    match js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()) {
+        Some(text) if kind != "object" => format!("{kind} {text}"),
+        _ => kind,
+    }
 }
 
 fn object_keys(v: &JsValue, what: &str) -> Result<Option<(Object, Vec<String>)>, String> {

@@ -23,7 +23,8 @@
 //!   quantized by [`encode_norm`].
 //! - `docs`: a table (see below) of stored documents: id, title, url (empty
 //!   if none), varint field count, then per field varint name index, kind byte
-//!   (0 string, 1 number) and the value as a length-prefixed string.
+//!   (0 string, 1 number) and the value length-prefixed: UTF-8, or
+//!   an f64 in 8 little-endian bytes.
 //! - `text`: a table of the body texts, for snippets.
 //!
 //! A table is `u32 count`, `count + 1` u32 offsets relative to the end of the

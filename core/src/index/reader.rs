@@ -185,10 +185,10 @@ impl<'a> Index<'a> {
         for _ in 0..n {
             let name = *self.field_names.get(r.get()? as usize)?;
             let kind = r.get_u8()?;
-            let raw = r.get_str()?;
+            let raw = r.get_bytes()?;
             let value = match kind {
-                0 => FieldValue::Str(raw.to_string()),
-                1 => FieldValue::Num(raw.parse().ok()?),
+                0 => FieldValue::Str(std::str::from_utf8(raw).ok()?.to_string()),
+                1 => FieldValue::Num(f64::from_le_bytes(raw.try_into().ok()?)),
                 _ => return None,
             };
             fields.push((name, value));
@@ -210,9 +210,9 @@ impl<'a> Index<'a> {
         for _ in 0..r.get_u32()? {
             let field = *self.field_names.get(r.get()? as usize)?;
             let kind = r.get_u8()?;
-            let raw = r.get_str()?;
+            let raw = r.get_bytes()?;
             if field == name {
-                return (kind == 0).then_some(raw);
+                return if kind == 0 { std::str::from_utf8(raw).ok() } else { None };
             }
         }
         None

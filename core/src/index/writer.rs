@@ -136,7 +136,7 @@ fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {
             }
             FieldValue::Num(x) => {
                 out.push(1);
-                put_bytes(&mut out, x.to_string().as_bytes());
+                put_bytes(&mut out, &x.to_le_bytes());
             }
         }
     }

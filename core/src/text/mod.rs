@@ -1,5 +1,6 @@
 //! The text pipeline shared by indexing and querying: normalize, tokenize.
 
+mod fold_table;
 pub mod normalize;
 pub mod tokenize;
 

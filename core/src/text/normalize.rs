@@ -1,33 +1,52 @@
 //! Folding of one word to its index form. The index writer and the query
 //! parser both call this, so `Cường`, `CƯỜNG` and `Cuong` meet at `cuong`.
+//!
+//! The fold is: compatibility decomposition (NFKD), diacritic marks
+//! dropped, letters that do not decompose mapped (`đ → d`, `ø → o`,
+//! `ł → l`, `æ → ae`, `œ → oe`, `ß → ss`, `þ → th`), curly apostrophes made
+//! straight, lower case. The decompositions come from a table generated
+//! from `unicode-normalization` (tests/fold_table.rs) for the ranges in
+//! [`TABLE_RANGES`]: every alphabet with diacritics, ligatures and
+//! full-width forms, but not the CJK compatibility ideographs, Hangul
+//! syllables or Arabic presentation forms, whose tables would triple the
+//! size of the `.wasm` for characters nobody types into a search box.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use super::fold_table::{ENDS, KEYS, POOL};
 
-/// Appends the folded form of `word` to `out`: compatibility decomposition
-/// (NFKD), combining marks dropped, letters that do not decompose mapped to
-/// ASCII (`đ → d`, `ø → o`, `ł → l`, `æ → ae`, `œ → oe`, `ß → ss`, `þ → th`),
-/// curly apostrophes made straight, and everything lower-cased.
-pub fn fold_into(word: &str, out: &mut String) {
-    for c in word.nfkd() {
-        match c {
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ø' | 'Ø' => out.push('o'),
-            'ł' | 'Ł' => out.push('l'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'þ' | 'Þ' => out.push_str("th"),
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => out.push('\''),
-            c => {
-                // Lower-casing may itself produce marks (`İ` → `i̇`): drop them too.
-                for l in c.to_lowercase() {
-                    if !is_combining_mark(l) {
-                        out.push(l);
-                    }
-                }
-            }
+/// Code point ranges the fold table covers.
+pub const TABLE_RANGES: &[(u32, u32)] = &[(0x00A0, 0x2FFF), (0x3000, 0x33FF), (0xFB00, 0xFB4F), (0xFF00, 0xFFEF)];
+
+/// Whether `c` is a combining diacritical mark that folding drops. Marks of
+/// other scripts (Indic vowel signs, Hebrew points) are kept: they are
+/// letters to their readers.
+pub fn is_diacritic_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Appends the folded form of one character.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Ok(cp) = u16::try_from(c as u32) {
+        if let Ok(i) = KEYS.binary_search(&cp) {
+            let start = if i == 0 { 0 } else { usize::from(ENDS[i - 1]) };
+            out.push_str(POOL.get(start..usize::from(ENDS[i])).unwrap_or(""));
+            return;
         }
+    }
+    if is_diacritic_mark(c) {
+        return;
+    }
+    out.extend(c.to_lowercase());
+}
+
+/// Appends the folded form of `word` to `out`.
+pub fn fold_into(word: &str, out: &mut String) {
+    for c in word.chars() {
+        fold_char_into(c, out);
     }
 }
 
@@ -54,6 +73,12 @@ mod tests {
     }
 
     #[test]
+    fn decomposed_input_folds_the_same() {
+        // "Cường" typed in NFD form: base letters plus combining marks.
+        assert_eq!(fold("Cu\u{31b}\u{300}o\u{31b}\u{302}ng"), "cuong");
+    }
+
+    #[test]
     fn letters_without_decomposition_are_mapped() {
         assert_eq!(fold("ðø łæ œß Þ"), "do lae oess th");
         assert_eq!(fold("İstanbul"), "istanbul");
@@ -65,5 +90,6 @@ mod tests {
         assert_eq!(fold("Ｈａｎｏｉ"), "hanoi");
         assert_eq!(fold("Carmona’s"), "carmona's");
         assert_eq!(fold("2045"), "2045");
+        assert_eq!(fold("हिन्दी"), "हिन्दी");
     }
 }
