@@ -20,7 +20,9 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed=build.rs");
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let named = env::var("QUARRY_CORPUS").ok().filter(|s| !s.trim().is_empty());
+    let named = env::var("QUARRY_CORPUS")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
     let root = crate_dir.join(named.as_deref().unwrap_or("seeds"));
     println!("cargo:rerun-if-changed={}", root.display());
 
@@ -29,9 +31,18 @@ fn run() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", path.display());
     }
     if !corpus.skipped.is_empty() {
-        let names: Vec<String> = corpus.skipped.iter().take(5).map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = corpus
+            .skipped
+            .iter()
+            .take(5)
+            .map(|p| p.display().to_string())
+            .collect();
         let more = corpus.skipped.len().saturating_sub(names.len());
-        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
         println!(
             "cargo:warning=quarry: skipped {} file(s) of unknown type: {}{more}",
             corpus.skipped.len(),
@@ -53,7 +64,10 @@ fn run() -> Result<(), String> {
     write_atomically(&out_dir.join("index_sizes.rs"), stats.as_bytes())?;
 
     let gz: usize = sizes.iter().map(|s| s.gzip_bytes).sum();
-    let text_gz = sizes.iter().find(|s| s.name == "text").map_or(0, |s| s.gzip_bytes);
+    let text_gz = sizes
+        .iter()
+        .find(|s| s.name == "text")
+        .map_or(0, |s| s.gzip_bytes);
     println!(
         "cargo:warning=quarry: indexed {} documents from {}: index {} bytes, {} gzipped by section ({} of it stored text)",
         corpus.docs.len(),

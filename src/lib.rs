@@ -24,13 +24,15 @@ pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
         )));
     };
     let opts = options::parse(&options).map_err(|e| JsError::new(&e))?;
-    let index = engine().map_err(|e| JsError::new(&format!("Quarry index cannot be opened: {e}")))?;
+    let index =
+        engine().map_err(|e| JsError::new(&format!("Quarry index cannot be opened: {e}")))?;
     Ok(results::run(index, &text, &opts))
 }
 
 /// Document and term counts, and each index section's size.
 #[wasm_bindgen]
 pub fn stats() -> Result<JsValue, JsError> {
-    let index = engine().map_err(|e| JsError::new(&format!("Quarry index cannot be opened: {e}")))?;
+    let index =
+        engine().map_err(|e| JsError::new(&format!("Quarry index cannot be opened: {e}")))?;
     stats::stats(index).map_err(|e| JsError::new(&e.to_string()))
 }

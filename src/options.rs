@@ -46,7 +46,10 @@ fn object_keys(v: &JsValue, what: &str) -> Result<Option<(Object, Vec<String>)>,
         return Err(format!("{what} must be an object, got {}", describe(v)));
     }
     let obj: Object = v.clone().unchecked_into();
-    let keys = Object::keys(&obj).iter().filter_map(|k| k.as_string()).collect();
+    let keys = Object::keys(&obj)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
     Ok(Some((obj, keys)))
 }
 
@@ -56,7 +59,10 @@ fn get(obj: &Object, key: &str) -> JsValue {
 
 /// Parses `search`'s options; `undefined` and `null` mean the defaults.
 pub fn parse(v: &JsValue) -> Result<Options, String> {
-    let mut out = Options { search: SearchOptions::default(), snippet: true };
+    let mut out = Options {
+        search: SearchOptions::default(),
+        snippet: true,
+    };
     let Some((obj, keys)) = object_keys(v, "search options")? else {
         return Ok(out);
     };
@@ -82,7 +88,9 @@ pub fn parse(v: &JsValue) -> Result<Options, String> {
 
 fn whole(key: &str, v: &JsValue, max: usize) -> Result<usize, String> {
     match v.as_f64() {
-        Some(n) if n.is_finite() && n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => Ok(n as usize),
+        Some(n) if n.is_finite() && n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => {
+            Ok(n as usize)
+        }
         _ => Err(format!(
             "option \"{key}\" must be a whole number from 0 to {max}, got {}",
             describe(v)
@@ -91,8 +99,12 @@ fn whole(key: &str, v: &JsValue, max: usize) -> Result<usize, String> {
 }
 
 fn boolean(key: &str, v: &JsValue) -> Result<bool, String> {
-    v.as_bool()
-        .ok_or_else(|| format!("option \"{key}\" must be true or false, got {}", describe(v)))
+    v.as_bool().ok_or_else(|| {
+        format!(
+            "option \"{key}\" must be true or false, got {}",
+            describe(v)
+        )
+    })
 }
 
 fn sort(v: &JsValue) -> Result<Sort, String> {
@@ -120,7 +132,10 @@ fn filters(v: &JsValue) -> Result<Vec<Filter>, String> {
         match key.as_str() {
             "place" => {
                 let place = value.as_string().ok_or_else(|| {
-                    format!("option \"filters.place\" must be a string, got {}", describe(&value))
+                    format!(
+                        "option \"filters.place\" must be a string, got {}",
+                        describe(&value)
+                    )
                 })?;
                 out.push(Filter::Place(quarry_core::text::fold(place.trim())));
             }
@@ -151,8 +166,12 @@ fn date_filter(v: &JsValue) -> Result<Filter, String> {
             if x.is_undefined() || x.is_null() {
                 return Ok(String::new());
             }
-            x.as_string()
-                .ok_or_else(|| bad(format!(".{k} must be a string like \"2024-03\", got {}", describe(&x))))
+            x.as_string().ok_or_else(|| {
+                bad(format!(
+                    ".{k} must be a string like \"2024-03\", got {}",
+                    describe(&x)
+                ))
+            })
         };
         format!("{}..{}", side("from")?, side("to")?)
     };

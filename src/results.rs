@@ -42,7 +42,9 @@ fn send_doc(index: &Index<'_>, ord: u32) {
         if sent.len() < index.doc_count() as usize {
             sent.resize(index.doc_count() as usize, false);
         }
-        let Some(seen) = sent.get_mut(ord as usize) else { return };
+        let Some(seen) = sent.get_mut(ord as usize) else {
+            return;
+        };
         if *seen {
             return;
         }

@@ -27,7 +27,11 @@ pub fn stats(index: &Index<'_>) -> Result<JsValue, serde_wasm_bindgen::Error> {
         terms: index.term_count(),
         sections: SECTION_SIZES
             .iter()
-            .map(|&(name, bytes, gzip_bytes)| Section { name, bytes, gzip_bytes })
+            .map(|&(name, bytes, gzip_bytes)| Section {
+                name,
+                bytes,
+                gzip_bytes,
+            })
             .collect(),
     };
     s.serialize(&serde_wasm_bindgen::Serializer::json_compatible())

@@ -58,9 +58,8 @@ impl Scorer {
     /// The score of one term in one document. `title_only` ignores the body.
     pub fn score(&self, idf: f32, tf: (u32, u32), len: (u32, u32), title_only: bool) -> f32 {
         let p = &self.params;
-        let norm = |tf: u32, len: u32, avg: f32, b: f32| {
-            tf as f32 / (1.0 - b + b * len as f32 / avg)
-        };
+        let norm =
+            |tf: u32, len: u32, avg: f32, b: f32| tf as f32 / (1.0 - b + b * len as f32 / avg);
         let mut t = p.w_title * norm(tf.0, len.0, self.avg_title, p.b_title);
         if !title_only {
             t += p.w_body * norm(tf.1, len.1, self.avg_body, p.b_body);

@@ -96,7 +96,11 @@ pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResu
             let date = |d: u32| index.field_str(d, "date").unwrap_or("");
             docs.sort_by(|a, b| {
                 let o = date(a.0).cmp(date(b.0));
-                let o = if opts.sort == Sort::DateDesc { o.reverse() } else { o };
+                let o = if opts.sort == Sort::DateDesc {
+                    o.reverse()
+                } else {
+                    o
+                };
                 o.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
             });
         }

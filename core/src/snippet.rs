@@ -100,13 +100,18 @@ fn word_start(body: &str, i: usize) -> usize {
         return 0;
     }
     let i = ceil_char(body, i);
-    body[i..].find(char::is_whitespace).map_or(i, |k| i + k + 1).min(body.len())
+    body[i..]
+        .find(char::is_whitespace)
+        .map_or(i, |k| i + k + 1)
+        .min(body.len())
 }
 
 /// The end of the word at byte `i`.
 fn word_end(body: &str, i: usize) -> usize {
     let i = ceil_char(body, i);
-    body[i..].find(char::is_whitespace).map_or(body.len(), |k| i + k)
+    body[i..]
+        .find(char::is_whitespace)
+        .map_or(body.len(), |k| i + k)
 }
 
 fn ceil_char(s: &str, mut i: usize) -> usize {
@@ -129,15 +134,27 @@ mod tests {
     fn highlights_are_utf16_offsets() {
         let body = "Chủ tịch nước Lương Cường gặp 🎉 Cường again.";
         let s = snippet(body, &["cuong".to_string()]);
-        let marked: Vec<String> = s.highlights.iter().map(|&(a, b)| utf16_slice(&s.text, a, b)).collect();
+        let marked: Vec<String> = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| utf16_slice(&s.text, a, b))
+            .collect();
         assert_eq!(marked, ["Cường", "Cường"]);
     }
 
     #[test]
     fn window_moves_to_the_matches() {
-        let body = format!("{} needle here. {}", "filler words ".repeat(50), "tail ".repeat(50));
+        let body = format!(
+            "{} needle here. {}",
+            "filler words ".repeat(50),
+            "tail ".repeat(50)
+        );
         let s = snippet(&body, &["needle".to_string()]);
-        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
         assert_eq!(s.highlights.len(), 1);
         assert!(s.text.chars().count() < WINDOW + 40);
     }

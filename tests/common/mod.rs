@@ -22,11 +22,14 @@ fn run(query: &str) -> JsValue {
 
 fn ids(query: &str) -> Vec<String> {
     let hits: Array = get(&run(query), "hits").unchecked_into();
-    hits.iter().map(|h| get(&h, "id").as_string().expect("id is a string")).collect()
+    hits.iter()
+        .map(|h| get(&h, "id").as_string().expect("id is a string"))
+        .collect()
 }
 
 fn error_message(query: &str, options: &str) -> String {
-    let err = search(JsValue::from_str(query), opts(options)).expect_err("options must be rejected");
+    let err =
+        search(JsValue::from_str(query), opts(options)).expect_err("options must be rejected");
     let err = JsValue::from(err);
     assert!(err.is_instance_of::<js_sys::Error>(), "an Error object");
     get(&err, "message").as_string().expect("message")
@@ -55,7 +58,10 @@ fn results_are_plain_objects_with_nulls() {
     let r = run("Cuong");
     assert!(is_plain_object(&r));
     assert_eq!(get(&r, "total").as_f64(), Some(1.0));
-    assert!(get(&r, "suggestion").is_null(), "absent suggestion is null, not undefined");
+    assert!(
+        get(&r, "suggestion").is_null(),
+        "absent suggestion is null, not undefined"
+    );
     let facets = get(&r, "facets");
     assert!(is_plain_object(&facets), "facets are an object, not a Map");
     assert!(is_plain_object(&get(&facets, "place")));
@@ -65,8 +71,14 @@ fn results_are_plain_objects_with_nulls() {
     assert!(get(&hit, "url").is_null(), "absent url is null");
     let fields = get(&hit, "fields");
     assert!(is_plain_object(&fields));
-    assert_eq!(get(&fields, "place").as_string().as_deref(), Some("SANTIAGO"));
-    assert_eq!(get(&fields, "date").as_string().as_deref(), Some("2024-11-11"));
+    assert_eq!(
+        get(&fields, "place").as_string().as_deref(),
+        Some("SANTIAGO")
+    );
+    assert_eq!(
+        get(&fields, "date").as_string().as_deref(),
+        Some("2024-11-11")
+    );
     assert!(get(&hit, "score").as_f64().unwrap() > 0.0);
     assert!(Array::is_array(&get(&hit, "highlights")));
 }
@@ -79,18 +91,28 @@ fn highlights_are_utf16_ranges_of_the_snippet() {
     assert!(marks.length() >= 1);
     for m in marks.iter() {
         let m = Array::from(&m);
-        let (a, b) = (m.get(0).as_f64().unwrap() as u32, m.get(1).as_f64().unwrap() as u32);
+        let (a, b) = (
+            m.get(0).as_f64().unwrap() as u32,
+            m.get(1).as_f64().unwrap() as u32,
+        );
         assert_eq!(String::from(snippet.slice(a, b)), "Cường");
     }
 }
 
 #[wasm_bindgen_test]
 fn snippet_false_leaves_snippets_empty() {
-    let r = search(JsValue::from_str("communist"), opts(r#"{"snippet": false, "limit": 1}"#)).unwrap();
+    let r = search(
+        JsValue::from_str("communist"),
+        opts(r#"{"snippet": false, "limit": 1}"#),
+    )
+    .unwrap();
     assert_eq!(get(&r, "total").as_f64(), Some(2.0));
     let hits = Array::from(&get(&r, "hits"));
     assert_eq!(hits.length(), 1);
-    assert_eq!(get(&hits.get(0), "snippet").as_string().as_deref(), Some(""));
+    assert_eq!(
+        get(&hits.get(0), "snippet").as_string().as_deref(),
+        Some("")
+    );
     assert_eq!(Array::from(&get(&hits.get(0), "highlights")).length(), 0);
 }
 
@@ -98,36 +120,75 @@ fn snippet_false_leaves_snippets_empty() {
 fn bad_options_throw_errors_that_name_the_option() {
     let cases = [
         (r#"{"limti": 3}"#, "unknown option \"limti\""),
-        (r#"{"limit": -1}"#, "option \"limit\" must be a whole number"),
-        (r#"{"limit": 2.5}"#, "option \"limit\" must be a whole number"),
+        (
+            r#"{"limit": -1}"#,
+            "option \"limit\" must be a whole number",
+        ),
+        (
+            r#"{"limit": 2.5}"#,
+            "option \"limit\" must be a whole number",
+        ),
         (r#"{"limit": "10"}"#, "got string \"10\""),
         (r#"{"offset": -3}"#, "option \"offset\""),
-        (r#"{"prefix": "yes"}"#, "option \"prefix\" must be true or false"),
+        (
+            r#"{"prefix": "yes"}"#,
+            "option \"prefix\" must be true or false",
+        ),
         (r#"{"sort": "newest"}"#, "option \"sort\""),
         (r#"{"filters": {"city": "x"}}"#, "unknown filter \"city\""),
-        (r#"{"filters": {"date": {"from": "last week"}}}"#, "option \"filters.date\""),
+        (
+            r#"{"filters": {"date": {"from": "last week"}}}"#,
+            "option \"filters.date\"",
+        ),
         ("[1]", "search options must be an object"),
     ];
     for (options, want) in cases {
         let msg = error_message("x", options);
-        assert!(msg.contains(want), "options {options}: message {msg:?} lacks {want:?}");
+        assert!(
+            msg.contains(want),
+            "options {options}: message {msg:?} lacks {want:?}"
+        );
     }
 }
 
 #[wasm_bindgen_test]
 fn no_query_string_throws() {
-    for q in ["", " ", "\"", "\"\"\"", "-", "--", "OR", "OR OR", "a OR", "title:", "place:", "date:..", "(((", "🎉", "\u{0}", "\u{FFFF}x"] {
+    for q in [
+        "",
+        " ",
+        "\"",
+        "\"\"\"",
+        "-",
+        "--",
+        "OR",
+        "OR OR",
+        "a OR",
+        "title:",
+        "place:",
+        "date:..",
+        "(((",
+        "🎉",
+        "\u{0}",
+        "\u{FFFF}x",
+    ] {
         let r = run(q);
         assert!(get(&r, "total").as_f64().is_some(), "query {q:?}");
     }
     assert_eq!(get(&run(""), "total").as_f64(), Some(0.0));
     assert_eq!(get(&run("?!."), "total").as_f64(), Some(0.0));
-    assert_eq!(get(&run(&"long ".repeat(5000)), "total").as_f64(), Some(0.0));
+    assert_eq!(
+        get(&run(&"long ".repeat(5000)), "total").as_f64(),
+        Some(0.0)
+    );
 }
 
 #[wasm_bindgen_test]
 fn filters_and_sort_from_options() {
-    let r = search(JsValue::from_str("communist"), opts(r#"{"filters": {"place": "Mexico City"}}"#)).unwrap();
+    let r = search(
+        JsValue::from_str("communist"),
+        opts(r#"{"filters": {"place": "Mexico City"}}"#),
+    )
+    .unwrap();
     assert_eq!(get(&r, "total").as_f64(), Some(1.0));
     let r = search(JsValue::from_str("communist"), opts(r#"{"sort": "-date"}"#)).unwrap();
     let first = Array::from(&get(&r, "hits")).get(0);
@@ -144,7 +205,10 @@ fn stats_counts_documents_and_sections() {
     assert_eq!(get(&s, "documents").as_f64(), Some(2.0));
     assert!(get(&s, "terms").as_f64().unwrap() > 100.0);
     let sections = Array::from(&get(&s, "sections"));
-    let names: Vec<String> = sections.iter().map(|x| get(&x, "name").as_string().unwrap()).collect();
+    let names: Vec<String> = sections
+        .iter()
+        .map(|x| get(&x, "name").as_string().unwrap())
+        .collect();
     assert!(names.contains(&"text".to_string()) && names.contains(&"terms".to_string()));
     for x in sections.iter() {
         assert!(get(&x, "bytes").as_f64().unwrap() > 0.0);

@@ -17,7 +17,10 @@ fn err_text(root: &Path) -> String {
 fn missing_corpus_is_named() {
     let root = Path::new("/nonexistent/quarry-corpus");
     let e = err_text(root);
-    assert!(e.starts_with("/nonexistent/quarry-corpus: corpus not found"), "{e}");
+    assert!(
+        e.starts_with("/nonexistent/quarry-corpus: corpus not found"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -26,16 +29,26 @@ fn invalid_utf8_names_file_line_and_offset() {
     let f = dir.join("bad.txt");
     fs::write(&f, b"first line\nsecond \xff line\n").unwrap();
     let e = err_text(&dir);
-    assert_eq!(e, format!("{}:2: not UTF-8 (invalid byte at offset 18)", f.display()));
+    assert_eq!(
+        e,
+        format!("{}:2: not UTF-8 (invalid byte at offset 18)", f.display())
+    );
 }
 
 #[test]
 fn malformed_json_line_names_file_and_line() {
     let dir = scratch("json");
     let f = dir.join("docs.jsonl");
-    fs::write(&f, "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\"}\n\n{\"id\": \"b\", oops}\n").unwrap();
+    fs::write(
+        &f,
+        "{\"id\":\"a\",\"title\":\"A\",\"body\":\"x\"}\n\n{\"id\": \"b\", oops}\n",
+    )
+    .unwrap();
     let e = err_text(&f);
-    assert!(e.starts_with(&format!("{}:3: malformed JSON line:", f.display())), "{e}");
+    assert!(
+        e.starts_with(&format!("{}:3: malformed JSON line:", f.display())),
+        "{e}"
+    );
 }
 
 #[test]
@@ -49,7 +62,10 @@ fn duplicate_id_names_both_places() {
     .unwrap();
     let e = err_text(&f);
     let p = f.display();
-    assert_eq!(e, format!("{p}:2: duplicate id \"a\" (first defined at {p}:1)"));
+    assert_eq!(
+        e,
+        format!("{p}:2: duplicate id \"a\" (first defined at {p}:1)")
+    );
 }
 
 #[test]
@@ -57,13 +73,26 @@ fn missing_and_mistyped_keys_are_named() {
     let dir = scratch("keys");
     let f = dir.join("docs.jsonl");
     fs::write(&f, "{\"id\":\"a\",\"body\":\"x\"}\n").unwrap();
-    assert_eq!(err_text(&f), format!("{}:1: missing required key \"title\"", f.display()));
-    fs::write(&f, "{\"id\":7,\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
-    assert_eq!(err_text(&f), format!("{}:1: key \"id\" must be a string", f.display()));
-    fs::write(&f, "{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\",\"tags\":[1]}\n").unwrap();
     assert_eq!(
         err_text(&f),
-        format!("{}:1: key \"tags\" must be a string or a number", f.display())
+        format!("{}:1: missing required key \"title\"", f.display())
+    );
+    fs::write(&f, "{\"id\":7,\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
+    assert_eq!(
+        err_text(&f),
+        format!("{}:1: key \"id\" must be a string", f.display())
+    );
+    fs::write(
+        &f,
+        "{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\",\"tags\":[1]}\n",
+    )
+    .unwrap();
+    assert_eq!(
+        err_text(&f),
+        format!(
+            "{}:1: key \"tags\" must be a string or a number",
+            f.display()
+        )
     );
 }
 
@@ -71,12 +100,18 @@ fn missing_and_mistyped_keys_are_named() {
 fn empty_and_binary_files_fail() {
     let dir = scratch("empty");
     fs::write(dir.join("a.txt"), "  \n").unwrap();
-    assert_eq!(err_text(&dir), format!("{}: empty file", dir.join("a.txt").display()));
+    assert_eq!(
+        err_text(&dir),
+        format!("{}: empty file", dir.join("a.txt").display())
+    );
     let dir = scratch("binary");
     fs::write(dir.join("a.txt"), b"ab\0cd").unwrap();
     assert_eq!(
         err_text(&dir),
-        format!("{}: binary file (NUL byte at offset 2)", dir.join("a.txt").display())
+        format!(
+            "{}: binary file (NUL byte at offset 2)",
+            dir.join("a.txt").display()
+        )
     );
 }
 
@@ -101,7 +136,10 @@ fn jsonl_fields_url_bom_and_crlf() {
     assert_eq!(c.docs[0].id, "a");
     assert!(c.docs[0].fields.is_empty());
     assert_eq!(c.docs[1].url.as_deref(), Some("/b"));
-    assert_eq!(c.docs[1].fields, vec![("year".into(), FieldValueOf::Num(2024.0))]);
+    assert_eq!(
+        c.docs[1].fields,
+        vec![("year".into(), FieldValueOf::Num(2024.0))]
+    );
 }
 
 use crate::document::FieldValue as FieldValueOf;
@@ -125,7 +163,15 @@ fn seed_corpus_reads() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     let c = read_corpus(&root).unwrap();
     assert_eq!(c.docs.len(), 2);
-    let place = |i: usize| c.docs[i].fields.iter().find(|(k, _)| k == "place").unwrap().1.clone();
+    let place = |i: usize| {
+        c.docs[i]
+            .fields
+            .iter()
+            .find(|(k, _)| k == "place")
+            .unwrap()
+            .1
+            .clone()
+    };
     assert_eq!(place(0), FieldValueOf::Str("SANTIAGO".into()));
     assert_eq!(place(1), FieldValueOf::Str("MEXICO CITY".into()));
 }

@@ -93,7 +93,10 @@ fn title_of(body: &str) -> String {
         .map_or(sentence.len(), |(i, _)| i);
     let head = &sentence[..cut];
     let at_word = head.rfind(' ').filter(|&i| i > cut / 2).unwrap_or(cut);
-    format!("{}…", head[..at_word].trim_end_matches([',', ';', ':', ' ']))
+    format!(
+        "{}…",
+        head[..at_word].trim_end_matches([',', ';', ':', ' '])
+    )
 }
 
 /// Byte index just past the first `.`, `?` or `!` that ends a sentence.
@@ -120,10 +123,18 @@ mod tests {
             "000",
             " date 2024-11-11 SANTIAGO - State President Lương Cường had a meeting with President of the Communist Party of Chile Lautaro Carmona in Santiago on November 10. More.",
         );
-        assert_eq!(field(&d, "date"), Some(&FieldValue::Str("2024-11-11".into())));
-        assert_eq!(field(&d, "place"), Some(&FieldValue::Str("SANTIAGO".into())));
+        assert_eq!(
+            field(&d, "date"),
+            Some(&FieldValue::Str("2024-11-11".into()))
+        );
+        assert_eq!(
+            field(&d, "place"),
+            Some(&FieldValue::Str("SANTIAGO".into()))
+        );
         assert!(d.body.starts_with("State President"));
-        assert!(d.title.starts_with("State President Lương Cường had a meeting"));
+        assert!(d
+            .title
+            .starts_with("State President Lương Cường had a meeting"));
         assert!(d.title.ends_with('…'));
         assert!(d.title.chars().count() <= TITLE_CHARS + 1);
     }
@@ -134,7 +145,10 @@ mod tests {
             "003",
             " date 2022-09-25 VIETNAM, September 25 - MEXICO CITY — A delegation joined. Then more.",
         );
-        assert_eq!(field(&d, "place"), Some(&FieldValue::Str("MEXICO CITY".into())));
+        assert_eq!(
+            field(&d, "place"),
+            Some(&FieldValue::Str("MEXICO CITY".into()))
+        );
         assert_eq!(d.title, "A delegation joined.");
         assert_eq!(d.body, "A delegation joined. Then more.");
     }

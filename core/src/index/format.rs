@@ -60,7 +60,9 @@ pub enum FormatError {
         found: Vec<u8>,
     },
     /// Written by another version of the format.
-    #[error("index format version {found}, but this build reads version {expected}: rebuild the index")]
+    #[error(
+        "index format version {found}, but this build reads version {expected}: rebuild the index"
+    )]
     Version {
         /// The version this reader understands.
         expected: u32,

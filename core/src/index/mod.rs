@@ -2,13 +2,13 @@
 
 pub mod format;
 mod reader;
-pub mod varint;
 #[cfg(feature = "build")]
 pub mod report;
+pub mod varint;
 #[cfg(feature = "build")]
 mod writer;
 
 pub use format::FormatError;
-pub use reader::{Index, Posting, Postings, Positions, StoredDoc, TermInfo};
+pub use reader::{Index, Positions, Posting, Postings, StoredDoc, TermInfo};
 #[cfg(feature = "build")]
 pub use writer::{write_index, WriteError};

@@ -80,12 +80,18 @@ impl<'a> Index<'a> {
         let n_fields = meta.get_u32().ok_or_else(bad_meta)?;
         let mut field_names = Vec::new();
         for _ in 0..n_fields {
-            field_names.push(meta.get_str().ok_or_else(|| corrupt("meta", "field name"))?);
+            field_names.push(
+                meta.get_str()
+                    .ok_or_else(|| corrupt("meta", "field name"))?,
+            );
         }
         let terms = fst::Map::new(get("terms")?).map_err(|e| corrupt("terms", e.to_string()))?;
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
-            return Err(corrupt("norms", format!("{} bytes for {doc_count} documents", norms.len())));
+            return Err(corrupt(
+                "norms",
+                format!("{} bytes for {doc_count} documents", norms.len()),
+            ));
         }
         let docs = Table::open(get("docs")?, doc_count, "docs")?;
         let text = Table::open(get("text")?, doc_count, "text")?;
@@ -193,7 +199,12 @@ impl<'a> Index<'a> {
             };
             fields.push((name, value));
         }
-        Some(StoredDoc { id, title, url, fields })
+        Some(StoredDoc {
+            id,
+            title,
+            url,
+            fields,
+        })
     }
 
     /// Whether any document has a field of this name.
@@ -212,7 +223,11 @@ impl<'a> Index<'a> {
             let kind = r.get_u8()?;
             let raw = r.get_bytes()?;
             if field == name {
-                return if kind == 0 { std::str::from_utf8(raw).ok() } else { None };
+                return if kind == 0 {
+                    std::str::from_utf8(raw).ok()
+                } else {
+                    None
+                };
             }
         }
         None
@@ -250,8 +265,15 @@ impl Iterator for Postings<'_> {
             }
             let tf_title = if head & 1 == 1 { self.r.get_u32()? } else { 0 };
             let tf_body = self.r.get_u32()?;
-            let doc = self.doc.checked_add(delta).filter(|&d| d < self.doc_count)?;
-            Some(Posting { doc, tf_title, tf_body })
+            let doc = self
+                .doc
+                .checked_add(delta)
+                .filter(|&d| d < self.doc_count)?;
+            Some(Posting {
+                doc,
+                tf_title,
+                tf_body,
+            })
         });
         match decoded {
             Some(p) => {
@@ -307,7 +329,10 @@ impl<'a> Table<'a> {
     fn open(bytes: &'a [u8], expect: u32, name: &'static str) -> Result<Self, FormatError> {
         let count = read_u32(bytes, 0).ok_or_else(|| corrupt(name, "no entry count"))?;
         if count != expect {
-            return Err(corrupt(name, format!("{count} entries for {expect} documents")));
+            return Err(corrupt(
+                name,
+                format!("{count} entries for {expect} documents"),
+            ));
         }
         let offsets_len = 4 * (count as usize + 1);
         let offsets = bytes

@@ -16,7 +16,9 @@ pub struct SectionSize {
 
 /// Sizes of every section of `index` (which must be well formed).
 pub fn section_sizes(index: &[u8]) -> Vec<SectionSize> {
-    let Ok(sections) = read_header(index) else { return Vec::new() };
+    let Ok(sections) = read_header(index) else {
+        return Vec::new();
+    };
     sections
         .iter()
         .map(|s| SectionSize {

@@ -1,7 +1,9 @@
 //! Builds index bytes from documents (build time only). Deterministic: the
 //! same documents in the same order give the same bytes.
 
-use super::format::{encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, POSITION_GAP, SECTIONS, VERSION};
+use super::format::{
+    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, POSITION_GAP, SECTIONS, VERSION,
+};
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
 use crate::text::for_each_token;
@@ -37,7 +39,8 @@ struct Occ {
 
 /// Writes the index of `docs`; document ordinals are their order here.
 pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
-    let n = u32::try_from(docs.len()).map_err(|_| WriteError::TooLarge("over 2^32 documents".into()))?;
+    let n = u32::try_from(docs.len())
+        .map_err(|_| WriteError::TooLarge("over 2^32 documents".into()))?;
     let field_names: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.fields.iter().map(|(k, _)| k.as_str()))
@@ -75,7 +78,10 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
             let acc = terms.entry(term).or_default();
             let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
             let in_title = o.tf_title > 0;
-            put(&mut acc.postings, (u64::from(delta) << 1) | u64::from(in_title));
+            put(
+                &mut acc.postings,
+                (u64::from(delta) << 1) | u64::from(in_title),
+            );
             if in_title {
                 put(&mut acc.postings, u64::from(o.tf_title));
             }
@@ -152,7 +158,8 @@ fn table(entries: impl ExactSizeIterator<Item = Vec<u8>>) -> Result<Vec<u8>, Wri
     offsets.extend_from_slice(&0u32.to_le_bytes());
     for e in entries {
         blob.extend_from_slice(&e);
-        let end = u32::try_from(blob.len()).map_err(|_| WriteError::TooLarge("stored text over 4 GiB".into()))?;
+        let end = u32::try_from(blob.len())
+            .map_err(|_| WriteError::TooLarge("stored text over 4 GiB".into()))?;
         offsets.extend_from_slice(&end.to_le_bytes());
     }
     offsets.extend_from_slice(&blob);
@@ -163,7 +170,9 @@ fn assemble(sections: &[&[u8]; 7]) -> Result<Vec<u8>, WriteError> {
     let table_len = HEADER_LEN + ENTRY_LEN * SECTIONS.len();
     let total: usize = table_len + sections.iter().map(|s| s.len()).sum::<usize>();
     if u32::try_from(total).is_err() {
-        return Err(WriteError::TooLarge(format!("index of {total} bytes exceeds 4 GiB")));
+        return Err(WriteError::TooLarge(format!(
+            "index of {total} bytes exceeds 4 GiB"
+        )));
     }
     let mut out = Vec::with_capacity(total);
     out.extend_from_slice(&MAGIC);

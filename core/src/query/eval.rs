@@ -38,7 +38,11 @@ pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter]) -> Matches {
             (0..index.doc_count()).map(|d| (d, 0.0)).collect()
         }
     } else {
-        let need = if lists.len() <= MAX_ALL_REQUIRED { lists.len() } else { 1 };
+        let need = if lists.len() <= MAX_ALL_REQUIRED {
+            lists.len()
+        } else {
+            1
+        };
         combine(lists, need)
     };
     let mut ignored = Vec::new();
@@ -68,7 +72,11 @@ impl Ctx<'_, '_> {
 
     fn atom(&self, atom: &Atom, terms: &mut Vec<String>) -> Vec<(u32, f32)> {
         match atom {
-            Atom::Word { term, scope, prefix } => {
+            Atom::Word {
+                term,
+                scope,
+                prefix,
+            } => {
                 let exp = expand(self.index, term, *prefix);
                 let mut scored: Vec<(u32, f32)> = Vec::new();
                 for e in &exp {
@@ -83,7 +91,10 @@ impl Ctx<'_, '_> {
                 scored.dedup_by_key(|e| e.0);
                 scored
             }
-            Atom::Phrase { terms: words, scope } => {
+            Atom::Phrase {
+                terms: words,
+                scope,
+            } => {
                 let found = super::phrase::matches(self.index, words, *scope);
                 if !found.is_empty() {
                     terms.extend(words.iter().cloned());
@@ -118,7 +129,10 @@ impl Ctx<'_, '_> {
     fn posting_score(&self, df: u32, p: &Posting, scope: Scope, weight: f32) -> f32 {
         let idf = self.scorer.idf(df);
         let len = self.index.lengths(p.doc);
-        weight * self.scorer.score(idf, (p.tf_title, p.tf_body), len, scope == Scope::Title)
+        weight
+            * self
+                .scorer
+                .score(idf, (p.tf_title, p.tf_body), len, scope == Scope::Title)
     }
 }
 

@@ -27,7 +27,11 @@ pub struct Expansion {
 pub fn expand(index: &Index<'_>, word: &str, prefix: bool) -> Vec<Expansion> {
     let mut out = Vec::new();
     if let Some(info) = index.term(word) {
-        out.push(Expansion { term: word.to_string(), info, weight: 1.0 });
+        out.push(Expansion {
+            term: word.to_string(),
+            info,
+            weight: 1.0,
+        });
     }
     if prefix {
         let mut completions = Vec::new();
@@ -43,7 +47,11 @@ pub fn expand(index: &Index<'_>, word: &str, prefix: bool) -> Vec<Expansion> {
             let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
                 continue;
             };
-            completions.push(Expansion { term: term.to_string(), info, weight: COMPLETION_WEIGHT });
+            completions.push(Expansion {
+                term: term.to_string(),
+                info,
+                weight: COMPLETION_WEIGHT,
+            });
         }
         // Most frequent first; ties in dictionary order, for determinism.
         completions.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));

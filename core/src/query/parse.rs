@@ -132,14 +132,19 @@ pub fn date_range(value: &str) -> Option<Filter> {
     }
     Some(Filter::Date {
         from: from.to_string(),
-        to: if to.is_empty() { "9999".to_string() } else { format!("{to}\u{7f}") },
+        to: if to.is_empty() {
+            "9999".to_string()
+        } else {
+            format!("{to}\u{7f}")
+        },
     })
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 fn is_date_prefix(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
     match b.len() {
         4 => digits(0..4),
         7 => digits(0..4) && b[4] == b'-' && digits(5..7),
@@ -179,7 +184,9 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             piece = Piece::Quoted(&r[..end]);
             rest = r.get(end + 1..).unwrap_or("");
         } else {
-            let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(rest.len());
             let word = &rest[..end];
             rest = &rest[end..];
             piece = if word == "OR" && !negated && field.is_none() {
@@ -188,7 +195,11 @@ fn lex(text: &str) -> Vec<Item<'_>> {
                 Piece::Word(word)
             };
         }
-        items.push(Item { piece, negated, field });
+        items.push(Item {
+            piece,
+            negated,
+            field,
+        });
     }
     items
 }

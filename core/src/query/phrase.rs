@@ -7,7 +7,9 @@ use crate::index::{Index, Posting};
 /// the postings of every word there (in `words` order).
 pub fn matches(index: &Index<'_>, words: &[String], scope: Scope) -> Vec<(u32, Vec<Posting>)> {
     let infos: Option<Vec<_>> = words.iter().map(|w| index.term(w)).collect();
-    let Some(infos) = infos else { return Vec::new() };
+    let Some(infos) = infos else {
+        return Vec::new();
+    };
     // Documents containing every word.
     let lists: Vec<Vec<Posting>> = infos.iter().map(|&t| index.postings(t).collect()).collect();
     let mut common: Vec<u32> = lists[0].iter().map(|p| p.doc).collect();

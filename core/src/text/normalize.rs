@@ -14,7 +14,12 @@
 use super::fold_table::{ENDS, KEYS, POOL};
 
 /// Code point ranges the fold table covers.
-pub const TABLE_RANGES: &[(u32, u32)] = &[(0x00A0, 0x2FFF), (0x3000, 0x33FF), (0xFB00, 0xFB4F), (0xFF00, 0xFFEF)];
+pub const TABLE_RANGES: &[(u32, u32)] = &[
+    (0x00A0, 0x2FFF),
+    (0x3000, 0x33FF),
+    (0xFB00, 0xFB4F),
+    (0xFF00, 0xFFEF),
+];
 
 /// Whether `c` is a combining diacritical mark that folding drops. Marks of
 /// other scripts (Indic vowel signs, Hebrew points) are kept: they are

@@ -70,7 +70,9 @@ mod tests {
     fn words_numbers_and_offsets() {
         let text = "Lương Cường, 2030-marking Chile’s 13th";
         let mut got = Vec::new();
-        for_each_token(text, |t| got.push((t.term.to_string(), &text[t.start..t.end])));
+        for_each_token(text, |t| {
+            got.push((t.term.to_string(), &text[t.start..t.end]))
+        });
         let want = [
             ("luong", "Lương"),
             ("cuong", "Cường"),

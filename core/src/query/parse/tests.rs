@@ -2,19 +2,36 @@ use super::*;
 use crate::query::ast::{Atom, Clause, Filter, Scope};
 
 fn w(term: &str) -> Atom {
-    Atom::Word { term: term.into(), scope: Scope::Any, prefix: false }
+    Atom::Word {
+        term: term.into(),
+        scope: Scope::Any,
+        prefix: false,
+    }
 }
 fn p(term: &str) -> Atom {
-    Atom::Word { term: term.into(), scope: Scope::Any, prefix: true }
+    Atom::Word {
+        term: term.into(),
+        scope: Scope::Any,
+        prefix: true,
+    }
 }
 fn pos(alts: Vec<Atom>) -> Clause {
-    Clause { alts, negated: false }
+    Clause {
+        alts,
+        negated: false,
+    }
 }
 fn neg(alts: Vec<Atom>) -> Clause {
-    Clause { alts, negated: true }
+    Clause {
+        alts,
+        negated: true,
+    }
 }
 fn phrase(ts: &[&str]) -> Atom {
-    Atom::Phrase { terms: ts.iter().map(|t| t.to_string()).collect(), scope: Scope::Any }
+    Atom::Phrase {
+        terms: ts.iter().map(|t| t.to_string()).collect(),
+        scope: Scope::Any,
+    }
 }
 
 #[test]
@@ -24,39 +41,89 @@ fn table() {
         ("   ", vec![], vec![]),
         ("!!! ...", vec![], vec![]),
         ("Cường", vec![pos(vec![p("cuong")])], vec![]),
-        ("Duc Thang ", vec![pos(vec![w("duc")]), pos(vec![w("thang")])], vec![]),
+        (
+            "Duc Thang ",
+            vec![pos(vec![w("duc")]), pos(vec![w("thang")])],
+            vec![],
+        ),
         ("chil", vec![pos(vec![p("chil")])], vec![]),
-        ("\"new society\"", vec![pos(vec![phrase(&["new", "society"])])], vec![]),
-        ("\"new society", vec![pos(vec![phrase(&["new", "society"])])], vec![]),
-        ("party -chile", vec![pos(vec![w("party")]), neg(vec![w("chile")])], vec![]),
-        ("-\"new society\" x", vec![neg(vec![phrase(&["new", "society"])]), pos(vec![p("x")])], vec![]),
-        ("a OR b c", vec![pos(vec![w("a"), w("b")]), pos(vec![p("c")])], vec![]),
+        (
+            "\"new society\"",
+            vec![pos(vec![phrase(&["new", "society"])])],
+            vec![],
+        ),
+        (
+            "\"new society",
+            vec![pos(vec![phrase(&["new", "society"])])],
+            vec![],
+        ),
+        (
+            "party -chile",
+            vec![pos(vec![w("party")]), neg(vec![w("chile")])],
+            vec![],
+        ),
+        (
+            "-\"new society\" x",
+            vec![neg(vec![phrase(&["new", "society"])]), pos(vec![p("x")])],
+            vec![],
+        ),
+        (
+            "a OR b c",
+            vec![pos(vec![w("a"), w("b")]), pos(vec![p("c")])],
+            vec![],
+        ),
         ("OR a OR", vec![pos(vec![w("a")])], vec![]),
         ("- -- a", vec![pos(vec![p("a")])], vec![]),
         ("or", vec![pos(vec![p("or")])], vec![]),
         (
             "title:vietnam x",
             vec![
-                pos(vec![Atom::Word { term: "vietnam".into(), scope: Scope::Title, prefix: false }]),
+                pos(vec![Atom::Word {
+                    term: "vietnam".into(),
+                    scope: Scope::Title,
+                    prefix: false,
+                }]),
                 pos(vec![p("x")]),
             ],
             vec![],
         ),
-        ("place:santiago", vec![], vec![Filter::Place("santiago".into())]),
-        ("place:\"Mexico City\" party", vec![pos(vec![p("party")])], vec![Filter::Place("mexico city".into())]),
+        (
+            "place:santiago",
+            vec![],
+            vec![Filter::Place("santiago".into())],
+        ),
+        (
+            "place:\"Mexico City\" party",
+            vec![pos(vec![p("party")])],
+            vec![Filter::Place("mexico city".into())],
+        ),
         (
             "date:2022",
             vec![],
-            vec![Filter::Date { from: "2022".into(), to: "2022\u{7f}".into() }],
+            vec![Filter::Date {
+                from: "2022".into(),
+                to: "2022\u{7f}".into(),
+            }],
         ),
         (
             "date:2022-01..2024-12",
             vec![],
-            vec![Filter::Date { from: "2022-01".into(), to: "2024-12\u{7f}".into() }],
+            vec![Filter::Date {
+                from: "2022-01".into(),
+                to: "2024-12\u{7f}".into(),
+            }],
         ),
         ("date:soon", vec![], vec![]),
-        ("10:30", vec![pos(vec![w("10")]), pos(vec![p("30")])], vec![]),
-        ("unknown:word", vec![pos(vec![w("unknown")]), pos(vec![p("word")])], vec![]),
+        (
+            "10:30",
+            vec![pos(vec![w("10")]), pos(vec![p("30")])],
+            vec![],
+        ),
+        (
+            "unknown:word",
+            vec![pos(vec![w("unknown")]), pos(vec![p("word")])],
+            vec![],
+        ),
         ("\"\" \"\"\"", vec![], vec![]),
     ];
     for (text, clauses, filters) in cases {
