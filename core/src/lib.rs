@@ -12,6 +12,7 @@ pub mod query;
 pub mod rank;
 pub mod search;
 pub mod snippet;
+pub mod suggest;
 pub mod text;
 
 pub use document::{Document, FieldValue};

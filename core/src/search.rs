@@ -4,6 +4,7 @@
 
 use crate::index::Index;
 use crate::query::{evaluate, parse, Filter};
+use crate::suggest::suggest;
 use std::collections::BTreeMap;
 
 /// Result order.
@@ -27,7 +28,7 @@ pub struct SearchOptions {
     pub offset: usize,
     /// Let the last word complete as typed.
     pub prefix: bool,
-    /// Tolerate typos (not yet used by the evaluator).
+    /// Let words missing from the dictionary match close spellings.
     pub fuzzy: bool,
     /// Result order.
     pub sort: Sort,
@@ -78,7 +79,15 @@ pub struct SearchResults {
 /// Searches `index` for `text`.
 pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
     let query = parse(text, opts.prefix);
-    let matches = evaluate(index, &query, &opts.filters);
+    let mut r = run(index, &query, opts);
+    r.suggestion = suggest(index, &query, text, r.total, |respelled| {
+        run(index, &parse(respelled, opts.prefix), opts).total
+    });
+    r
+}
+
+fn run(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> SearchResults {
+    let matches = evaluate(index, query, &opts.filters, opts.fuzzy);
     let mut docs = matches.docs;
     let facets = facets(index, &docs);
     let total = docs.len();

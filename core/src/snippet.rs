@@ -149,7 +149,7 @@ mod tests {
             "filler words ".repeat(50),
             "tail ".repeat(50)
         );
-        let s = snippet(&body, &["needle".to_string()]);
+        let s = snippet(&body, &crate::text::terms("needle"));
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",

@@ -23,8 +23,12 @@ fn index() -> &'static Index<'static> {
 }
 
 fn ids(query: &str) -> Vec<&'static str> {
+    ids_with(query, &SearchOptions::default())
+}
+
+fn ids_with(query: &str, opts: &SearchOptions) -> Vec<&'static str> {
     let idx = index();
-    search(idx, query, &SearchOptions::default())
+    search(idx, query, opts)
         .hits
         .iter()
         .map(|h| idx.doc(h.doc).unwrap().id)
@@ -52,7 +56,56 @@ fn places_and_prefixes() {
     assert_eq!(ids("mexico"), [MEXICO]);
     assert_eq!(ids("santiago"), [SANTIAGO]);
     assert_eq!(ids("chil"), [SANTIAGO]);
-    assert_eq!(ids("chil ").len(), 0, "a finished word does not complete");
+    let exact = SearchOptions {
+        fuzzy: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        ids_with("chil ", &exact).len(),
+        0,
+        "a finished word does not complete"
+    );
+    assert_eq!(
+        ids_with(
+            "chil",
+            &SearchOptions {
+                prefix: false,
+                ..exact
+            }
+        )
+        .len(),
+        0
+    );
+}
+
+#[test]
+fn stemming_meets_plurals() {
+    assert_eq!(ids("parties"), ids("party"));
+    assert_eq!(ids("delegations"), [MEXICO]);
+    assert_eq!(
+        ids("delegati"),
+        [MEXICO],
+        "a partial word completes to its stem"
+    );
+}
+
+#[test]
+fn typos_are_tolerated_and_respelled() {
+    assert_eq!(ids("carmna"), [SANTIAGO]);
+    assert_eq!(ids("Mexcio"), [MEXICO], "a swap is one edit");
+    let r = search(index(), "Vietnm", &SearchOptions::default());
+    assert_eq!(r.total, 2);
+    assert_eq!(r.suggestion.as_deref(), Some("vietnam"));
+    let r = search(index(), "communist pary", &SearchOptions::default());
+    assert_eq!(r.suggestion.as_deref(), Some("communist party"));
+    assert!(search(index(), "communist", &SearchOptions::default())
+        .suggestion
+        .is_none());
+    let exact = SearchOptions {
+        fuzzy: false,
+        ..SearchOptions::default()
+    };
+    assert!(ids_with("carmna ", &exact).is_empty());
 }
 
 #[test]

@@ -12,14 +12,15 @@ pub enum Scope {
 /// A single thing to match.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Atom {
-    /// One folded term; `prefix` when it is the word being typed.
+    /// One folded, stemmed term.
     Word {
-        /// The folded term.
+        /// The folded, stemmed term.
         term: String,
         /// Where it must match.
         scope: Scope,
-        /// Also match terms that start with it.
-        prefix: bool,
+        /// For the word being typed, its folded form before stemming:
+        /// terms that start with it (or with `term`) match too.
+        prefix: Option<String>,
     },
     /// Folded terms that must stand next to each other, in order.
     Phrase {
@@ -54,6 +55,18 @@ pub enum Filter {
     },
 }
 
+/// A plain positive word of the query text and where it stands, so that a
+/// respelled query ("did you mean") can be written back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSpan {
+    /// The folded, stemmed term.
+    pub term: String,
+    /// Byte range in the query text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
 /// A whole query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
@@ -61,6 +74,8 @@ pub struct Query {
     pub clauses: Vec<Clause>,
     /// Field filters.
     pub filters: Vec<Filter>,
+    /// Positive plain words with their places in the text.
+    pub words: Vec<WordSpan>,
 }
 
 impl Query {

@@ -20,11 +20,16 @@ pub struct Matches {
     pub terms: Vec<String>,
 }
 
-/// Runs `query` against `index`. `extra` filters come from search options.
-pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter]) -> Matches {
+/// Runs `query` against `index`. `extra` filters come from search options;
+/// `fuzzy` lets words missing from the dictionary match close spellings.
+pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter], fuzzy: bool) -> Matches {
     let (avg_title, avg_body) = index.avg_lengths();
     let scorer = Scorer::new(Bm25F::default(), index.doc_count(), avg_title, avg_body);
-    let ctx = Ctx { index, scorer };
+    let ctx = Ctx {
+        index,
+        scorer,
+        fuzzy,
+    };
     let mut terms = Vec::new();
     let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     for clause in query.positive() {
@@ -61,6 +66,7 @@ pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter]) -> Matches {
 struct Ctx<'i, 'a> {
     index: &'i Index<'a>,
     scorer: Scorer,
+    fuzzy: bool,
 }
 
 impl Ctx<'_, '_> {
@@ -77,7 +83,7 @@ impl Ctx<'_, '_> {
                 scope,
                 prefix,
             } => {
-                let exp = expand(self.index, term, *prefix);
+                let exp = expand(self.index, term, prefix.as_deref(), self.fuzzy);
                 let mut scored: Vec<(u32, f32)> = Vec::new();
                 for e in &exp {
                     let before = scored.len();

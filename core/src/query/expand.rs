@@ -1,16 +1,36 @@
-//! A query word → the dictionary terms it stands for: itself, and, for the
-//! word being typed, its most frequent completions.
+//! A query word → the dictionary terms it stands for, each with a weight:
+//! the word itself; for the word being typed, its completions; and, when
+//! neither exists, the terms within a small edit distance (typos).
 
 use crate::index::{Index, TermInfo};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+use std::sync::OnceLock;
 
 /// Completions kept for a prefix, the most frequent first.
 pub const MAX_COMPLETIONS: usize = 24;
 /// Dictionary entries read at most while looking for completions.
 pub const MAX_PREFIX_SCAN: usize = 2048;
+/// Typo candidates kept, the closest and most frequent first.
+pub const MAX_FUZZY: usize = 8;
+/// Dictionary entries read at most while looking for typo candidates.
+pub const MAX_FUZZY_SCAN: usize = 512;
 /// Score weight of a completion relative to an exact match.
 pub const COMPLETION_WEIGHT: f32 = 0.85;
+/// Score weight of a term one edit away; two edits get the square.
+pub const TYPO_WEIGHT: f32 = 0.6;
+
+/// How a dictionary term relates to the query word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The word itself.
+    Exact,
+    /// A completion of the word being typed.
+    Completion,
+    /// A respelling this many edits away.
+    Typo(u8),
+}
 
 /// A dictionary term standing for a query word, with its score weight.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,44 +39,165 @@ pub struct Expansion {
     pub term: String,
     /// Where its postings are.
     pub info: TermInfo,
-    /// Score multiplier: 1 for the word itself, less for completions.
+    /// Score multiplier.
     pub weight: f32,
+    /// How it was found.
+    pub kind: Kind,
 }
 
-/// The terms a word matches. `prefix` adds completions.
-pub fn expand(index: &Index<'_>, word: &str, prefix: bool) -> Vec<Expansion> {
+/// How many edits a word of `chars` characters may have: none below 4,
+/// one up to 7, two from 8.
+pub fn max_edits(chars: usize) -> u8 {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// The terms `word` matches. `typed` (the folded word before stemming) is
+/// given for the word being typed and adds completions; `fuzzy` allows
+/// typo candidates when nothing else matches.
+pub fn expand(index: &Index<'_>, word: &str, typed: Option<&str>, fuzzy: bool) -> Vec<Expansion> {
     let mut out = Vec::new();
     if let Some(info) = index.term(word) {
         out.push(Expansion {
             term: word.to_string(),
             info,
             weight: 1.0,
+            kind: Kind::Exact,
         });
     }
-    if prefix {
-        let mut completions = Vec::new();
-        let aut = Str::new(word).starts_with();
-        let mut stream = index.dictionary().search(aut).into_stream();
+    if let Some(typed) = typed {
+        completions(index, word, typed, &mut out);
+    }
+    if out.is_empty() && fuzzy {
+        typos(index, word, &mut out);
+    }
+    out
+}
+
+fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
+    let mut found: Vec<Expansion> = Vec::new();
+    let mut scanned = 0;
+    for prefix in [word, typed] {
+        let mut stream = index
+            .dictionary()
+            .search(Str::new(prefix).starts_with())
+            .into_stream();
         while let Some((term, at)) = stream.next() {
-            if completions.len() >= MAX_PREFIX_SCAN {
+            scanned += 1;
+            if scanned > MAX_PREFIX_SCAN {
                 break;
-            }
-            if term.len() == word.len() {
-                continue; // the word itself, already added
             }
             let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
                 continue;
             };
-            completions.push(Expansion {
+            if term == word || found.iter().any(|e| e.term == term) {
+                continue;
+            }
+            found.push(Expansion {
                 term: term.to_string(),
                 info,
                 weight: COMPLETION_WEIGHT,
+                kind: Kind::Completion,
             });
         }
-        // Most frequent first; ties in dictionary order, for determinism.
-        completions.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));
-        completions.truncate(MAX_COMPLETIONS);
-        out.extend(completions);
+        if typed == word {
+            break;
+        }
     }
-    out
+    // Stems shorter than what was typed: `delegati` is on its way to `deleg`.
+    let min = typed.len().saturating_sub(3).max(4);
+    for end in (min..typed.len()).rev() {
+        let Some(stem) = typed.get(..end) else {
+            continue;
+        };
+        if let Some(info) = index.term(stem) {
+            if stem != word && !found.iter().any(|e| e.term == stem) {
+                found.push(Expansion {
+                    term: stem.to_string(),
+                    info,
+                    weight: COMPLETION_WEIGHT,
+                    kind: Kind::Completion,
+                });
+            }
+        }
+    }
+    // Most frequent first; ties in dictionary order, for determinism.
+    found.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));
+    found.truncate(MAX_COMPLETIONS);
+    out.extend(found);
+}
+
+fn builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
+    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
+    // A swap of neighbouring letters counts as one edit (`mexcio`).
+    let cell = if edits == 1 { &ONE } else { &TWO };
+    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits, true))
+}
+
+/// A Levenshtein DFA as an `fst` automaton.
+struct Lev<'d>(&'d DFA);
+
+impl Automaton for Lev<'_> {
+    type State = u32;
+    fn start(&self) -> u32 {
+        self.0.initial_state()
+    }
+    fn is_match(&self, s: &u32) -> bool {
+        matches!(self.0.distance(*s), Distance::Exact(_))
+    }
+    fn can_match(&self, s: &u32) -> bool {
+        *s != SINK_STATE
+    }
+    fn accept(&self, s: &u32, b: u8) -> u32 {
+        self.0.transition(*s, b)
+    }
+}
+
+/// Dictionary terms within [`max_edits`] of `word` (itself included if
+/// present), closest first, then most frequent.
+pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
+    let edits = max_edits(word.chars().count());
+    if edits == 0 {
+        return;
+    }
+    let dfa = builder(edits).build_dfa(word);
+    let mut found: Vec<(u8, Expansion)> = Vec::new();
+    let mut stream = index
+        .dictionary()
+        .search_with_state(Lev(&dfa))
+        .into_stream();
+    let mut scanned = 0;
+    while let Some((term, at, state)) = stream.next() {
+        scanned += 1;
+        if scanned > MAX_FUZZY_SCAN {
+            break;
+        }
+        let d = match dfa.distance(state) {
+            Distance::Exact(d) => d,
+            Distance::AtLeast(_) => continue,
+        };
+        let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
+            continue;
+        };
+        let weight = TYPO_WEIGHT.powi(i32::from(d));
+        found.push((
+            d,
+            Expansion {
+                term: term.to_string(),
+                info,
+                weight,
+                kind: Kind::Typo(d),
+            },
+        ));
+    }
+    found.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.info.df.cmp(&a.1.info.df))
+            .then_with(|| a.1.term.cmp(&b.1.term))
+    });
+    out.extend(found.into_iter().take(MAX_FUZZY).map(|(_, e)| e));
 }

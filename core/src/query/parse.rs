@@ -2,8 +2,8 @@
 //! at the end, stray operators are dropped, unknown `field:` prefixes are
 //! read as words.
 
-use super::ast::{Atom, Clause, Filter, Query, Scope};
-use crate::text::{fold, terms};
+use super::ast::{Atom, Clause, Filter, Query, Scope, WordSpan};
+use crate::text::{fold, for_each_token, terms};
 
 /// Longest query text considered, in bytes; the rest is ignored. Bounds work.
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -47,16 +47,35 @@ pub fn parse(text: &str, prefix: bool) -> Query {
             }
             (Piece::Word(w), field) => {
                 let scope = scope_of(field);
-                let ts = terms(w);
-                let last = ts.len().saturating_sub(1);
-                ts.into_iter()
-                    .enumerate()
-                    .map(|(j, term)| Atom::Word {
+                // Byte offset of the word in the query text.
+                let base = w.as_ptr() as usize - text.as_ptr() as usize;
+                let mut found = Vec::new();
+                for_each_token(w, |t| {
+                    found.push((
+                        t.term.to_string(),
+                        t.folded.to_string(),
+                        base + t.start,
+                        base + t.end,
+                    ))
+                });
+                let last = found.len().saturating_sub(1);
+                let mut atoms = Vec::with_capacity(found.len());
+                for (j, (term, folded, start, end)) in found.into_iter().enumerate() {
+                    let typing = prefix && is_last && j == last && ends_in_word && !item.negated;
+                    if !item.negated {
+                        q.words.push(WordSpan {
+                            term: term.clone(),
+                            start,
+                            end,
+                        });
+                    }
+                    atoms.push(Atom::Word {
                         term,
                         scope,
-                        prefix: prefix && is_last && j == last && ends_in_word && !item.negated,
-                    })
-                    .collect::<Vec<_>>()
+                        prefix: typing.then_some(folded),
+                    });
+                }
+                atoms
             }
             (Piece::Quoted(p), field) => {
                 let ts = terms(p);
@@ -66,7 +85,7 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                     1 => vec![Atom::Word {
                         term: ts.into_iter().next().unwrap_or_default(),
                         scope,
-                        prefix: false,
+                        prefix: None,
                     }],
                     _ => vec![Atom::Phrase { terms: ts, scope }],
                 }

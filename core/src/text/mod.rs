@@ -1,7 +1,9 @@
 //! The text pipeline shared by indexing and querying: normalize, tokenize.
 
+#[rustfmt::skip]
 mod fold_table;
 pub mod normalize;
+pub mod stem;
 pub mod tokenize;
 
 pub use normalize::{fold, fold_into};

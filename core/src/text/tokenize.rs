@@ -2,6 +2,7 @@
 //! folded by [`super::normalize`], with its byte range in the original text.
 
 use super::normalize::fold_into;
+use super::stem::stem_in_place;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words longer than this (in folded bytes) are not indexed: they are
@@ -11,8 +12,10 @@ pub const MAX_TERM_BYTES: usize = 48;
 /// One indexed word: its folded term and where it stands in the source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'t> {
-    /// The folded term, as stored in the index.
+    /// The folded and stemmed term, as stored in the index.
     pub term: &'t str,
+    /// The folded word before stemming (for prefix completion).
+    pub folded: &'t str,
     /// Byte offset of the word's start in the source text.
     pub start: usize,
     /// Byte offset just past the word's end in the source text.
@@ -23,6 +26,7 @@ pub struct Token<'t> {
 /// count of tokens before this one.
 pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
     let mut term = String::new();
+    let mut folded = String::new();
     for (at, word) in text.unicode_word_indices() {
         // UAX #29 keeps `a:b` together (Swedish); a search box should not.
         let mut start = at;
@@ -35,8 +39,12 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
             if term.is_empty() || term.len() > MAX_TERM_BYTES {
                 continue;
             }
+            folded.clear();
+            folded.push_str(&term);
+            stem_in_place(&mut term);
             f(Token {
                 term: &term,
+                folded: &folded,
                 start: part_start,
                 end: part_start + part.len(),
             });
@@ -44,7 +52,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
     }
 }
 
-/// The folded terms of `text`, in order.
+/// The folded, stemmed terms of `text`, in order.
 pub fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_token(text, |t| out.push(t.term.to_string()));
@@ -77,7 +85,7 @@ mod tests {
             ("luong", "Lương"),
             ("cuong", "Cường"),
             ("2030", "2030"),
-            ("marking", "marking"),
+            ("mark", "marking"),
             ("chile", "Chile’s"),
             ("13th", "13th"),
         ];

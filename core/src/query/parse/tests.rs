@@ -5,14 +5,14 @@ fn w(term: &str) -> Atom {
     Atom::Word {
         term: term.into(),
         scope: Scope::Any,
-        prefix: false,
+        prefix: None,
     }
 }
 fn p(term: &str) -> Atom {
     Atom::Word {
         term: term.into(),
         scope: Scope::Any,
-        prefix: true,
+        prefix: Some(term.into()),
     }
 }
 fn pos(alts: Vec<Atom>) -> Clause {
@@ -49,22 +49,22 @@ fn table() {
         ("chil", vec![pos(vec![p("chil")])], vec![]),
         (
             "\"new society\"",
-            vec![pos(vec![phrase(&["new", "society"])])],
+            vec![pos(vec![phrase(&["new", "societi"])])],
             vec![],
         ),
         (
             "\"new society",
-            vec![pos(vec![phrase(&["new", "society"])])],
+            vec![pos(vec![phrase(&["new", "societi"])])],
             vec![],
         ),
         (
             "party -chile",
-            vec![pos(vec![w("party")]), neg(vec![w("chile")])],
+            vec![pos(vec![w("parti")]), neg(vec![w("chile")])],
             vec![],
         ),
         (
             "-\"new society\" x",
-            vec![neg(vec![phrase(&["new", "society"])]), pos(vec![p("x")])],
+            vec![neg(vec![phrase(&["new", "societi"])]), pos(vec![p("x")])],
             vec![],
         ),
         (
@@ -81,7 +81,7 @@ fn table() {
                 pos(vec![Atom::Word {
                     term: "vietnam".into(),
                     scope: Scope::Title,
-                    prefix: false,
+                    prefix: None,
                 }]),
                 pos(vec![p("x")]),
             ],
@@ -94,7 +94,11 @@ fn table() {
         ),
         (
             "place:\"Mexico City\" party",
-            vec![pos(vec![p("party")])],
+            vec![pos(vec![Atom::Word {
+                term: "parti".into(),
+                scope: Scope::Any,
+                prefix: Some("party".into()),
+            }])],
             vec![Filter::Place("mexico city".into())],
         ),
         (
@@ -131,6 +135,26 @@ fn table() {
         assert_eq!(q.clauses, clauses, "clauses of {text:?}");
         assert_eq!(q.filters, filters, "filters of {text:?}");
     }
+}
+
+#[test]
+fn stems_and_the_typed_prefix() {
+    let q = parse("parties delegati", true);
+    let want = vec![
+        pos(vec![w("parti")]),
+        pos(vec![Atom::Word {
+            term: "delegati".into(),
+            scope: Scope::Any,
+            prefix: Some("delegati".into()),
+        }]),
+    ];
+    assert_eq!(q.clauses, want);
+    let spans: Vec<(&str, usize, usize)> = q
+        .words
+        .iter()
+        .map(|s| (s.term.as_str(), s.start, s.end))
+        .collect();
+    assert_eq!(spans, [("parti", 0, 7), ("delegati", 8, 16)]);
 }
 
 #[test]
