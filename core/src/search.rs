@@ -34,6 +34,33 @@ pub struct SearchOptions {
     pub sort: Sort,
     /// Filters from the options, added to those in the query text.
     pub filters: Vec<Filter>,
+    /// Ranking parameters (not exposed to JavaScript; for evaluation).
+    pub tuning: Tuning,
+}
+
+/// Ranking choices, measured on Cranfield (see EVALUATION.md).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tuning {
+    /// BM25F parameters.
+    pub bm25: crate::rank::Bm25F,
+    /// Drop stopwords from queries long enough to be ranked, not matched.
+    pub stopwords: bool,
+    /// Pseudo-relevance feedback for ranked queries.
+    pub feedback: Option<crate::query::feedback::Feedback>,
+}
+
+impl Default for Tuning {
+    fn default() -> Self {
+        Tuning {
+            bm25: crate::rank::Bm25F::default(),
+            stopwords: true,
+            feedback: Some(crate::query::feedback::Feedback {
+                docs: 5,
+                terms: 20,
+                weight: 0.8,
+            }),
+        }
+    }
 }
 
 impl Default for SearchOptions {
@@ -45,6 +72,7 @@ impl Default for SearchOptions {
             fuzzy: true,
             sort: Sort::Relevance,
             filters: Vec::new(),
+            tuning: Tuning::default(),
         }
     }
 }
@@ -87,7 +115,7 @@ pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResu
 }
 
 fn run(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> SearchResults {
-    let matches = evaluate(index, query, &opts.filters, opts.fuzzy);
+    let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
     let facets = facets(index, &docs);
     let total = docs.len();

@@ -2,9 +2,12 @@
 //! their BM25F scores, and the terms to highlight.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope};
-use super::expand::{expand, Expansion};
+use super::expand::{expand, Expansion, Kind};
+use super::feedback::{expansion, Feedback};
 use crate::index::{Index, Posting};
-use crate::rank::{Bm25F, Scorer};
+use crate::rank::Scorer;
+use crate::search::SearchOptions;
+use crate::text::stopwords::is_stopword;
 
 /// Up to this many positive clauses, every one must match; longer queries
 /// (natural-language questions) rank documents that match any of them.
@@ -20,19 +23,24 @@ pub struct Matches {
     pub terms: Vec<String>,
 }
 
-/// Runs `query` against `index`. `extra` filters come from search options;
-/// `fuzzy` lets words missing from the dictionary match close spellings.
-pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter], fuzzy: bool) -> Matches {
+/// Runs `query` against `index` with the filters, typo tolerance and
+/// tuning of `opts`.
+pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Matches {
     let (avg_title, avg_body) = index.avg_lengths();
-    let scorer = Scorer::new(Bm25F::default(), index.doc_count(), avg_title, avg_body);
+    let scorer = Scorer::new(opts.tuning.bm25, index.doc_count(), avg_title, avg_body);
     let ctx = Ctx {
         index,
         scorer,
-        fuzzy,
+        fuzzy: opts.fuzzy,
     };
+    let extra = &opts.filters;
+    let ranked = query.positive().count() > MAX_ALL_REQUIRED;
     let mut terms = Vec::new();
     let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
     for clause in query.positive() {
+        if ranked && opts.tuning.stopwords && is_stopword_clause(clause) {
+            continue;
+        }
         lists.push(ctx.clause(clause, &mut terms));
     }
     let filters: Vec<&Filter> = query.filters.iter().chain(extra).collect();
@@ -43,12 +51,16 @@ pub fn evaluate(index: &Index<'_>, query: &Query, extra: &[Filter], fuzzy: bool)
             (0..index.doc_count()).map(|d| (d, 0.0)).collect()
         }
     } else {
-        let need = if lists.len() <= MAX_ALL_REQUIRED {
-            lists.len()
-        } else {
-            1
-        };
-        combine(lists, need)
+        let need = if ranked { 1 } else { lists.len() };
+        let docs = combine(lists, need);
+        match opts.tuning.feedback {
+            Some(fb) if ranked => {
+                terms.sort();
+                terms.dedup();
+                ctx.with_feedback(docs, &terms, fb)
+            }
+            _ => docs,
+        }
     };
     let mut ignored = Vec::new();
     for clause in query.clauses.iter().filter(|c| c.negated) {
@@ -123,6 +135,32 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// Adds the feedback terms of the best of `docs` to their scores.
+    fn with_feedback(
+        &self,
+        docs: Vec<(u32, f32)>,
+        query_terms: &[String],
+        fb: Feedback,
+    ) -> Vec<(u32, f32)> {
+        let mut lists = Vec::new();
+        for (term, w) in expansion(self.index, &docs, query_terms, fb) {
+            let Some(info) = self.index.term(&term) else {
+                continue;
+            };
+            let mut scored = Vec::new();
+            let e = Expansion {
+                term,
+                info,
+                weight: fb.weight * w,
+                kind: Kind::Exact,
+            };
+            self.score_postings(&e, Scope::Any, &mut scored);
+            lists.push(scored);
+        }
+        lists.push(docs);
+        combine(lists, 1)
+    }
+
     fn score_postings(&self, e: &Expansion, scope: Scope, out: &mut Vec<(u32, f32)>) {
         for p in self.index.postings(e.info) {
             let s = self.posting_score(e.info.df, &p, scope, e.weight);
@@ -165,6 +203,10 @@ fn combine(lists: Vec<Vec<(u32, f32)>>, need: usize) -> Vec<(u32, f32)> {
         }
     }
     out
+}
+
+fn is_stopword_clause(clause: &Clause) -> bool {
+    matches!(clause.alts.as_slice(), [Atom::Word { term, .. }] if is_stopword(term))
 }
 
 fn passes(index: &Index<'_>, doc: u32, filter: &Filter) -> bool {

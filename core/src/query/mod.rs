@@ -3,6 +3,7 @@
 pub mod ast;
 pub mod eval;
 pub mod expand;
+pub mod feedback;
 pub mod parse;
 mod phrase;
 

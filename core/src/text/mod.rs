@@ -4,6 +4,7 @@
 mod fold_table;
 pub mod normalize;
 pub mod stem;
+pub mod stopwords;
 pub mod tokenize;
 
 pub use normalize::{fold, fold_into};
