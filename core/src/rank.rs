@@ -2,6 +2,8 @@
 //! before one saturation (Robertson & Zaragoza, "The Probabilistic Relevance
 //! Framework: BM25 and Beyond", 2009, section 3.4).
 
+use crate::index::format::decode_norm;
+
 /// Ranking parameters.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Bm25F {
@@ -31,23 +33,35 @@ impl Default for Bm25F {
     }
 }
 
-/// BM25F bound to one index's statistics.
-#[derive(Debug, Clone, Copy)]
+/// BM25F bound to one index's statistics. Field lengths are stored as
+/// one-byte codes, so each field's length normalization is a 256-entry
+/// table computed once: scoring a posting costs no division by length.
+#[derive(Debug, Clone)]
 pub struct Scorer {
     params: Bm25F,
     docs: f32,
-    avg_title: f32,
-    avg_body: f32,
+    /// `w_title / (1 - b + b * len / avg)` by title length code.
+    title: [f32; 256],
+    /// The same for the body.
+    body: [f32; 256],
 }
 
 impl Scorer {
     /// A scorer for an index of `docs` documents with these average lengths.
     pub fn new(params: Bm25F, docs: u32, avg_title: f32, avg_body: f32) -> Self {
+        let table = |w: f32, b: f32, avg: f32| {
+            let mut t = [0f32; 256];
+            for (code, slot) in t.iter_mut().enumerate() {
+                let len = decode_norm(code as u8) as f32;
+                *slot = w / (1.0 - b + b * len / avg.max(1.0));
+            }
+            t
+        };
         Scorer {
             params,
             docs: docs as f32,
-            avg_title: avg_title.max(1.0),
-            avg_body: avg_body.max(1.0),
+            title: table(params.w_title, params.b_title, avg_title),
+            body: table(params.w_body, params.b_body, avg_body),
         }
     }
 
@@ -57,35 +71,40 @@ impl Scorer {
         (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// The score of one term in one document. `title_only` ignores the body.
-    pub fn score(&self, idf: f32, tf: (u32, u32), len: (u32, u32), title_only: bool) -> f32 {
-        let p = &self.params;
-        let norm =
-            |tf: u32, len: u32, avg: f32, b: f32| tf as f32 / (1.0 - b + b * len as f32 / avg);
-        let mut t = p.w_title * norm(tf.0, len.0, self.avg_title, p.b_title);
+    /// The score of one term in one document from its frequencies and
+    /// length codes. `title_only` ignores the body.
+    #[inline]
+    pub fn score(&self, idf: f32, tf: (u32, u32), codes: (u8, u8), title_only: bool) -> f32 {
+        let mut t = tf.0 as f32 * self.title[codes.0 as usize];
         if !title_only {
-            t += p.w_body * norm(tf.1, len.1, self.avg_body, p.b_body);
+            t += tf.1 as f32 * self.body[codes.1 as usize];
         }
         if t <= 0.0 {
             return 0.0;
         }
-        idf * t * (p.k1 + 1.0) / (p.k1 + t)
+        let k1 = self.params.k1;
+        idf * t * (k1 + 1.0) / (k1 + t)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::format::encode_norm;
+
+    fn codes(t: u32, b: u32) -> (u8, u8) {
+        (encode_norm(t), encode_norm(b))
+    }
 
     #[test]
     fn more_occurrences_and_title_score_higher() {
         let s = Scorer::new(Bm25F::default(), 100, 10.0, 100.0);
         let idf = s.idf(5);
-        let once = s.score(idf, (0, 1), (10, 100), false);
-        let twice = s.score(idf, (0, 2), (10, 100), false);
-        let title = s.score(idf, (1, 0), (10, 100), false);
+        let once = s.score(idf, (0, 1), codes(10, 100), false);
+        let twice = s.score(idf, (0, 2), codes(10, 100), false);
+        let title = s.score(idf, (1, 0), codes(10, 100), false);
         assert!(twice > once && title > once);
-        assert_eq!(s.score(idf, (0, 3), (10, 100), true), 0.0);
+        assert_eq!(s.score(idf, (0, 3), codes(10, 100), true), 0.0);
         assert!(s.idf(1) > s.idf(50) && s.idf(100) > 0.0);
     }
 
@@ -93,6 +112,22 @@ mod tests {
     fn longer_documents_score_lower() {
         let s = Scorer::new(Bm25F::default(), 100, 10.0, 100.0);
         let idf = s.idf(5);
-        assert!(s.score(idf, (0, 1), (10, 50), false) > s.score(idf, (0, 1), (10, 400), false));
+        assert!(
+            s.score(idf, (0, 1), codes(10, 50), false)
+                > s.score(idf, (0, 1), codes(10, 400), false)
+        );
+    }
+
+    #[test]
+    fn matches_the_textbook_formula() {
+        let p = Bm25F::default();
+        let s = Scorer::new(p, 1000, 8.0, 120.0);
+        let (tf_t, tf_b, lt, lb) = (1.0f32, 3.0f32, 8.0f32, 60.0f32);
+        let t = p.w_title * tf_t / (1.0 - p.b_title + p.b_title * lt / 8.0)
+            + p.w_body * tf_b / (1.0 - p.b_body + p.b_body * lb / 120.0);
+        let idf = s.idf(10);
+        let want = idf * t * (p.k1 + 1.0) / (p.k1 + t);
+        let got = s.score(idf, (1, 3), codes(8, 60), false);
+        assert!((got - want).abs() < 1e-5, "{got} vs {want}");
     }
 }

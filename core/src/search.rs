@@ -107,14 +107,18 @@ pub struct SearchResults {
 /// Searches `index` for `text`.
 pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
     let query = parse(text, opts.prefix);
-    let mut r = run(index, &query, opts);
-    r.suggestion = suggest(index, &query, text, r.total, |respelled| {
-        run(index, &parse(respelled, opts.prefix), opts).total
+    let (mut r, corrections) = run(index, &query, opts);
+    r.suggestion = suggest(index, &query, text, r.total, &corrections, |respelled| {
+        run(index, &parse(respelled, opts.prefix), opts).0.total
     });
     r
 }
 
-fn run(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> SearchResults {
+fn run(
+    index: &Index<'_>,
+    query: &crate::query::Query,
+    opts: &SearchOptions,
+) -> (SearchResults, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
     let facets = facets(index, &docs);
@@ -148,13 +152,14 @@ fn run(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> 
         .iter()
         .map(|&(doc, score)| Hit { doc, score })
         .collect();
-    SearchResults {
+    let results = SearchResults {
         total,
         hits,
         terms: matches.terms,
         facets,
         suggestion: None,
-    }
+    };
+    (results, matches.corrections)
 }
 
 /// Counts `place` values and `date` years over `docs`, where the corpus has them.

@@ -2,7 +2,7 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
-use crate::text::for_each_token;
+use crate::text::for_each_token_joined;
 
 /// Target snippet length in bytes of source text.
 pub const WINDOW: usize = 180;
@@ -21,12 +21,22 @@ pub struct Snippet {
 /// The snippet of `body` for the sorted, folded `terms`.
 pub fn snippet(body: &str, terms: &[String]) -> Snippet {
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term index)
-    for_each_token(body, |t| {
+    for_each_token_joined(body, |t| {
         if hits.len() < MAX_MATCHES {
             if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(t.term)) {
                 hits.push((t.start, t.end, k));
             }
         }
+    });
+    // Compounds (`Việt Nam`) overlap their words: keep the widest match.
+    hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    let mut last_end = 0;
+    hits.retain(|h| {
+        let keep = h.0 >= last_end;
+        if keep {
+            last_end = h.1;
+        }
+        keep
     });
     let (from, to) = window(body, &hits);
     let mut text = String::with_capacity(to - from + 8);

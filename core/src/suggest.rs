@@ -1,51 +1,56 @@
-//! "Did you mean": when a query finds little, respell its words that are
-//! missing or rare with the closest frequent dictionary term, and offer the
-//! respelling if it finds clearly more.
+//! "Did you mean": words missing from the corpus that typo tolerance
+//! matched are written back with the spelling found; a query that finds
+//! nothing at all also tries respelling its other words.
 
-use crate::index::Index;
+use crate::index::{Index, TermInfo};
 use crate::query::ast::Query;
 use crate::query::expand::{typos, Kind};
 use crate::text::for_each_token;
 
-/// Queries finding fewer documents than this may get a suggestion.
-pub const SUGGEST_BELOW: usize = 5;
-
-/// The respelled query text, if it finds at least twice as much as the
-/// original (`total`); `count` runs a query text and counts its results.
+/// The respelled query text, or `None`. `corrections` are the evaluator's
+/// `(query term, dictionary term)` pairs; `count` runs a query text and
+/// counts its results (used only when the query found nothing).
 pub fn suggest(
     index: &Index<'_>,
     query: &Query,
     text: &str,
     total: usize,
+    corrections: &[(String, String)],
     count: impl Fn(&str) -> usize,
 ) -> Option<String> {
-    if total >= SUGGEST_BELOW || query.words.is_empty() {
+    if query.words.is_empty() || (corrections.is_empty() && total > 0) {
         return None;
     }
     let mut respelled = text.to_string();
-    let (mut changed, mut missing) = (false, false);
+    let mut changed = false;
     for span in query.words.iter().rev() {
-        if let Some(better) = respell(index, &span.term) {
+        // Among equally close candidates, the one most used in the corpus.
+        let best = corrections
+            .iter()
+            .filter(|c| c.0 == span.term)
+            .filter_map(|c| {
+                index
+                    .term(&c.1)
+                    .map(|info| (occurrences(index, info), &c.1, info))
+            })
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+        let better = match best {
+            Some((_, term, info)) => surface(index, term, info).or_else(|| Some(term.clone())),
+            None if total == 0 => respell(index, &span.term),
+            None => None,
+        };
+        if let Some(better) = better {
             respelled.replace_range(span.start..span.end, &better);
             changed = true;
-            missing |= index.term(&span.term).is_none();
         }
     }
-    if !changed {
+    if !changed || (total == 0 && count(&respelled) == 0) {
         return None;
     }
-    let found = count(&respelled);
-    // A word missing from the corpus is a typo: its correction is worth
-    // showing even when fuzzy matching already found the same documents.
-    let better = if missing {
-        found > 0 && found >= total
-    } else {
-        found >= 2 * total.max(1)
-    };
-    better.then_some(respelled)
+    Some(respelled)
 }
 
-/// A frequent close spelling of `term`, written as it appears in a document.
+/// A much more frequent close spelling of `term`, as a document writes it.
 fn respell(index: &Index<'_>, term: &str) -> Option<String> {
     let own = index.term(term).map_or(0, |t| t.df);
     let mut candidates = Vec::new();
@@ -54,7 +59,9 @@ fn respell(index: &Index<'_>, term: &str) -> Option<String> {
     let best = candidates
         .into_iter()
         .filter_map(|e| match e.kind {
-            Kind::Typo(d) if d > 0 && e.info.df > 2 * own => Some((d, occurrences(index, &e), e)),
+            Kind::Typo(d) if d > 0 && e.info.df > 2 * own => {
+                Some((d, occurrences(index, e.info), e))
+            }
             _ => None,
         })
         .min_by(|a, b| {
@@ -67,15 +74,15 @@ fn respell(index: &Index<'_>, term: &str) -> Option<String> {
 }
 
 /// How often a term occurs in the whole corpus.
-fn occurrences(index: &Index<'_>, e: &crate::query::expand::Expansion) -> u64 {
+fn occurrences(index: &Index<'_>, info: TermInfo) -> u64 {
     index
-        .postings(e.info)
+        .postings(info)
         .map(|p| u64::from(p.tf_title) + u64::from(p.tf_body))
         .sum()
 }
 
 /// The folded word behind a stemmed term, read from a document holding it.
-fn surface(index: &Index<'_>, term: &str, info: crate::index::TermInfo) -> Option<String> {
+fn surface(index: &Index<'_>, term: &str, info: TermInfo) -> Option<String> {
     let doc = index.postings(info).next()?.doc;
     let title = index.doc(doc)?.title;
     let mut found = None;

@@ -180,6 +180,16 @@ impl<'a> Index<'a> {
         }
     }
 
+    /// Title and body length codes of a document (see `format::encode_norm`).
+    #[inline]
+    pub fn norm_codes(&self, doc: u32) -> (u8, u8) {
+        let i = 2 * doc as usize;
+        match self.norms.get(i..i + 2) {
+            Some(b) => (b[0], b[1]),
+            None => (0, 0),
+        }
+    }
+
     /// A document's stored metadata, or `None` if out of range or corrupt.
     pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
         let mut r = Reader::new(self.docs.get(doc)?);

@@ -6,7 +6,7 @@ use super::format::{
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
-use crate::text::for_each_token;
+use crate::text::for_each_token_joined;
 use std::collections::{BTreeSet, HashMap};
 use thiserror::Error;
 
@@ -55,19 +55,28 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
         let mut pos = 0u32;
-        for_each_token(&doc.title, |t| {
+        for_each_token_joined(&doc.title, |t| {
             let o = occ.entry(t.term.to_string()).or_default();
             o.tf_title += 1;
-            o.positions.push(pos);
-            pos += 1;
+            if t.joined {
+                // At the position of its first word, which came two tokens ago.
+                o.positions.push(pos.saturating_sub(2));
+            } else {
+                o.positions.push(pos);
+                pos += 1;
+            }
         });
         let title_len = pos;
         pos += POSITION_GAP;
-        for_each_token(&doc.body, |t| {
+        for_each_token_joined(&doc.body, |t| {
             let o = occ.entry(t.term.to_string()).or_default();
             o.tf_body += 1;
-            o.positions.push(pos);
-            pos = pos.saturating_add(1);
+            if t.joined {
+                o.positions.push(pos.saturating_sub(2));
+            } else {
+                o.positions.push(pos);
+                pos = pos.saturating_add(1);
+            }
         });
         let body_len = pos - title_len - POSITION_GAP;
         total_title += u64::from(title_len);

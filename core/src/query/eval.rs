@@ -1,208 +1,336 @@
 //! Evaluates a [`Query`] against an index: the matching documents with
 //! their BM25F scores, and the terms to highlight.
+//!
+//! Term-at-a-time over postings into score accumulators that live as long
+//! as the thread and are reset by generation stamps, not by clearing: a
+//! query costs what its postings cost, whatever the corpus size.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope};
 use super::expand::{expand, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
-use crate::index::{Index, Posting};
+use crate::index::Index;
 use crate::rank::Scorer;
 use crate::search::SearchOptions;
 use crate::text::stopwords::is_stopword;
+use std::cell::RefCell;
 
 /// Up to this many positive clauses, every one must match; longer queries
 /// (natural-language questions) rank documents that match any of them.
 pub const MAX_ALL_REQUIRED: usize = 3;
 
-/// Matching documents in ordinal order, with scores, and the dictionary
-/// terms that matched (for highlighting).
+/// Matching documents with scores, and what else the query learned.
 #[derive(Debug, Default)]
 pub struct Matches {
     /// `(document, score)` in ascending document order.
     pub docs: Vec<(u32, f32)>,
-    /// Terms to highlight.
+    /// Terms to highlight, sorted.
     pub terms: Vec<String>,
+    /// `(query term, dictionary term)` for words found only by typo
+    /// tolerance, every candidate at the closest distance.
+    pub corrections: Vec<(String, String)>,
+    /// Postings read, a measure of the work done.
+    pub postings_read: usize,
+}
+
+/// Per-document scratch space, reused across queries.
+#[derive(Default)]
+struct Scratch {
+    generation: u32,
+    /// `stamp[d] == generation` when `score[d]` and `mask[d]` are live.
+    stamp: Vec<u32>,
+    score: Vec<f32>,
+    /// Bit `i` set when clause `i` matched.
+    mask: Vec<u32>,
+    touched: Vec<u32>,
+    /// Best score of the current word among its expansions.
+    word_stamp: Vec<u32>,
+    word_best: Vec<f32>,
+    word_touched: Vec<u32>,
+    word_generation: u32,
+    /// `excluded[d] == generation` when a negated clause matched `d`.
+    excluded: Vec<u32>,
+}
+
+impl Scratch {
+    fn begin(&mut self, docs: usize) {
+        if self.stamp.len() != docs {
+            *self = Scratch::default();
+            self.stamp = vec![0; docs];
+            self.score = vec![0.0; docs];
+            self.mask = vec![0; docs];
+            self.word_stamp = vec![0; docs];
+            self.word_best = vec![0.0; docs];
+            self.excluded = vec![0; docs];
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            // Stamps wrapped around: clear them once every 2^32 queries.
+            self.stamp.fill(0);
+            self.excluded.fill(0);
+            self.generation = 1;
+        }
+        self.touched.clear();
+    }
+
+    #[inline]
+    fn add(&mut self, doc: u32, score: f32, bit: u32) {
+        let d = doc as usize;
+        if self.stamp[d] != self.generation {
+            self.stamp[d] = self.generation;
+            self.score[d] = 0.0;
+            self.mask[d] = 0;
+            self.touched.push(doc);
+        }
+        self.score[d] += score;
+        self.mask[d] |= bit;
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// Runs `query` against `index` with the filters, typo tolerance and
 /// tuning of `opts`.
 pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Matches {
-    let (avg_title, avg_body) = index.avg_lengths();
-    let scorer = Scorer::new(opts.tuning.bm25, index.doc_count(), avg_title, avg_body);
-    let ctx = Ctx {
-        index,
-        scorer,
-        fuzzy: opts.fuzzy,
-    };
-    let extra = &opts.filters;
-    let ranked = query.positive().count() > MAX_ALL_REQUIRED;
-    let mut terms = Vec::new();
-    let mut lists: Vec<Vec<(u32, f32)>> = Vec::new();
-    for clause in query.positive() {
-        if ranked && opts.tuning.stopwords && is_stopword_clause(clause) {
-            continue;
+    SCRATCH.with(|s| {
+        let mut s = s.borrow_mut();
+        s.begin(index.doc_count() as usize);
+        Eval {
+            index,
+            scorer: Scorer::new(
+                opts.tuning.bm25,
+                index.doc_count(),
+                index.avg_lengths().0,
+                index.avg_lengths().1,
+            ),
+            opts,
+            s: &mut s,
+            out: Matches::default(),
         }
-        lists.push(ctx.clause(clause, &mut terms));
-    }
-    let filters: Vec<&Filter> = query.filters.iter().chain(extra).collect();
-    let mut docs = if lists.is_empty() {
-        if filters.is_empty() {
-            Vec::new()
-        } else {
-            (0..index.doc_count()).map(|d| (d, 0.0)).collect()
-        }
-    } else {
-        let need = if ranked { 1 } else { lists.len() };
-        let docs = combine(lists, need);
-        match opts.tuning.feedback {
-            Some(fb) if ranked => {
-                terms.sort();
-                terms.dedup();
-                ctx.with_feedback(docs, &terms, fb)
-            }
-            _ => docs,
-        }
-    };
-    let mut ignored = Vec::new();
-    for clause in query.clauses.iter().filter(|c| c.negated) {
-        let excluded = ctx.clause(clause, &mut ignored);
-        docs.retain(|(d, _)| excluded.binary_search_by_key(d, |e| e.0).is_err());
-    }
-    if !filters.is_empty() {
-        docs.retain(|&(d, _)| filters.iter().all(|f| passes(index, d, f)));
-    }
-    terms.sort();
-    terms.dedup();
-    Matches { docs, terms }
+        .run(query)
+    })
 }
 
-struct Ctx<'i, 'a> {
-    index: &'i Index<'a>,
+struct Eval<'e, 'a> {
+    index: &'e Index<'a>,
     scorer: Scorer,
-    fuzzy: bool,
+    opts: &'e SearchOptions,
+    s: &'e mut Scratch,
+    out: Matches,
 }
 
-impl Ctx<'_, '_> {
-    /// Documents matching any alternative, scores summed.
-    fn clause(&self, clause: &Clause, terms: &mut Vec<String>) -> Vec<(u32, f32)> {
-        let lists: Vec<Vec<(u32, f32)>> = clause.alts.iter().map(|a| self.atom(a, terms)).collect();
-        combine(lists, 1)
+impl Eval<'_, '_> {
+    fn run(mut self, query: &Query) -> Matches {
+        let ranked = query.positive().count() > MAX_ALL_REQUIRED;
+        let mut clauses = 0u32;
+        for clause in query.positive() {
+            if (ranked && self.opts.tuning.stopwords && is_stopword_clause(clause)) || clauses >= 31
+            {
+                continue;
+            }
+            self.clause(clause, 1 << clauses, true);
+            clauses += 1;
+        }
+        let filters: Vec<&Filter> = query.filters.iter().chain(&self.opts.filters).collect();
+        if clauses == 0 {
+            if !filters.is_empty() {
+                // Filters alone: every document is a candidate.
+                for d in 0..self.index.doc_count() {
+                    self.s.add(d, 0.0, 1);
+                }
+                clauses = 1;
+            }
+        } else if ranked {
+            if let Some(fb) = self.opts.tuning.feedback {
+                self.feedback(fb);
+            }
+        }
+        let need = if ranked { 1 } else { clauses };
+        for clause in query.clauses.iter().filter(|c| c.negated) {
+            self.clause(clause, 0, false);
+        }
+        let s = &*self.s;
+        let mut docs: Vec<(u32, f32)> = s
+            .touched
+            .iter()
+            .filter(|&&d| {
+                let i = d as usize;
+                (s.mask[i] & ((1u32 << clauses.min(31)) - 1)).count_ones() >= need
+                    && s.excluded[i] != s.generation
+            })
+            .map(|&d| (d, s.score[d as usize]))
+            .collect();
+        if !filters.is_empty() {
+            docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
+        }
+        docs.sort_unstable_by_key(|e| e.0);
+        self.out.docs = docs;
+        self.out.terms.sort();
+        self.out.terms.dedup();
+        self.out
     }
 
-    fn atom(&self, atom: &Atom, terms: &mut Vec<String>) -> Vec<(u32, f32)> {
-        match atom {
-            Atom::Word {
-                term,
-                scope,
-                prefix,
-            } => {
-                let exp = expand(self.index, term, prefix.as_deref(), self.fuzzy);
-                let mut scored: Vec<(u32, f32)> = Vec::new();
-                for e in &exp {
-                    let before = scored.len();
-                    self.score_postings(e, *scope, &mut scored);
-                    if scored.len() > before {
-                        terms.push(e.term.clone());
+    /// Scores a clause into the accumulators with `bit`, or, when not
+    /// `positive`, marks the documents it matches as excluded.
+    fn clause(&mut self, clause: &Clause, bit: u32, positive: bool) {
+        for atom in &clause.alts {
+            match atom {
+                Atom::Word {
+                    term,
+                    scope,
+                    prefix,
+                } => {
+                    let exp = expand(self.index, term, prefix.as_deref(), self.opts.fuzzy);
+                    if positive {
+                        self.note_terms(term, &exp);
+                        self.word(&exp, *scope, bit);
+                    } else {
+                        for e in &exp {
+                            self.exclude(self.index.postings(e.info).map(|p| p.doc));
+                        }
                     }
                 }
-                // One word counts once per document: its best expansion.
-                scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-                scored.dedup_by_key(|e| e.0);
-                scored
-            }
-            Atom::Phrase {
-                terms: words,
-                scope,
-            } => {
-                let found = super::phrase::matches(self.index, words, *scope);
-                if !found.is_empty() {
-                    terms.extend(words.iter().cloned());
-                }
-                found
-                    .into_iter()
-                    .map(|(doc, postings)| {
-                        let score = words
+                Atom::Phrase { terms, scope } => {
+                    let found = super::phrase::matches(self.index, terms, *scope);
+                    if !positive {
+                        self.exclude(found.iter().map(|f| f.0));
+                        continue;
+                    }
+                    if !found.is_empty() {
+                        self.out.terms.extend(terms.iter().cloned());
+                    }
+                    let idfs: Vec<f32> = terms
+                        .iter()
+                        .map(|t| self.scorer.idf(self.index.term(t).map_or(1, |i| i.df)))
+                        .collect();
+                    for (doc, postings) in found {
+                        let codes = self.index.norm_codes(doc);
+                        let score = postings
                             .iter()
-                            .zip(&postings)
-                            .map(|(w, p)| {
-                                let df = self.index.term(w).map_or(1, |t| t.df);
-                                self.posting_score(df, p, *scope, 1.0)
+                            .zip(&idfs)
+                            .map(|(p, &idf)| {
+                                self.scorer.score(
+                                    idf,
+                                    (p.tf_title, p.tf_body),
+                                    codes,
+                                    *scope == Scope::Title,
+                                )
                             })
                             .sum();
-                        (doc, score)
-                    })
-                    .collect()
+                        self.s.add(doc, score, bit);
+                    }
+                }
             }
         }
     }
 
-    /// Adds the feedback terms of the best of `docs` to their scores.
-    fn with_feedback(
-        &self,
-        docs: Vec<(u32, f32)>,
-        query_terms: &[String],
-        fb: Feedback,
-    ) -> Vec<(u32, f32)> {
-        let mut lists = Vec::new();
-        for (term, w) in expansion(self.index, &docs, query_terms, fb) {
+    fn note_terms(&mut self, word: &str, exp: &[Expansion]) {
+        for e in exp {
+            self.out.terms.push(e.term.clone());
+        }
+        // Typo candidates at the smallest distance: the suggestion picks one.
+        if let Some(Kind::Typo(d)) = exp.first().map(|e| e.kind) {
+            for e in exp.iter().take_while(|e| e.kind == Kind::Typo(d)) {
+                self.out
+                    .corrections
+                    .push((word.to_string(), e.term.clone()));
+            }
+        }
+    }
+
+    /// One word: each document gets the score of its best expansion.
+    fn word(&mut self, exp: &[Expansion], scope: Scope, bit: u32) {
+        let title_only = scope == Scope::Title;
+        if let [e] = exp {
+            let idf = self.scorer.idf(e.info.df);
+            for p in self.index.postings(e.info) {
+                self.out.postings_read += 1;
+                let s = e.weight
+                    * self.scorer.score(
+                        idf,
+                        (p.tf_title, p.tf_body),
+                        self.index.norm_codes(p.doc),
+                        title_only,
+                    );
+                if s > 0.0 {
+                    self.s.add(p.doc, s, bit);
+                }
+            }
+            return;
+        }
+        let s = &mut *self.s;
+        s.word_generation = s.word_generation.wrapping_add(1);
+        if s.word_generation == 0 {
+            s.word_stamp.fill(0);
+            s.word_generation = 1;
+        }
+        s.word_touched.clear();
+        for e in exp {
+            let idf = self.scorer.idf(e.info.df);
+            for p in self.index.postings(e.info) {
+                self.out.postings_read += 1;
+                let v = e.weight
+                    * self.scorer.score(
+                        idf,
+                        (p.tf_title, p.tf_body),
+                        self.index.norm_codes(p.doc),
+                        title_only,
+                    );
+                if v <= 0.0 {
+                    continue;
+                }
+                let d = p.doc as usize;
+                if s.word_stamp[d] != s.word_generation {
+                    s.word_stamp[d] = s.word_generation;
+                    s.word_best[d] = v;
+                    s.word_touched.push(p.doc);
+                } else if v > s.word_best[d] {
+                    s.word_best[d] = v;
+                }
+            }
+        }
+        let touched = std::mem::take(&mut s.word_touched);
+        for &doc in &touched {
+            let best = s.word_best[doc as usize];
+            s.add(doc, best, bit);
+        }
+        s.word_touched = touched;
+    }
+
+    fn exclude(&mut self, docs: impl Iterator<Item = u32>) {
+        for d in docs {
+            if let Some(slot) = self.s.excluded.get_mut(d as usize) {
+                *slot = self.s.generation;
+            }
+        }
+    }
+
+    /// Adds the words the best first results share (see `feedback`).
+    fn feedback(&mut self, fb: Feedback) {
+        let ranked: Vec<(u32, f32)> = self
+            .s
+            .touched
+            .iter()
+            .map(|&d| (d, self.s.score[d as usize]))
+            .collect();
+        let mut query_terms = self.out.terms.clone();
+        query_terms.sort();
+        query_terms.dedup();
+        for (term, w) in expansion(self.index, &ranked, &query_terms, fb) {
             let Some(info) = self.index.term(&term) else {
                 continue;
             };
-            let mut scored = Vec::new();
             let e = Expansion {
                 term,
                 info,
                 weight: fb.weight * w,
                 kind: Kind::Exact,
             };
-            self.score_postings(&e, Scope::Any, &mut scored);
-            lists.push(scored);
-        }
-        lists.push(docs);
-        combine(lists, 1)
-    }
-
-    fn score_postings(&self, e: &Expansion, scope: Scope, out: &mut Vec<(u32, f32)>) {
-        for p in self.index.postings(e.info) {
-            let s = self.posting_score(e.info.df, &p, scope, e.weight);
-            if s > 0.0 {
-                out.push((p.doc, s));
-            }
+            // Bit 31: counts as no clause of the query's own.
+            self.word(std::slice::from_ref(&e), Scope::Any, 1 << 31);
         }
     }
-
-    fn posting_score(&self, df: u32, p: &Posting, scope: Scope, weight: f32) -> f32 {
-        let idf = self.scorer.idf(df);
-        let len = self.index.lengths(p.doc);
-        weight
-            * self
-                .scorer
-                .score(idf, (p.tf_title, p.tf_body), len, scope == Scope::Title)
-    }
-}
-
-/// Merges sorted `(doc, score)` lists: documents present in at least
-/// `need` lists, scores summed.
-fn combine(lists: Vec<Vec<(u32, f32)>>, need: usize) -> Vec<(u32, f32)> {
-    if lists.len() == 1 {
-        return lists.into_iter().next().unwrap_or_default();
-    }
-    let mut all: Vec<(u32, f32)> = lists.into_iter().flatten().collect();
-    all.sort_unstable_by_key(|e| e.0);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < all.len() {
-        let doc = all[i].0;
-        let (mut n, mut score) = (0, 0.0);
-        while i < all.len() && all[i].0 == doc {
-            n += 1;
-            score += all[i].1;
-            i += 1;
-        }
-        if n >= need {
-            out.push((doc, score));
-        }
-    }
-    out
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {

@@ -3,7 +3,7 @@
 //! neither exists, the terms within a small edit distance (typos).
 
 use crate::index::{Index, TermInfo};
-use fst::automaton::{Automaton, Str};
+use fst::automaton::Automaton;
 use fst::{IntoStreamer, Streamer};
 use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
 use std::sync::OnceLock;
@@ -20,6 +20,15 @@ pub const MAX_FUZZY_SCAN: usize = 512;
 pub const COMPLETION_WEIGHT: f32 = 0.85;
 /// Score weight of a term one edit away; two edits get the square.
 pub const TYPO_WEIGHT: f32 = 0.6;
+
+/// Endings the English stemmer removes (Snowball steps 1 to 4), for
+/// matching partly typed words against stems.
+const STEMMED_SUFFIXES: &[&str] = &[
+    "ational", "ation", "ations", "ative", "ator", "ement", "ment", "ness", "ful", "ing", "ings",
+    "ion", "ions", "ied", "ies", "ed", "es", "er", "ers", "ly", "ally", "ity", "ities", "ive",
+    "ize", "izing", "ise", "ism", "ist", "able", "ible", "ance", "ence", "ant", "ent", "ous", "al",
+    "ic", "ical", "ate", "ated", "s",
+];
 
 /// How a dictionary term relates to the query word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,41 +87,73 @@ pub fn expand(index: &Index<'_>, word: &str, typed: Option<&str>, fuzzy: bool) -
 }
 
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
-    let mut found: Vec<Expansion> = Vec::new();
+    // The most frequent completions, kept as (df, term, postings offset).
+    let mut top: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+    // One prefix when one of the two starts with the other.
+    let prefixes: &[&str] = if typed.starts_with(word) {
+        &[word]
+    } else if word.starts_with(typed) {
+        &[typed]
+    } else {
+        &[word, typed]
+    };
     let mut scanned = 0;
-    for prefix in [word, typed] {
+    for prefix in prefixes {
+        // A range seek goes straight to the prefix's subtree.
+        let mut upper = prefix.as_bytes().to_vec();
+        upper.push(0xff);
         let mut stream = index
             .dictionary()
-            .search(Str::new(prefix).starts_with())
+            .range()
+            .ge(prefix)
+            .lt(&upper)
             .into_stream();
         while let Some((term, at)) = stream.next() {
             scanned += 1;
             if scanned > MAX_PREFIX_SCAN {
                 break;
             }
-            let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
-                continue;
-            };
-            if term == word || found.iter().any(|e| e.term == term) {
+            if term == word.as_bytes() {
                 continue;
             }
+            let Some(df) = index.term_at(at).map(|t| t.df) else {
+                continue;
+            };
+            let full = top.len() == MAX_COMPLETIONS;
+            if full && top.last().is_some_and(|l| l.0 >= df) {
+                continue;
+            }
+            if top.iter().any(|e| e.1 == term) {
+                continue;
+            }
+            // Most frequent first; ties in dictionary order (stable insert).
+            let at_rank = top.partition_point(|e| e.0 >= df);
+            top.insert(at_rank, (df, term.to_vec(), at));
+            top.truncate(MAX_COMPLETIONS);
+        }
+    }
+    let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
+    for (_, term, at) in top {
+        if let (Ok(term), Some(info)) = (String::from_utf8(term), index.term_at(at)) {
             found.push(Expansion {
-                term: term.to_string(),
+                term,
                 info,
                 weight: COMPLETION_WEIGHT,
                 kind: Kind::Completion,
             });
         }
-        if typed == word {
-            break;
-        }
     }
-    // Stems shorter than what was typed: `delegati` is on its way to `deleg`.
-    let min = typed.len().saturating_sub(3).max(4);
+    // Stems shorter than what was typed: `delegati` is on its way to
+    // `delegation`, indexed as `deleg`. Only where the rest of the typed word
+    // starts a suffix the stemmer removes, so `vietnm` does not become `viet`.
+    let min = typed.len().saturating_sub(4).max(4);
     for end in (min..typed.len()).rev() {
-        let Some(stem) = typed.get(..end) else {
+        let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
             continue;
         };
+        if !STEMMED_SUFFIXES.iter().any(|s| s.starts_with(rest)) {
+            continue;
+        }
         if let Some(info) = index.term(stem) {
             if stem != word && !found.iter().any(|e| e.term == stem) {
                 found.push(Expansion {
@@ -138,22 +179,31 @@ fn builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
     cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits, true))
 }
 
-/// A Levenshtein DFA as an `fst` automaton.
-struct Lev<'d>(&'d DFA);
+/// A Levenshtein DFA as an `fst` automaton, optionally pinned to the
+/// word's first byte: with two edits allowed, letting the first letter vary
+/// too would visit most of the dictionary, and typos rarely start a word.
+struct Lev<'d> {
+    dfa: &'d DFA,
+    first: Option<u8>,
+}
 
 impl Automaton for Lev<'_> {
-    type State = u32;
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+    /// (DFA state, whether the first byte has been read)
+    type State = (u32, bool);
+    fn start(&self) -> (u32, bool) {
+        (self.dfa.initial_state(), false)
     }
-    fn is_match(&self, s: &u32) -> bool {
-        matches!(self.0.distance(*s), Distance::Exact(_))
+    fn is_match(&self, s: &(u32, bool)) -> bool {
+        matches!(self.dfa.distance(s.0), Distance::Exact(_))
     }
-    fn can_match(&self, s: &u32) -> bool {
-        *s != SINK_STATE
+    fn can_match(&self, s: &(u32, bool)) -> bool {
+        s.0 != SINK_STATE
     }
-    fn accept(&self, s: &u32, b: u8) -> u32 {
-        self.0.transition(*s, b)
+    fn accept(&self, s: &(u32, bool), b: u8) -> (u32, bool) {
+        match self.first {
+            Some(f) if !s.1 && b != f => (SINK_STATE, true),
+            _ => (self.dfa.transition(s.0, b), true),
+        }
     }
 }
 
@@ -166,9 +216,10 @@ pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
     }
     let dfa = builder(edits).build_dfa(word);
     let mut found: Vec<(u8, Expansion)> = Vec::new();
+    let first = (edits > 1).then(|| word.as_bytes()[0]);
     let mut stream = index
         .dictionary()
-        .search_with_state(Lev(&dfa))
+        .search_with_state(Lev { dfa: &dfa, first })
         .into_stream();
     let mut scanned = 0;
     while let Some((term, at, state)) = stream.next() {
@@ -176,7 +227,7 @@ pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
         if scanned > MAX_FUZZY_SCAN {
             break;
         }
-        let d = match dfa.distance(state) {
+        let d = match dfa.distance(state.0) {
             Distance::Exact(d) => d,
             Distance::AtLeast(_) => continue,
         };

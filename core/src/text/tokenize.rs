@@ -20,6 +20,9 @@ pub struct Token<'t> {
     pub start: usize,
     /// Byte offset just past the word's end in the source text.
     pub end: usize,
+    /// A compound of the two words before it (see [`for_each_token_joined`]);
+    /// it stands at the position of the first of them.
+    pub joined: bool,
 }
 
 /// Calls `f` with every token of `text`, in order. Positions are the
@@ -47,9 +50,51 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
                 folded: &folded,
                 start: part_start,
                 end: part_start + part.len(),
+                joined: false,
             });
         }
     }
+}
+
+/// Like [`for_each_token`], and after each pair of capitalized words
+/// separated by one space where either carries a diacritic (`Việt Nam`,
+/// `Hà Nội`), also their compound (`vietnam`, `hanoi`) with `joined` set:
+/// Vietnamese names are written as syllables, English text writes them as
+/// one word. Indexing and snippets use this; queries do not, so `Việt Nam`
+/// typed still means its two words.
+pub fn for_each_token_joined(text: &str, mut f: impl FnMut(Token<'_>)) {
+    let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
+    let mut compound = String::new();
+    for_each_token(text, |t| {
+        let word = &text[t.start..t.end];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let marked = !word.is_ascii();
+        let short = t.folded.len() <= 6;
+        if let Some((p_folded, p_start, p_end)) = &prev {
+            let p_word = &text[*p_start..*p_end];
+            let gap_is_space = &text[*p_end..t.start] == " ";
+            if capital && short && gap_is_space && (marked || !p_word.is_ascii()) {
+                compound.clear();
+                compound.push_str(p_folded);
+                compound.push_str(t.folded);
+                let folded = compound.clone();
+                stem_in_place(&mut compound);
+                let (start, end) = (*p_start, t.end);
+                f(t.clone());
+                f(Token {
+                    term: &compound,
+                    folded: &folded,
+                    start,
+                    end,
+                    joined: true,
+                });
+                prev = None;
+                return;
+            }
+        }
+        prev = (capital && short).then(|| (t.folded.to_string(), t.start, t.end));
+        f(t);
+    });
 }
 
 /// The folded, stemmed terms of `text`, in order.
@@ -91,6 +136,19 @@ mod tests {
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn vietnamese_syllables_also_index_as_one_word() {
+        let text = "in Việt Nam and Hà Nội, not New York or Viet Nam";
+        let mut got = Vec::new();
+        for_each_token_joined(text, |t| {
+            if t.joined {
+                got.push((t.term.to_string(), &text[t.start..t.end]));
+            }
+        });
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        assert_eq!(got, [("vietnam", "Việt Nam"), ("hanoi", "Hà Nội")]);
     }
 
     #[test]

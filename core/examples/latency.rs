@@ -1,0 +1,73 @@
+//! Native latency and index build time on a corpus and a query log:
+//! `cargo run --release -p quarry-core --features build --example latency -- CORPUS.jsonl QUERIES.txt`
+//! (the side-by-side comparison with other engines is bench/, through wasm).
+
+use quarry_core::corpus::read_corpus;
+use quarry_core::index::write_index;
+use quarry_core::{search, Index, SearchOptions};
+use std::path::Path;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let t = Instant::now();
+    let docs = read_corpus(Path::new(&args[0])).expect("corpus").docs;
+    let read = t.elapsed();
+    let t = Instant::now();
+    let bytes = write_index(&docs).expect("index");
+    let built = t.elapsed();
+    let index = Index::open(&bytes).expect("open");
+    // A .tsv query log (query, category, note) also reports each category.
+    let log = std::fs::read_to_string(&args[1]).expect("queries");
+    let rows: Vec<(String, String)> = log
+        .lines()
+        .filter(|l| !l.starts_with("query\t"))
+        .map(|l| {
+            let mut f = l.split('\t');
+            (
+                f.next().unwrap_or("").to_string(),
+                f.next().unwrap_or("all").to_string(),
+            )
+        })
+        .collect();
+    let queries: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    let opts = SearchOptions::default();
+    let mut times = Vec::new();
+    let mut empty = 0;
+    for pass in 0..4 {
+        for q in &queries {
+            let t = Instant::now();
+            let r = search(&index, q, &opts);
+            let e = t.elapsed();
+            if pass > 0 {
+                times.push(e.as_secs_f64() * 1e6);
+            } else if r.total == 0 {
+                empty += 1;
+            }
+        }
+    }
+    let mut cats: Vec<&str> = rows.iter().map(|r| r.1.as_str()).collect();
+    cats.sort();
+    cats.dedup();
+    for cat in cats {
+        let mut t: Vec<f64> = Vec::new();
+        for (i, x) in times.iter().enumerate() {
+            if rows[i % rows.len()].1 == cat {
+                t.push(*x);
+            }
+        }
+        t.sort_by(f64::total_cmp);
+        println!(
+            "  {cat:8} n={:4} p50 {:7.1} us p95 {:7.1} us",
+            t.len() / 3,
+            t[t.len() / 2],
+            t[t.len() * 95 / 100]
+        );
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
+    println!(
+        "docs {} read {:?} index {:?} bytes {} | p50 {:.1} us p95 {:.1} us max {:.1} us | no answer {}/{}",
+        docs.len(), read, built, bytes.len(), pct(0.5), pct(0.95), pct(1.0), empty, queries.len()
+    );
+}
