@@ -50,9 +50,16 @@ pub fn suggest(
     Some(respelled)
 }
 
-/// A much more frequent close spelling of `term`, as a document writes it.
+/// Words in more documents than this are taken as spelled as meant.
+const RARE_DF: u32 = 2;
+
+/// A much more frequent close spelling of a rare `term`, as a document
+/// writes it.
 fn respell(index: &Index<'_>, term: &str) -> Option<String> {
     let own = index.term(term).map_or(0, |t| t.df);
+    if own > RARE_DF {
+        return None;
+    }
     let mut candidates = Vec::new();
     typos(index, term, &mut candidates);
     // Closest first, then the most occurrences in the corpus.

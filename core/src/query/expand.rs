@@ -5,8 +5,6 @@
 use crate::index::{Index, TermInfo};
 use fst::automaton::Automaton;
 use fst::{IntoStreamer, Streamer};
-use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
-use std::sync::OnceLock;
 
 /// Completions kept for a prefix, the most frequent first.
 pub const MAX_COMPLETIONS: usize = 24;
@@ -171,66 +169,106 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     out.extend(found);
 }
 
-fn builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
-    static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
-    // A swap of neighbouring letters counts as one edit (`mexcio`).
-    let cell = if edits == 1 { &ONE } else { &TWO };
-    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits, true))
-}
+/// Longest word (in bytes) that typo tolerance considers.
+const MAX_FUZZY_BYTES: usize = 24;
 
-/// A Levenshtein DFA as an `fst` automaton, optionally pinned to the
-/// word's first byte: with two edits allowed, letting the first letter vary
-/// too would visit most of the dictionary, and typos rarely start a word.
-struct Lev<'d> {
-    dfa: &'d DFA,
+/// Restricted Damerau-Levenshtein distance to `word`, computed one
+/// dictionary byte at a time while `fst` walks its trie: a row of the
+/// dynamic-programming table per node, pruned as soon as every cell is over
+/// the limit. Unlike a Levenshtein DFA it costs nothing to set up, which
+/// matters when every keystroke is a new word. Distances count bytes, which
+/// are letters once words are folded.
+struct Typo<'w> {
+    word: &'w [u8],
+    max: u8,
+    /// The first letter, when it must match: the walk then stays in one
+    /// subtree, and typos rarely start a word.
     first: Option<u8>,
 }
 
-impl Automaton for Lev<'_> {
-    /// (DFA state, whether the first byte has been read)
-    type State = (u32, bool);
-    fn start(&self) -> (u32, bool) {
-        (self.dfa.initial_state(), false)
+/// The last two rows of the table and the last byte read.
+#[derive(Clone, Copy)]
+struct Rows {
+    row: [u8; MAX_FUZZY_BYTES + 1],
+    prev: [u8; MAX_FUZZY_BYTES + 1],
+    last: u8,
+    depth: u8,
+}
+
+impl Automaton for Typo<'_> {
+    type State = Rows;
+    fn start(&self) -> Rows {
+        let mut row = [0u8; MAX_FUZZY_BYTES + 1];
+        for (j, cell) in row.iter_mut().enumerate() {
+            *cell = j.min(255) as u8;
+        }
+        Rows {
+            row,
+            prev: row,
+            last: 0,
+            depth: 0,
+        }
     }
-    fn is_match(&self, s: &(u32, bool)) -> bool {
-        matches!(self.dfa.distance(s.0), Distance::Exact(_))
+    fn is_match(&self, s: &Rows) -> bool {
+        s.row[self.word.len()] <= self.max
     }
-    fn can_match(&self, s: &(u32, bool)) -> bool {
-        s.0 != SINK_STATE
+    fn can_match(&self, s: &Rows) -> bool {
+        s.row[..=self.word.len()].iter().any(|&c| c <= self.max)
     }
-    fn accept(&self, s: &(u32, bool), b: u8) -> (u32, bool) {
-        match self.first {
-            Some(f) if !s.1 && b != f => (SINK_STATE, true),
-            _ => (self.dfa.transition(s.0, b), true),
+    fn accept(&self, s: &Rows, b: u8) -> Rows {
+        let w = self.word;
+        let mut next = [u8::MAX; MAX_FUZZY_BYTES + 1];
+        if s.depth == 0 && self.first.is_some_and(|f| f != b) {
+            return Rows {
+                row: next,
+                prev: s.row,
+                last: b,
+                depth: 1,
+            };
+        }
+        next[0] = s.row[0].saturating_add(1);
+        for j in 1..=w.len() {
+            let cost = u8::from(w[j - 1] != b);
+            let mut d = (s.row[j - 1].saturating_add(cost))
+                .min(s.row[j].saturating_add(1))
+                .min(next[j - 1].saturating_add(1));
+            if j > 1 && s.depth > 0 && w[j - 1] == s.last && w[j - 2] == b {
+                d = d.min(s.prev[j - 2].saturating_add(1));
+            }
+            next[j] = d;
+        }
+        Rows {
+            row: next,
+            prev: s.row,
+            last: b,
+            depth: s.depth.saturating_add(1),
         }
     }
 }
 
 /// Dictionary terms within [`max_edits`] of `word` (itself included if
-/// present), closest first, then most frequent.
+/// present), closest first, then most frequent; two edits only when one
+/// finds nothing.
 pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
     let edits = max_edits(word.chars().count());
-    if edits == 0 {
+    if edits == 0 || word.len() > MAX_FUZZY_BYTES {
         return;
     }
-    let dfa = builder(edits).build_dfa(word);
-    let mut found: Vec<(u8, Expansion)> = Vec::new();
     let first = (edits > 1).then(|| word.as_bytes()[0]);
-    let mut stream = index
-        .dictionary()
-        .search_with_state(Lev { dfa: &dfa, first })
-        .into_stream();
+    let aut = Typo {
+        word: word.as_bytes(),
+        max: edits,
+        first,
+    };
+    let mut stream = index.dictionary().search_with_state(aut).into_stream();
+    let mut found: Vec<(u8, Expansion)> = Vec::new();
     let mut scanned = 0;
     while let Some((term, at, state)) = stream.next() {
         scanned += 1;
         if scanned > MAX_FUZZY_SCAN {
             break;
         }
-        let d = match dfa.distance(state.0) {
-            Distance::Exact(d) => d,
-            Distance::AtLeast(_) => continue,
-        };
+        let d = state.row[word.len()];
         let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
             continue;
         };
