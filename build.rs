@@ -49,7 +49,9 @@ fn run() -> Result<(), String> {
             names.join(", ")
         );
     }
+    let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
+    let index_ms = started.elapsed().as_millis();
     write_atomically(&out_dir.join("index.qry"), &bytes)?;
 
     let sizes = section_sizes(&bytes);
@@ -69,7 +71,7 @@ fn run() -> Result<(), String> {
         .find(|s| s.name == "text")
         .map_or(0, |s| s.gzip_bytes);
     println!(
-        "cargo:warning=quarry: indexed {} documents from {}: index {} bytes, {} gzipped by section ({} of it stored text)",
+        "cargo:warning=quarry: indexed {} documents from {} in {index_ms} ms: index {} bytes, {} gzipped by section ({} of it stored text)",
         corpus.docs.len(),
         root.display(),
         bytes.len(),

@@ -64,6 +64,25 @@ fn main() {
             t[t.len() * 95 / 100]
         );
     }
+    // Snippets for the top 10 of every query, timed apart.
+    let mut snip = Vec::new();
+    for q in &queries {
+        let r = search(&index, q, &opts);
+        let t = Instant::now();
+        for h in &r.hits {
+            std::hint::black_box(quarry_core::snippet(
+                index.body(h.doc).unwrap_or(""),
+                &r.terms,
+            ));
+        }
+        snip.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    snip.sort_by(f64::total_cmp);
+    println!(
+        "  snippets for 10 hits: p50 {:.1} us p95 {:.1} us",
+        snip[snip.len() / 2],
+        snip[snip.len() * 95 / 100]
+    );
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p) as usize];
     println!(

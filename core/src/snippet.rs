@@ -2,12 +2,17 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
-use crate::text::for_each_token_joined;
+use crate::text::{for_each_word, stem::stem_in_place};
 
 /// Target snippet length in bytes of source text.
 pub const WINDOW: usize = 180;
 /// Matches considered per document, bounding the work on long bodies.
-const MAX_MATCHES: usize = 256;
+const MAX_MATCHES: usize = 48;
+/// Body bytes searched for matches: first a short head, where most
+/// matches are, then up to the long limit if the head has none. Past it the
+/// snippet shows the start.
+const SCAN_HEAD: usize = 512;
+const SCAN_BYTES: usize = 16384;
 
 /// A snippet and the ranges of its highlighted words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -21,13 +26,32 @@ pub struct Snippet {
 /// The snippet of `body` for the sorted, folded `terms`.
 pub fn snippet(body: &str, terms: &[String]) -> Snippet {
     let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term index)
-    for_each_token_joined(body, |t| {
-        if hits.len() < MAX_MATCHES {
-            if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(t.term)) {
-                hits.push((t.start, t.end, k));
-            }
+                                                           // Stemming every word of every shown body would cost more than the
+                                                           // search: stem only words that start like a query term. A stem keeps
+                                                           // at least its word's first two letters (`parties` → `parti`).
+    let heads: Vec<&[u8]> = terms
+        .iter()
+        .map(|t| &t.as_bytes()[..t.len().min(2)])
+        .collect();
+    let mut stem = String::new();
+    let head = cut_at_space(body, SCAN_HEAD);
+    for (from, to) in [(0, head), (head, cut_at_space(body, SCAN_BYTES))] {
+        if !hits.is_empty() || from >= to {
+            break;
         }
-    });
+        for_each_word(&body[from..to], |folded, start, end| {
+            if hits.len() >= MAX_MATCHES || !heads.iter().any(|h| folded.as_bytes().starts_with(h))
+            {
+                return;
+            }
+            stem.clear();
+            stem.push_str(folded);
+            stem_in_place(&mut stem);
+            if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(&stem)) {
+                hits.push((from + start, from + end, k));
+            }
+        });
+    }
     // Compounds (`Việt Nam`) overlap their words: keep the widest match.
     hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
     let mut last_end = 0;
@@ -59,6 +83,18 @@ pub fn snippet(body: &str, terms: &[String]) -> Snippet {
         text.push('…');
     }
     Snippet { text, highlights }
+}
+
+/// A byte offset at or before `at` where `body` has white space (or its end).
+fn cut_at_space(body: &str, at: usize) -> usize {
+    if at >= body.len() {
+        return body.len();
+    }
+    let mut i = at;
+    while !body.is_char_boundary(i) {
+        i -= 1;
+    }
+    body[..i].rfind(char::is_whitespace).unwrap_or(i)
 }
 
 /// Appends `s` with line breaks and tabs as spaces; returns its UTF-16 length.

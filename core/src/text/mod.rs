@@ -8,4 +8,6 @@ pub mod stopwords;
 pub mod tokenize;
 
 pub use normalize::{fold, fold_into};
-pub use tokenize::{for_each_token, for_each_token_joined, terms, Token, MAX_TERM_BYTES};
+pub use tokenize::{
+    for_each_token, for_each_token_joined, for_each_word, terms, Token, MAX_TERM_BYTES,
+};

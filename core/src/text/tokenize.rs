@@ -25,10 +25,10 @@ pub struct Token<'t> {
     pub joined: bool,
 }
 
-/// Calls `f` with every token of `text`, in order. Positions are the
-/// count of tokens before this one.
-pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
-    let mut term = String::new();
+/// Calls `f(folded, start, end)` with every word of `text`, folded but
+/// not stemmed, and its byte range: the cheap first half of
+/// [`for_each_token`], for callers that stem only the words they need.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let mut folded = String::new();
     for (at, word) in text.unicode_word_indices() {
         // UAX #29 keeps `a:b` together (Swedish); a search box should not.
@@ -36,24 +36,32 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
         for part in word.split(':') {
             let part_start = start;
             start += part.len() + 1;
-            term.clear();
-            fold_into(part, &mut term);
-            strip_apostrophes(&mut term);
-            if term.is_empty() || term.len() > MAX_TERM_BYTES {
+            folded.clear();
+            fold_into(part, &mut folded);
+            strip_apostrophes(&mut folded);
+            if folded.is_empty() || folded.len() > MAX_TERM_BYTES {
                 continue;
             }
-            folded.clear();
-            folded.push_str(&term);
-            stem_in_place(&mut term);
-            f(Token {
-                term: &term,
-                folded: &folded,
-                start: part_start,
-                end: part_start + part.len(),
-                joined: false,
-            });
+            f(&folded, part_start, part_start + part.len());
         }
     }
+}
+
+/// Calls `f` with every token of `text`, in order.
+pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+    let mut term = String::new();
+    for_each_word(text, |folded, start, end| {
+        term.clear();
+        term.push_str(folded);
+        stem_in_place(&mut term);
+        f(Token {
+            term: &term,
+            folded,
+            start,
+            end,
+            joined: false,
+        });
+    });
 }
 
 /// Like [`for_each_token`], and after each pair of capitalized words

@@ -1,0 +1,90 @@
+// Measures one engine on one corpus in its own process.
+// node --expose-gc worker.mjs ENGINE CORPUS.jsonl QUERIES.tsv [QUARRY_PKG_DIR]
+// Prints one JSON object.
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [engineName, corpusPath, queriesPath, pkgDir] = process.argv.slice(2);
+const rows = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l && !l.startsWith('query\t'))
+  .map((l) => { const [query, kind, note] = l.split('\t'); return { query, kind, note }; });
+const queries = rows.map((r) => r.query);
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const now = () => performance.now();
+const gc = () => { if (global.gc) { global.gc(); global.gc(); } };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+function time(search, passes = 3) {
+  for (const q of queries) search(q); // warm-up
+  const times = [];
+  let empty = 0;
+  for (let p = 0; p < passes; p++) {
+    for (const q of queries) {
+      const t = now();
+      const r = search(q);
+      times.push((now() - t) * 1000);
+      if (p === 0 && r.length === 0) empty++;
+    }
+  }
+  return { p50: pct(times, 0.5), p95: pct(times, 0.95), noAnswer: empty };
+}
+
+const out = { engine: engineName, corpus: corpusPath };
+if (engineName === 'quarry') {
+  const wasm = readFileSync(resolve(pkgDir, 'quarry_bg.wasm'));
+  const js = readFileSync(resolve(pkgDir, 'quarry.js'));
+  const snippetJs = readFileSync(resolve(pkgDir, 'snippets', readdirSync(resolve(pkgDir, 'snippets'))[0], 'js/hits.js'));
+  out.indexBytes = wasm.length;
+  out.indexGzip = gz(wasm);
+  out.downloadGzip = gz(wasm) + gz(js) + gz(snippetJs);
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = now();
+  const pkg = await import(pathToFileURL(resolve(pkgDir, 'quarry.js')).href);
+  const exports = pkg.initSync({ module: wasm });
+  pkg.search(queries[0], { limit: 10, snippet: false });
+  out.firstAnswerMs = now() - t0;
+  const run = (opts) => (q) => pkg.search(q, opts).hits.map((h) => [h.id, h.title]);
+  Object.assign(out, time(run({ limit: 10, snippet: false })));
+  const withSnippets = time(run({ limit: 10 }));
+  out.snippetP50 = withSnippets.p50;
+  out.snippetP95 = withSnippets.p95;
+  gc();
+  const mem = exports.memory?.buffer?.byteLength;
+  out.memoryMB = (process.memoryUsage().heapUsed - heap0 + (mem ?? 0)) / 2 ** 20;
+  // Typo tolerance: is the top result of the intended word in the typo's top 10?
+  const typos = rows.filter((r) => r.kind === 'typo');
+  let kept = 0;
+  for (const r of typos) {
+    const intended = r.note.match(/ of ([a-z]+)/)?.[1] ?? '';
+    const want = pkg.search(intended, { limit: 1, snippet: false }).hits[0]?.id;
+    const got = pkg.search(r.query, { limit: 10, snippet: false }).hits.map((h) => h.id);
+    if (want !== undefined && got.includes(want)) kept++;
+  }
+  out.typoTop10 = typos.length ? kept / typos.length : null;
+} else {
+  const engine = (await import(`./engines/${engineName}.mjs`)).default;
+  const docs = readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  let t = now();
+  const built = await engine.build(docs);
+  out.buildMs = now() - t;
+  const text = await engine.serialize(built);
+  const bytes = Buffer.from(text);
+  out.indexBytes = bytes.length;
+  out.indexGzip = gz(bytes);
+  // The library's browser bundle, read from its package folder.
+  const code = readFileSync(resolve(import.meta.dirname, 'node_modules', engine.code));
+  out.downloadGzip = out.indexGzip + gz(code);
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  t = now();
+  const loaded = await engine.load(text);
+  engine.search(loaded, queries[0]);
+  out.firstAnswerMs = now() - t;
+  Object.assign(out, time((q) => engine.search(loaded, q)));
+  gc();
+  out.memoryMB = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+}
+console.log(JSON.stringify(out));
+
