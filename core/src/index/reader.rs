@@ -86,6 +86,12 @@ impl<'a> Index<'a> {
             );
         }
         let terms = fst::Map::new(get("terms")?).map_err(|e| corrupt("terms", e.to_string()))?;
+        // `fst` trusts its bytes when walking them; its checksum is what
+        // turns a damaged dictionary into an error instead of a panic.
+        terms
+            .as_fst()
+            .verify()
+            .map_err(|e| corrupt("terms", e.to_string()))?;
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
             return Err(corrupt(
