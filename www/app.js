@@ -11,8 +11,13 @@ box.addEventListener('quarry-ready', () => {
 box.addEventListener('quarry-results', (e) => {
   const url = new URL(location.href);
   if (e.detail.query) url.searchParams.set('q', e.detail.query); else url.searchParams.delete('q');
-  history.replaceState(null, '', url);
+  try { history.replaceState(null, '', url); } catch { /* file:// pages may refuse; the search still works */ }
 });
+
+// Offline after one visit: a service worker keeps the page and the module.
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}
 box.addEventListener('quarry-select', (e) => {
   if (!e.detail.url) {
     e.preventDefault();

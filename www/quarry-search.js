@@ -45,9 +45,11 @@ mark { background: var(--_mark); color: inherit; border-radius: 0.2em; padding: 
 `;
 
 let ready = null;
-/** Loads the module once for every element on the page. */
+/** Loads the module once for every element on the page: from the bytes a
+ * standalone page inlines (`globalThis.quarryWasm`), else beside quarry.js. */
 function load() {
-  ready ??= init().then(() => stats());
+  const bytes = globalThis.quarryWasm;
+  ready ??= init(bytes ? { module_or_path: bytes } : undefined).then(() => stats());
   return ready;
 }
 

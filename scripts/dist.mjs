@@ -1,0 +1,32 @@
+// Writes www/dist/index.html: the demo as one file that works opened from
+// file:// (browsers refuse to fetch modules and .wasm there). Scripts
+// become data: URL modules wired by an import map; the .wasm bytes are
+// inlined as base64. Run by scripts/dist after a build of www/pkg.
+import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const www = resolve(import.meta.dirname, '../www');
+const read = (p) => readFileSync(resolve(www, p), 'utf8');
+const dataUrl = (js) => `data:text/javascript;base64,${Buffer.from(js).toString('base64')}`;
+
+const snippetDir = readdirSync(resolve(www, 'pkg/snippets'))[0];
+const hits = read(`pkg/snippets/${snippetDir}/js/hits.js`);
+const pkg = read('pkg/quarry.js').replace(/from '\.\/snippets\/[^']+\/js\/hits\.js'/, "from 'quarry-hits'");
+const component = read('quarry-search.js').replace("from './pkg/quarry.js'", "from 'quarry-pkg'");
+const app = read('app.js');
+const wasm = readFileSync(resolve(www, 'pkg/quarry_bg.wasm')).toString('base64');
+for (const [name, text, marker] of [['quarry.js', pkg, 'quarry-hits'], ['quarry-search.js', component, 'quarry-pkg']]) {
+  if (!text.includes(marker)) throw new Error(`dist: could not rewrite the imports of ${name}`);
+}
+
+const html = read('index.html')
+  .replace(/\s*<link rel="icon"[^>]*>/, '')
+  .replace(/\s*<link rel="stylesheet" href="style.css">/, `\n  <style>\n${read('style.css')}  </style>`)
+  .replace(/\s*<script type="module" src="quarry-search.js"><\/script>\s*<script type="module" src="app.js"><\/script>/, `
+  <script type="importmap">${JSON.stringify({ imports: { 'quarry-hits': dataUrl(hits), 'quarry-pkg': dataUrl(pkg), 'quarry-search': dataUrl(component) } })}</script>
+  <script>globalThis.quarryWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));</script>
+  <script type="module">import 'quarry-search';\n${app}</script>`);
+if (!html.includes('quarryWasm')) throw new Error('dist: index.html no longer has the script tags this script replaces');
+mkdirSync(resolve(www, 'dist'), { recursive: true });
+writeFileSync(resolve(www, 'dist/index.html'), html);
+console.log(`dist: www/dist/index.html, ${html.length} bytes (open it from file://)`);
