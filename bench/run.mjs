@@ -11,7 +11,7 @@ const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, 'bench/data');
 const shared = process.env.QUARRY_SHARED ?? resolve(root, '../shared');
 const queries = resolve(shared, 'eval/scale-queries.tsv');
-const sizes = process.argv.slice(2).map(Number).filter(Boolean);
+const sizes = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
 const SIZES = sizes.length ? sizes : [1000, 10000, 100000];
 const PEERS = (process.env.BENCH_PEERS ?? 'flexsearch,minisearch,orama,lunr,fuse').split(',').filter(Boolean);
 const MAX_DOCS = { fuse: 10000 };
@@ -39,7 +39,14 @@ function measure(engine, n, pkg) {
 }
 
 const results = [];
-for (const n of SIZES) {
+// `--from LOG`: render the table from the JSON lines a previous run printed.
+const fromLog = process.argv.indexOf('--from');
+if (fromLog > 0) {
+  for (const line of readFileSync(process.argv[fromLog + 1], 'utf8').split('\n')) {
+    if (line.startsWith('{')) results.push(JSON.parse(line));
+  }
+}
+for (const n of fromLog > 0 ? [] : SIZES) {
   if (!existsSync(resolve(data, `corpus-${n}.jsonl`))) throw new Error(`missing corpus-${n}.jsonl (run scripts/bench)`);
   const q = buildQuarry(n);
   const row = measure('quarry', n, q.out);
