@@ -31,6 +31,43 @@ fn main() {
         })
         .collect();
     let queries: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+    // Typos: is the intended word's top result in the misspelling's top 10?
+    let (mut typos, mut kept) = (0, 0);
+    for l in log.lines() {
+        let f: Vec<&str> = l.split('\t').collect();
+        if f.len() < 3 || f[1] != "typo" {
+            continue;
+        }
+        let Some(word) = f[2].split(" of ").nth(1).and_then(|r| r.split(' ').next()) else {
+            continue;
+        };
+        typos += 1;
+        // Whole words (the log's typos are finished words): no completion.
+        let whole = std::env::var_os("TYPO_PREFIX").is_none();
+        let base = SearchOptions {
+            prefix: !whole,
+            ..SearchOptions::default()
+        };
+        let one = SearchOptions {
+            limit: 1,
+            ..base.clone()
+        };
+        let want = search(&index, word, &one).hits.first().map(|h| h.doc);
+        let got = search(&index, f[0], &base);
+        if want.is_some_and(|w| got.hits.iter().any(|h| h.doc == w)) {
+            kept += 1;
+        } else if std::env::var_os("SHOW_MISSES").is_some() {
+            let q = quarry_core::query::parse(f[0], true);
+            let terms = quarry_core::query::evaluate(&index, &q, &SearchOptions::default()).terms;
+            println!(
+                "    miss {} -> {word}: total {} terms {:?}",
+                f[0], got.total, terms
+            );
+        }
+    }
+    if typos > 0 {
+        println!("  typos: intended top result in the top 10 for {kept}/{typos}");
+    }
     let opts = SearchOptions::default();
     let mut times = Vec::new();
     let mut empty = 0;

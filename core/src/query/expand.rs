@@ -16,7 +16,8 @@ pub const MAX_FUZZY: usize = 8;
 pub const MAX_FUZZY_SCAN: usize = 512;
 /// Score weight of a completion relative to an exact match.
 pub const COMPLETION_WEIGHT: f32 = 0.85;
-/// Score weight of a term one edit away; two edits get the square.
+/// Score weight of a term one edit away; two edits get the square. It is
+/// scaled down further for candidates rarer than the most frequent one.
 pub const TYPO_WEIGHT: f32 = 0.6;
 
 /// Endings the English stemmer removes (Snowball steps 1 to 4), for
@@ -88,13 +89,9 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     // The most frequent completions, kept as (df, term, postings offset).
     let mut top: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
     // One prefix when one of the two starts with the other.
-    let prefixes: &[&str] = if typed.starts_with(word) {
-        &[word]
-    } else if word.starts_with(typed) {
-        &[typed]
-    } else {
-        &[word, typed]
-    };
+    // What was typed, not its stem: `sals` should not complete to `salt`
+    // through its stem `sal` (the stem itself is already an exact match).
+    let prefixes = [typed];
     let mut scanned = 0;
     for prefix in prefixes {
         // A range seek goes straight to the prefix's subtree.
@@ -288,5 +285,12 @@ pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
             .then(b.1.info.df.cmp(&a.1.info.df))
             .then_with(|| a.1.term.cmp(&b.1.term))
     });
-    out.extend(found.into_iter().take(MAX_FUZZY).map(|(_, e)| e));
+    found.truncate(MAX_FUZZY);
+    // The frequent respelling should lead: a rare neighbour one edit away
+    // (`nuer` for `nubers`) weighs less than the common one (`number`).
+    let max_df = found.iter().map(|f| f.1.info.df).max().unwrap_or(1).max(1) as f32;
+    out.extend(found.into_iter().map(|(_, mut e)| {
+        e.weight *= (e.info.df as f32 / max_df).sqrt();
+        e
+    }));
 }
