@@ -58,8 +58,9 @@ if (engineName === 'quarry') {
   let kept = 0;
   for (const r of typos) {
     const intended = r.note.match(/ of ([a-z]+)/)?.[1] ?? '';
-    const want = pkg.search(intended, { limit: 1, snippet: false }).hits[0]?.id;
-    const got = pkg.search(r.query, { limit: 10, snippet: false }).hits.map((h) => h.id);
+    // The log's typos are finished words: no completion on either side.
+    const want = pkg.search(intended, { limit: 1, snippet: false, prefix: false }).hits[0]?.id;
+    const got = pkg.search(r.query, { limit: 10, snippet: false, prefix: false }).hits.map((h) => h.id);
     if (want !== undefined && got.includes(want)) kept++;
   }
   out.typoTop10 = typos.length ? kept / typos.length : null;
