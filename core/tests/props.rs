@@ -1,25 +1,13 @@
 //! Property tests: any query is answered without panicking, within limits;
 //! what the writer stores is what the reader reads.
 
+mod common;
+
+use common::seeds;
 use proptest::prelude::*;
-use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
 use quarry_core::text::terms;
 use quarry_core::{search, snippet, Document, FieldValue, Index, SearchOptions};
-use std::path::Path;
-use std::sync::OnceLock;
-
-fn seeds() -> &'static Index<'static> {
-    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    static INDEX: OnceLock<Index<'static>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let bytes = BYTES.get_or_init(|| {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-            write_index(&read_corpus(&root).unwrap().docs).unwrap()
-        });
-        Index::open(bytes).unwrap()
-    })
-}
 
 /// Query text mixing words of the corpus, operators and arbitrary Unicode.
 fn query() -> impl Strategy<Value = String> {

@@ -3,24 +3,14 @@
 
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
-use quarry_core::{search, Index, SearchOptions};
+mod common;
+
+use common::seeds as index;
+use quarry_core::{search, SearchOptions};
 use std::path::Path;
-use std::sync::OnceLock;
 
 const SANTIAGO: &str = "000_f2c9c479a8d22647";
 const MEXICO: &str = "003_fd7ddbcd4b646995";
-
-fn index() -> &'static Index<'static> {
-    static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
-    static INDEX: OnceLock<Index<'static>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let bytes = BYTES.get_or_init(|| {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-            write_index(&read_corpus(&root).unwrap().docs).unwrap()
-        });
-        Index::open(bytes).unwrap()
-    })
-}
 
 fn ids(query: &str) -> Vec<&'static str> {
     ids_with(query, &SearchOptions::default())

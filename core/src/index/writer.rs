@@ -55,29 +55,10 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
         let mut pos = 0u32;
-        for_each_token_joined(&doc.title, |t| {
-            let o = occ.entry(t.term.to_string()).or_default();
-            o.tf_title += 1;
-            if t.joined {
-                // At the position of its first word, which came two tokens ago.
-                o.positions.push(pos.saturating_sub(2));
-            } else {
-                o.positions.push(pos);
-                pos += 1;
-            }
-        });
+        add_field(&doc.title, true, &mut pos, &mut occ);
         let title_len = pos;
         pos += POSITION_GAP;
-        for_each_token_joined(&doc.body, |t| {
-            let o = occ.entry(t.term.to_string()).or_default();
-            o.tf_body += 1;
-            if t.joined {
-                o.positions.push(pos.saturating_sub(2));
-            } else {
-                o.positions.push(pos);
-                pos = pos.saturating_add(1);
-            }
-        });
+        add_field(&doc.body, false, &mut pos, &mut occ);
         let body_len = pos - title_len - POSITION_GAP;
         total_title += u64::from(title_len);
         total_body += u64::from(body_len);
@@ -133,6 +114,25 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
     let sections: [&[u8]; 7] = [&meta, &dict, &postings, &positions, &norms, &stored, &text];
     assemble(&sections)
+}
+
+/// Counts one field's tokens into `occ`, numbering positions from `pos`.
+fn add_field(text: &str, title: bool, pos: &mut u32, occ: &mut HashMap<String, Occ>) {
+    for_each_token_joined(text, |t| {
+        let o = occ.entry(t.term.to_string()).or_default();
+        if title {
+            o.tf_title += 1;
+        } else {
+            o.tf_body += 1;
+        }
+        if t.joined {
+            // At the position of its first word, which came two tokens ago.
+            o.positions.push(pos.saturating_sub(2));
+        } else {
+            o.positions.push(*pos);
+            *pos = pos.saturating_add(1);
+        }
+    });
 }
 
 fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {
