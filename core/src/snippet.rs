@@ -2,7 +2,7 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
-use crate::text::{for_each_word, stem::stem_in_place};
+use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
 /// Target snippet length in bytes of source text.
 pub const WINDOW: usize = 180;
@@ -25,43 +25,24 @@ pub struct Snippet {
 
 /// The snippet of `body` for the sorted, folded `terms`.
 pub fn snippet(body: &str, terms: &[String]) -> Snippet {
-    let mut hits: Vec<(usize, usize, usize)> = Vec::new(); // (start, end, term index)
-                                                           // Stemming every word of every shown body would cost more than the
-                                                           // search: stem only words that start like a query term. A stem keeps
-                                                           // at least its word's first two letters (`parties` → `parti`).
-    let heads: Vec<&[u8]> = terms
-        .iter()
-        .map(|t| &t.as_bytes()[..t.len().min(2)])
-        .collect();
-    let mut stem = String::new();
+    // (start, end, term index)
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    // Stemming every word of every shown body would cost more than the
+    // search: stem only the words that can match a query term.
+    let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t)).collect();
     let head = cut_at_space(body, SCAN_HEAD);
     for (from, to) in [(0, head), (head, cut_at_space(body, SCAN_BYTES))] {
         if !hits.is_empty() || from >= to {
             break;
         }
-        for_each_word(&body[from..to], |folded, start, end| {
-            if hits.len() >= MAX_MATCHES || !heads.iter().any(|h| folded.as_bytes().starts_with(h))
-            {
-                return;
-            }
-            stem.clear();
-            stem.push_str(folded);
-            stem_in_place(&mut stem);
-            if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(&stem)) {
-                hits.push((from + start, from + end, k));
+        for_each_token_starting(&body[from..to], &heads, |t| {
+            if hits.len() < MAX_MATCHES {
+                if let Ok(k) = terms.binary_search_by(|x| x.as_str().cmp(t.term)) {
+                    hits.push((from + t.start, from + t.end, k));
+                }
             }
         });
     }
-    // Compounds (`Việt Nam`) overlap their words: keep the widest match.
-    hits.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut last_end = 0;
-    hits.retain(|h| {
-        let keep = h.0 >= last_end;
-        if keep {
-            last_end = h.1;
-        }
-        keep
-    });
     let (from, to) = window(body, &hits);
     let mut text = String::with_capacity(to - from + 8);
     let mut highlights = Vec::new();
@@ -90,11 +71,8 @@ fn cut_at_space(body: &str, at: usize) -> usize {
     if at >= body.len() {
         return body.len();
     }
-    let mut i = at;
-    while !body.is_char_boundary(i) {
-        i -= 1;
-    }
-    body[..i].rfind(char::is_whitespace).unwrap_or(i)
+    let head = head_bytes(body, at);
+    head.rfind(char::is_whitespace).unwrap_or(head.len())
 }
 
 /// Appends `s` with line breaks and tabs as spaces; returns its UTF-16 length.

@@ -5,7 +5,7 @@
 use crate::index::{Index, TermInfo};
 use crate::query::ast::Query;
 use crate::query::expand::{typos, Kind};
-use crate::text::{for_each_word, stem::stem_in_place};
+use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
 /// The respelled query text, or `None`. `corrections` are the evaluator's
 /// `(query term, dictionary term)` pairs; `count` runs a query text and
@@ -94,24 +94,13 @@ const SURFACE_SCAN: usize = 4096;
 /// The folded word behind a stemmed term, read from a document holding it.
 fn surface(index: &Index<'_>, term: &str, info: TermInfo) -> Option<String> {
     let doc = index.postings(info).next()?.doc;
-    let body = index.body(doc)?;
-    let mut end = SURFACE_SCAN.min(body.len());
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &term.as_bytes()[..term.len().min(2)];
+    let body = head_bytes(index.body(doc)?, SURFACE_SCAN);
+    let heads = [stem_head(term)];
     let mut found = None;
-    let mut stem = String::new();
-    for text in [index.doc(doc)?.title, &body[..end]] {
-        for_each_word(text, |folded, _, _| {
-            if found.is_some() || !folded.as_bytes().starts_with(head) {
-                return;
-            }
-            stem.clear();
-            stem.push_str(folded);
-            stem_in_place(&mut stem);
-            if stem == term {
-                found = Some(folded.to_string());
+    for text in [index.doc(doc)?.title, body] {
+        for_each_token_starting(text, &heads, |t| {
+            if found.is_none() && t.term == term {
+                found = Some(t.folded.to_string());
             }
         });
         if found.is_some() {

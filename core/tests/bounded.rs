@@ -1,17 +1,16 @@
 //! Hostile queries finish within a budget of work, counted (not timed):
 //! postings read and dictionary terms expanded, on the seed corpus.
 
-use quarry_core::corpus::read_corpus;
-use quarry_core::index::write_index;
+mod common;
+
+use common::{seeds, seeds_dir};
 use quarry_core::query::{evaluate, parse};
-use quarry_core::{search, Index, SearchOptions};
-use std::path::Path;
+use quarry_core::{search, SearchOptions};
 
 #[test]
 fn hostile_queries_do_bounded_work() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
-    let bytes = write_index(&read_corpus(&root).unwrap().docs).unwrap();
-    let index = Index::open(&bytes).unwrap();
+    let root = seeds_dir();
+    let index = seeds();
     let opts = SearchOptions::default();
     let long_word = "a".repeat(10_000);
     let thousand_words = (0..1000)
@@ -43,7 +42,7 @@ fn hostile_queries_do_bounded_work() {
             "{what}: {} clauses",
             parsed.clauses.len()
         );
-        let m = evaluate(&index, &parsed, &opts);
+        let m = evaluate(index, &parsed, &opts);
         assert!(
             m.postings_read <= max_postings,
             "{what}: read {} postings",
@@ -54,7 +53,7 @@ fn hostile_queries_do_bounded_work() {
             "{what}: {} terms",
             m.terms.len()
         );
-        let r = search(&index, q, &opts);
+        let r = search(index, q, &opts);
         assert!(r.hits.len() <= opts.limit, "{what}");
     }
 }

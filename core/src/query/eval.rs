@@ -9,7 +9,7 @@ use super::ast::{Atom, Clause, Filter, Query, Scope};
 use super::expand::{expand, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
 use crate::index::Index;
-use crate::rank::Scorer;
+use crate::rank::{Bm25F, Scorer};
 use crate::search::SearchOptions;
 use crate::text::stopwords::is_stopword;
 use std::cell::RefCell;
@@ -49,7 +49,12 @@ struct Scratch {
     word_generation: u32,
     /// `excluded[d] == generation` when a negated clause matched `d`.
     excluded: Vec<u32>,
+    /// The last scorer built, with what it was built from: its tables are
+    /// the same for every query on one index.
+    scorer: Option<(ScorerKey, Scorer)>,
 }
+
+type ScorerKey = (Bm25F, u32, f32, f32);
 
 impl Scratch {
     fn begin(&mut self, docs: usize) {
@@ -70,6 +75,39 @@ impl Scratch {
             self.generation = 1;
         }
         self.touched.clear();
+    }
+
+    /// Starts a word whose documents keep their best expansion's score.
+    fn begin_word(&mut self) {
+        self.word_generation = self.word_generation.wrapping_add(1);
+        if self.word_generation == 0 {
+            self.word_stamp.fill(0);
+            self.word_generation = 1;
+        }
+        self.word_touched.clear();
+    }
+
+    /// Keeps, for each document, the best score seen for the current word.
+    fn best_of_word(&mut self, scored: impl Iterator<Item = (u32, f32)>) {
+        for (doc, v) in scored {
+            let d = doc as usize;
+            if self.word_stamp[d] != self.word_generation {
+                self.word_stamp[d] = self.word_generation;
+                self.word_best[d] = v;
+                self.word_touched.push(doc);
+            } else if v > self.word_best[d] {
+                self.word_best[d] = v;
+            }
+        }
+    }
+
+    /// Adds the current word's best scores to the accumulators.
+    fn add_word(&mut self, bit: u32) {
+        let touched = std::mem::take(&mut self.word_touched);
+        for &doc in &touched {
+            self.add(doc, self.word_best[doc as usize], bit);
+        }
+        self.word_touched = touched;
     }
 
     #[inline]
@@ -96,14 +134,19 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         s.begin(index.doc_count() as usize);
+        let (avg_title, avg_body) = index.avg_lengths();
+        let key = (opts.tuning.bm25, index.doc_count(), avg_title, avg_body);
+        let scorer = match &s.scorer {
+            Some((k, scorer)) if *k == key => scorer.clone(),
+            _ => {
+                let scorer = Scorer::new(key.0, key.1, key.2, key.3);
+                s.scorer = Some((key, scorer.clone()));
+                scorer
+            }
+        };
         Eval {
             index,
-            scorer: Scorer::new(
-                opts.tuning.bm25,
-                index.doc_count(),
-                index.avg_lengths().0,
-                index.avg_lengths().1,
-            ),
+            scorer,
             opts,
             s: &mut s,
             out: Matches::default(),
@@ -242,60 +285,18 @@ impl Eval<'_, '_> {
     /// One word: each document gets the score of its best expansion.
     fn word(&mut self, exp: &[Expansion], scope: Scope, bit: u32) {
         let title_only = scope == Scope::Title;
+        let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
-            let idf = self.scorer.idf(e.info.df);
-            for p in self.index.postings(e.info) {
-                self.out.postings_read += 1;
-                let s = e.weight
-                    * self.scorer.score(
-                        idf,
-                        (p.tf_title, p.tf_body),
-                        self.index.norm_codes(p.doc),
-                        title_only,
-                    );
-                if s > 0.0 {
-                    self.s.add(p.doc, s, bit);
-                }
+            for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
+                s.add(doc, v, bit);
             }
             return;
         }
-        let s = &mut *self.s;
-        s.word_generation = s.word_generation.wrapping_add(1);
-        if s.word_generation == 0 {
-            s.word_stamp.fill(0);
-            s.word_generation = 1;
-        }
-        s.word_touched.clear();
+        s.begin_word();
         for e in exp {
-            let idf = self.scorer.idf(e.info.df);
-            for p in self.index.postings(e.info) {
-                self.out.postings_read += 1;
-                let v = e.weight
-                    * self.scorer.score(
-                        idf,
-                        (p.tf_title, p.tf_body),
-                        self.index.norm_codes(p.doc),
-                        title_only,
-                    );
-                if v <= 0.0 {
-                    continue;
-                }
-                let d = p.doc as usize;
-                if s.word_stamp[d] != s.word_generation {
-                    s.word_stamp[d] = s.word_generation;
-                    s.word_best[d] = v;
-                    s.word_touched.push(p.doc);
-                } else if v > s.word_best[d] {
-                    s.word_best[d] = v;
-                }
-            }
+            s.best_of_word(scored(self.index, &self.scorer, read, e, title_only));
         }
-        let touched = std::mem::take(&mut s.word_touched);
-        for &doc in &touched {
-            let best = s.word_best[doc as usize];
-            s.add(doc, best, bit);
-        }
-        s.word_touched = touched;
+        s.add_word(bit);
     }
 
     fn exclude(&mut self, docs: impl Iterator<Item = u32>) {
@@ -331,6 +332,23 @@ impl Eval<'_, '_> {
             self.word(std::slice::from_ref(&e), Scope::Any, 1 << 31);
         }
     }
+}
+
+/// The positive scores of an expansion's postings, each counted in `read`.
+fn scored<'p>(
+    index: &'p Index<'_>,
+    scorer: &'p Scorer,
+    read: &'p mut usize,
+    e: &'p Expansion,
+    title_only: bool,
+) -> impl Iterator<Item = (u32, f32)> + 'p {
+    let idf = scorer.idf(e.info.df);
+    index.postings(e.info).filter_map(move |p| {
+        *read += 1;
+        let tf = (p.tf_title, p.tf_body);
+        let v = e.weight * scorer.score(idf, tf, index.norm_codes(p.doc), title_only);
+        (v > 0.0).then_some((p.doc, v))
+    })
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {

@@ -9,5 +9,6 @@ pub mod tokenize;
 
 pub use normalize::{fold, fold_into};
 pub use tokenize::{
-    for_each_token, for_each_token_joined, for_each_word, terms, Token, MAX_TERM_BYTES,
+    for_each_token, for_each_token_joined, for_each_token_starting, for_each_word, head_bytes,
+    stem_head, terms, Token, MAX_TERM_BYTES,
 };

@@ -48,9 +48,19 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 }
 
 /// Calls `f` with every token of `text`, in order.
-pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+pub fn for_each_token(text: &str, f: impl FnMut(Token<'_>)) {
+    for_each_token_starting(text, &[b""], f);
+}
+
+/// Like [`for_each_token`], but only for words whose folded form starts
+/// with one of `heads`; the others are not stemmed, which is most of the
+/// cost. With [`stem_head`]s of the terms sought, no match is missed.
+pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(Token<'_>)) {
     let mut term = String::new();
     for_each_word(text, |folded, start, end| {
+        if !heads.iter().any(|h| folded.as_bytes().starts_with(h)) {
+            return;
+        }
         term.clear();
         term.push_str(folded);
         stem_in_place(&mut term);
@@ -64,11 +74,27 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
     });
 }
 
+/// What every word that stems to `term` starts with: its first two bytes
+/// (a stem keeps them: `parties` → `parti`, `happy` → `happi`).
+pub fn stem_head(term: &str) -> &[u8] {
+    &term.as_bytes()[..term.len().min(2)]
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a
+/// character boundary.
+pub fn head_bytes(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Like [`for_each_token`], and after each pair of capitalized words
 /// separated by one space where either carries a diacritic (`Việt Nam`,
 /// `Hà Nội`), also their compound (`vietnam`, `hanoi`) with `joined` set:
 /// Vietnamese names are written as syllables, English text writes them as
-/// one word. Indexing and snippets use this; queries do not, so `Việt Nam`
+/// one word. Indexing uses this; queries do not, so `Việt Nam`
 /// typed still means its two words.
 pub fn for_each_token_joined(text: &str, mut f: impl FnMut(Token<'_>)) {
     let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
