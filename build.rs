@@ -1,7 +1,7 @@
 //! Compiles the corpus named by QUARRY_CORPUS (default `seeds`) into
 //! OUT_DIR/index.qry, embedded by src/lib.rs, and prints its size.
 
-use quarry_core::corpus::read_corpus;
+use quarry_core::corpus::{read_corpus_with, Limits};
 use quarry_core::index::report::section_sizes;
 use quarry_core::index::write_index;
 use std::path::{Path, PathBuf};
@@ -16,7 +16,9 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    println!("cargo:rerun-if-env-changed=QUARRY_CORPUS");
+    for var in ["QUARRY_CORPUS", "QUARRY_MAX_DOC_BYTES", "QUARRY_MAX_DOCS"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
     println!("cargo:rerun-if-changed=build.rs");
     let crate_dir = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     let out_dir = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
@@ -26,7 +28,8 @@ fn run() -> Result<(), String> {
     let root = crate_dir.join(named.as_deref().unwrap_or("seeds"));
     println!("cargo:rerun-if-changed={}", root.display());
 
-    let corpus = read_corpus(&root).map_err(|e| format!("corpus: {e}"))?;
+    let limits = Limits::from_env(|name| env::var(name).ok())?;
+    let corpus = read_corpus_with(&root, &limits).map_err(|e| format!("corpus: {e}"))?;
     for path in corpus.dirs.iter().chain(&corpus.files) {
         println!("cargo:rerun-if-changed={}", path.display());
     }

@@ -17,10 +17,18 @@ fn scratch(name: &str) -> PathBuf {
 
 /// Runs the build script on `corpus`; returns (success, stderr).
 fn build_with(corpus: &Path) -> (bool, String) {
+    build_with_env(corpus, &[])
+}
+
+/// Runs the build script on `corpus` with extra environment variables.
+fn build_with_env(corpus: &Path, vars: &[(&str, &str)]) -> (bool, String) {
     let out = Command::new(env!("CARGO"))
         .args(["check", "--lib", "-p", "quarry"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("QUARRY_CORPUS", corpus)
+        .env_remove("QUARRY_MAX_DOC_BYTES")
+        .env_remove("QUARRY_MAX_DOCS")
+        .envs(vars.iter().copied())
         .env(
             "CARGO_TARGET_DIR",
             Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-errors-target"),
@@ -85,4 +93,54 @@ fn bad_corpora_fail_the_build_naming_the_place() {
     let (ok, stderr) = build_with(&file);
     assert!(ok, "a valid corpus builds:\n{stderr}");
     assert!(stderr.contains("quarry: indexed 1 documents"), "{stderr}");
+}
+
+#[test]
+fn limits_come_from_the_environment_and_unknown_files_warn() {
+    let dir = scratch("limits");
+    std::fs::write(dir.join("a.txt"), "A short page about rivers.").unwrap();
+    std::fs::write(
+        dir.join("b.md"),
+        "# B\n\nAnother page, somewhat longer than the first one.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("logo.png"), "not text").unwrap();
+    std::fs::write(dir.join("notes.pdf"), "not text").unwrap();
+
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_MAX_DOC_BYTES", "40")]);
+    assert!(!ok, "a document over the limit fails the build");
+    let big = dir.join("b.md");
+    let line = format!(
+        "error: corpus: {}: document \"b\" is {} bytes, over the limit of 40 (set QUARRY_MAX_DOC_BYTES to raise it)",
+        big.display(),
+        std::fs::metadata(&big).unwrap().len()
+    );
+    assert!(stderr.contains(&line), "stderr lacks {line:?}:\n{stderr}");
+
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_MAX_DOCS", "1")]);
+    assert!(!ok, "too many documents fails the build");
+    assert!(
+        stderr.contains("b.md: more than 1 documents (set QUARRY_MAX_DOCS"),
+        "{stderr}"
+    );
+
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_MAX_DOCS", "many")]);
+    assert!(!ok);
+    assert!(
+        stderr.contains("error: QUARRY_MAX_DOCS must be a positive whole number, got \"many\""),
+        "{stderr}"
+    );
+
+    let (ok, stderr) = build_with(&dir);
+    assert!(ok, "{stderr}");
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("skipped")).collect();
+    assert_eq!(
+        warnings,
+        [format!(
+            "warning: quarry@0.1.0: quarry: skipped 2 file(s) of unknown type: {}, {}",
+            dir.join("logo.png").display(),
+            dir.join("notes.pdf").display()
+        )],
+        "one warning line lists the skipped files"
+    );
 }

@@ -87,8 +87,48 @@ pub enum CorpusError {
         /// Where the first one is.
         first: String,
     },
+    /// A document bigger than [`super::Limits::max_doc_bytes`].
+    #[error("{place}: document \"{id}\" is {bytes} bytes, over the limit of {limit} (set QUARRY_MAX_DOC_BYTES to raise it)")]
+    TooBig {
+        /// The file, or `file:line` for a JSON line.
+        place: String,
+        /// The document's id.
+        id: String,
+        /// Its size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// More documents than [`super::Limits::max_docs`].
+    #[error("{place}: more than {limit} documents (set QUARRY_MAX_DOCS to raise the limit)")]
+    TooMany {
+        /// Where the first document over the limit is.
+        place: String,
+        /// The limit.
+        limit: usize,
+    },
+    /// HTML nested too deep to parse in reasonable time.
+    #[error("{}:{line}: elements nested deeper than {limit} levels", path.display())]
+    TooDeep {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line where the limit is passed.
+        line: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Markdown front matter that cannot be read.
+    #[error("{}:{line}: front matter: {detail}", path.display())]
+    FrontMatter {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// What is wrong.
+        detail: String,
+    },
     /// A corpus without any document.
-    #[error("{}: corpus has no documents (readable formats: .txt, .jsonl)", path.display())]
+    #[error("{}: corpus has no documents (readable formats: .txt, .md, .html, .jsonl)", path.display())]
     NoDocuments {
         /// The corpus root.
         path: PathBuf,

@@ -7,8 +7,9 @@ use crate::document::{Document, FieldValue};
 use serde_json::{Map, Value};
 use std::path::Path;
 
-/// Reads every document of a `.jsonl` file, each with its 1-based line.
-pub fn read(path: &Path, text: &str) -> Result<Vec<(Document, usize)>, CorpusError> {
+/// Reads every document of a `.jsonl` file, each with its 1-based line and
+/// the length of that line in bytes.
+pub fn read(path: &Path, text: &str) -> Result<Vec<(Document, usize, usize)>, CorpusError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line_no = i + 1;
@@ -22,7 +23,7 @@ pub fn read(path: &Path, text: &str) -> Result<Vec<(Document, usize)>, CorpusErr
                 line: line_no,
                 detail: e.to_string(),
             })?;
-        out.push((document(path, line_no, obj)?, line_no));
+        out.push((document(path, line_no, obj)?, line_no, line.len()));
     }
     Ok(out)
 }

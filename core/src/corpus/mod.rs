@@ -2,10 +2,14 @@
 //! out, or one error that names the place.
 
 mod error;
+mod html;
 mod jsonl;
+mod limits;
+mod markdown;
 mod txt;
 
 pub use error::CorpusError;
+pub use limits::Limits;
 
 use crate::document::Document;
 use std::collections::HashMap;
@@ -25,9 +29,14 @@ pub struct Corpus {
     pub skipped: Vec<PathBuf>,
 }
 
-/// Reads the corpus at `root`: a directory (walked recursively, in name
-/// order) or a single `.jsonl` file.
+/// Reads the corpus at `root` with the default [`Limits`].
 pub fn read_corpus(root: &Path) -> Result<Corpus, CorpusError> {
+    read_corpus_with(root, &Limits::default())
+}
+
+/// Reads the corpus at `root`: a directory (walked recursively, in name
+/// order) or a single file; fails on the first document over a limit.
+pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusError> {
     let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => CorpusError::NotFound {
             path: root.to_path_buf(),
@@ -37,14 +46,20 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, CorpusError> {
             source: e,
         },
     })?;
-    let mut corpus = Corpus::default();
-    // (document, place) pairs; the place names the file and line for errors.
-    let mut found: Vec<(Document, String)> = Vec::new();
+    let mut walker = Walker {
+        root,
+        limits,
+        corpus: Corpus::default(),
+        found: Vec::new(),
+    };
     if meta.is_dir() {
-        walk(root, root, &mut corpus, &mut found)?;
+        walker.walk(root)?;
     } else {
-        read_file(root, root, &mut corpus, &mut found)?;
+        walker.read_file(root)?;
     }
+    let Walker {
+        mut corpus, found, ..
+    } = walker;
     if found.is_empty() {
         return Err(CorpusError::NoDocuments {
             path: root.to_path_buf(),
@@ -65,91 +80,159 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, CorpusError> {
     Ok(corpus)
 }
 
-fn walk(
-    root: &Path,
-    dir: &Path,
-    corpus: &mut Corpus,
-    found: &mut Vec<(Document, String)>,
-) -> Result<(), CorpusError> {
-    corpus.dirs.push(dir.to_path_buf());
-    let io = |e| CorpusError::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort();
-    for path in entries {
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue; // hidden files and folders (.git, .DS_Store)
-        }
-        if path.is_dir() {
-            walk(root, &path, corpus, found)?;
-        } else {
-            read_file(root, &path, corpus, found)?;
-        }
-    }
-    Ok(())
+/// The state of one corpus read.
+struct Walker<'a> {
+    root: &'a Path,
+    limits: &'a Limits,
+    corpus: Corpus,
+    /// (document, place) pairs; the place names the file and line for errors.
+    found: Vec<(Document, String)>,
 }
 
-fn read_file(
-    root: &Path,
-    path: &Path,
-    corpus: &mut Corpus,
-    found: &mut Vec<(Document, String)>,
-) -> Result<(), CorpusError> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    match ext.to_ascii_lowercase().as_str() {
-        "txt" => {
-            let text = read_text(path)?;
-            let place = path.display().to_string();
-            found.push((txt::read(&doc_id(root, path), &text), place));
-        }
-        "jsonl" => {
-            let text = read_text(path)?;
-            for (doc, line) in jsonl::read(path, &text)? {
-                found.push((doc, format!("{}:{line}", path.display())));
+impl Walker<'_> {
+    fn walk(&mut self, dir: &Path) -> Result<(), CorpusError> {
+        self.corpus.dirs.push(dir.to_path_buf());
+        let io = |e| CorpusError::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        };
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()
+            .map_err(io)?;
+        entries.sort();
+        for path in entries {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') {
+                continue; // hidden files and folders (.git, .DS_Store)
+            }
+            if path.is_dir() {
+                self.walk(&path)?;
+            } else {
+                self.read_file(&path)?;
             }
         }
-        _ => {
-            corpus.skipped.push(path.to_path_buf());
-            return Ok(());
-        }
+        Ok(())
     }
-    corpus.files.push(path.to_path_buf());
-    Ok(())
+
+    fn read_file(&mut self, path: &Path) -> Result<(), CorpusError> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let ext = ext.to_ascii_lowercase();
+        let id = || doc_id(self.root, path);
+        let doc = match ext.as_str() {
+            "txt" => txt::read(&id(), &self.read_text(path)?),
+            "md" | "markdown" => markdown::read(path, &id(), &self.read_text(path)?)?,
+            "html" | "htm" => {
+                let text = self.read_text(path)?;
+                html::read(&id(), &rel_path(self.root, path), &text).map_err(|(line, limit)| {
+                    CorpusError::TooDeep {
+                        path: path.to_path_buf(),
+                        line,
+                        limit,
+                    }
+                })?
+            }
+            "jsonl" => {
+                let text = self.read_text(path)?;
+                for (doc, line, bytes) in jsonl::read(path, &text)? {
+                    let place = format!("{}:{line}", path.display());
+                    self.check_line(&place, &doc, bytes)?;
+                    self.push(doc, place)?;
+                }
+                self.corpus.files.push(path.to_path_buf());
+                return Ok(());
+            }
+            _ => {
+                self.corpus.skipped.push(path.to_path_buf());
+                return Ok(());
+            }
+        };
+        self.push(doc, path.display().to_string())?;
+        self.corpus.files.push(path.to_path_buf());
+        Ok(())
+    }
+
+    /// A JSON line over the size limit fails with its id.
+    fn check_line(&self, place: &str, doc: &Document, bytes: usize) -> Result<(), CorpusError> {
+        if bytes > self.limits.max_doc_bytes {
+            return Err(CorpusError::TooBig {
+                place: place.to_string(),
+                id: doc.id.clone(),
+                bytes,
+                limit: self.limits.max_doc_bytes,
+            });
+        }
+        Ok(())
+    }
+
+    fn push(&mut self, doc: Document, place: String) -> Result<(), CorpusError> {
+        if self.found.len() >= self.limits.max_docs {
+            return Err(CorpusError::TooMany {
+                place,
+                limit: self.limits.max_docs,
+            });
+        }
+        self.found.push((doc, place));
+        Ok(())
+    }
+
+    /// Reads a text file: rejects files over the size limit (before reading
+    /// them, except `.jsonl`, whose limit is per line), NUL bytes, invalid
+    /// UTF-8 and empty files; drops a byte order mark.
+    fn read_text(&self, path: &Path) -> Result<String, CorpusError> {
+        let io = |e| CorpusError::Io {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        let per_line = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+        if !per_line && size > self.limits.max_doc_bytes as u64 {
+            return Err(CorpusError::TooBig {
+                place: path.display().to_string(),
+                id: doc_id(self.root, path),
+                bytes: usize::try_from(size).unwrap_or(usize::MAX),
+                limit: self.limits.max_doc_bytes,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        decode_text(path, &bytes)
+    }
 }
 
-/// The id of a file's document: its path below the root, without extension,
-/// with `/` separators on every platform.
-fn doc_id(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path).with_extension("");
+/// A file's path below the root with `/` separators.
+fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<String> = rel
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     if parts.is_empty() {
-        // The corpus root is the file itself.
         return path
-            .file_stem()
+            .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
     }
     parts.join("/")
 }
 
-/// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
-/// drops a byte order mark.
-fn read_text(path: &Path) -> Result<String, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+/// The id of a file's document: its path below the root, without extension,
+/// with `/` separators on every platform.
+fn doc_id(root: &Path, path: &Path) -> String {
+    let rel = rel_path(root, path);
+    let name_at = rel.rfind('/').map_or(0, |i| i + 1);
+    match rel[name_at..].rfind('.') {
+        Some(dot) if dot > 0 => rel[..name_at + dot].to_string(),
+        _ => rel,
+    }
+}
+
+/// Checks a file's bytes as text: no NUL byte, valid UTF-8, not empty; a
+/// byte order mark is dropped.
+fn decode_text(path: &Path, bytes: &[u8]) -> Result<String, CorpusError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(CorpusError::Binary {
             path: path.to_path_buf(),

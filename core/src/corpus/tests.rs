@@ -119,7 +119,8 @@ fn empty_and_binary_files_fail() {
 fn empty_directory_has_no_documents() {
     let dir = scratch("nodocs");
     fs::write(dir.join("notes.bin"), "x").unwrap();
-    assert!(err_text(&dir).ends_with("corpus has no documents (readable formats: .txt, .jsonl)"));
+    assert!(err_text(&dir)
+        .ends_with("corpus has no documents (readable formats: .txt, .md, .html, .jsonl)"));
 }
 
 #[test]
@@ -174,4 +175,139 @@ fn seed_corpus_reads() {
     };
     assert_eq!(place(0), FieldValueOf::Str("SANTIAGO".into()));
     assert_eq!(place(1), FieldValueOf::Str("MEXICO CITY".into()));
+}
+
+#[test]
+fn txt_with_bom_and_crlf_reads_like_plain() {
+    let dir = scratch("crlf");
+    fs::write(
+        dir.join("a.txt"),
+        "\u{feff} date 2024-01-02 HUE - First line.\r\nSecond line.\r\n",
+    )
+    .unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let d = &c.docs[0];
+    assert_eq!(d.title, "First line.");
+    assert_eq!(d.body, "First line.\nSecond line.");
+    assert_eq!(
+        d.fields[1],
+        ("place".into(), FieldValueOf::Str("HUE".into()))
+    );
+}
+
+#[test]
+fn document_over_the_size_limit_names_file_id_and_limit() {
+    let limits = Limits {
+        max_doc_bytes: 64,
+        ..Limits::default()
+    };
+    let dir = scratch("toobig");
+    fs::write(dir.join("small.md"), "# Small\n\nok").unwrap();
+    fs::write(dir.join("big.txt"), "word ".repeat(20)).unwrap();
+    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}: document \"big\" is 100 bytes, over the limit of 64 (set QUARRY_MAX_DOC_BYTES to raise it)",
+            dir.join("big.txt").display()
+        )
+    );
+    let f = dir.join("docs.jsonl");
+    let long = format!(
+        "{{\"id\":\"long\",\"title\":\"t\",\"body\":\"{}\"}}",
+        "x".repeat(64)
+    );
+    fs::write(
+        &f,
+        format!("{{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\"}}\n{long}\n"),
+    )
+    .unwrap();
+    let e = read_corpus_with(&f, &limits).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}:2: document \"long\" is {} bytes, over the limit of 64 (set QUARRY_MAX_DOC_BYTES to raise it)",
+            f.display(),
+            long.len()
+        )
+    );
+}
+
+#[test]
+fn more_documents_than_the_limit_names_the_first_over_it() {
+    let limits = Limits {
+        max_docs: 2,
+        ..Limits::default()
+    };
+    let dir = scratch("toomany");
+    for name in ["a", "b", "c"] {
+        fs::write(dir.join(format!("{name}.txt")), "Text.").unwrap();
+    }
+    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    assert_eq!(
+        e,
+        format!(
+            "{}: more than 2 documents (set QUARRY_MAX_DOCS to raise the limit)",
+            dir.join("c.txt").display()
+        )
+    );
+    let two = Limits {
+        max_docs: 3,
+        ..limits
+    };
+    assert_eq!(read_corpus_with(&dir, &two).unwrap().docs.len(), 3);
+}
+
+#[test]
+fn unreadable_file_is_named() {
+    // Running as root, permissions do not stop a read; a dangling symlink
+    // is a file that cannot be read for any user.
+    let dir = scratch("unreadable");
+    fs::write(dir.join("a.txt"), "Fine.").unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.txt"), dir.join("b.txt")).unwrap();
+    let e = err_text(&dir);
+    assert!(
+        e.starts_with(&format!("{}: cannot read: ", dir.join("b.txt").display())),
+        "{e}"
+    );
+}
+
+#[test]
+fn markdown_and_html_pages_read_with_ids_and_urls() {
+    let dir = scratch("site");
+    fs::create_dir_all(dir.join("guide")).unwrap();
+    fs::write(
+        dir.join("guide/install.md"),
+        "---\ntitle: Install\n---\nRun it.\n",
+    )
+    .unwrap();
+    fs::write(dir.join("index.html"), "<title>Home</title><p>Welcome.</p>").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let got: Vec<(&str, &str, Option<&str>)> = c
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.url.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("guide/install", "Install", Some("guide/install.html")),
+            ("index", "Home", Some("index.html"))
+        ]
+    );
+}
+
+#[test]
+fn same_id_from_two_formats_is_a_duplicate() {
+    let dir = scratch("twoformats");
+    fs::write(dir.join("a.md"), "# A\n\ntext").unwrap();
+    fs::write(dir.join("a.txt"), "text").unwrap();
+    assert_eq!(
+        err_text(&dir),
+        format!(
+            "{}: duplicate id \"a\" (first defined at {})",
+            dir.join("a.txt").display(),
+            dir.join("a.md").display()
+        )
+    );
 }

@@ -81,7 +81,7 @@ fn is_iso_date(s: &str) -> bool {
 
 /// The first sentence (or line), cut at a word boundary near
 /// [`TITLE_CHARS`] characters with an ellipsis.
-fn title_of(body: &str) -> String {
+pub(super) fn title_of(body: &str) -> String {
     let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
     let sentence = sentence_end(line).map_or(line, |end| &line[..end]).trim();
     if sentence.chars().count() <= TITLE_CHARS {

@@ -1,0 +1,329 @@
+//! HTML pages: `<title>` (else the first `<h1>`) is the title, the visible
+//! text of `<body>` the body, `<meta name content>` the fields. Scripts,
+//! styles, templates, `<nav>`, `<footer>`, `hidden` elements and anything
+//! marked `data-quarry-ignore` are not text; when elements are marked
+//! `data-quarry-body`, only they are indexed (as Pagefind's
+//! `data-pagefind-body`).
+
+use crate::document::{Document, FieldValue};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// Elements whose content is never body text.
+const SKIPPED: &[&str] = &[
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "canvas",
+    "nav", "footer", "select", "button",
+];
+
+/// Elements after which words must not run together.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "main",
+    "aside",
+    "header",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "figure",
+    "figcaption",
+    "hr",
+    "form",
+    "fieldset",
+    "details",
+    "summary",
+    "address",
+];
+
+/// `<meta name>` values that describe the page's rendering, not its content.
+const META_SKIPPED: &[&str] = &[
+    "viewport",
+    "generator",
+    "color-scheme",
+    "theme-color",
+    "robots",
+    "referrer",
+    "format-detection",
+];
+
+/// Elements nested deeper than this are refused: the HTML5 tree builder
+/// takes time quadratic in the depth (20,000 levels: 6 s), and no real page
+/// comes near it.
+pub const MAX_DEPTH: usize = 4096;
+
+/// Reads one HTML document with the given id; its URL is its path. A page
+/// nested past [`MAX_DEPTH`] gives the line where it does, and the limit.
+pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Document, (usize, usize)> {
+    if let Some(line) = too_deep(text) {
+        return Err((line, MAX_DEPTH));
+    }
+    let html = Html::parse_document(text);
+    let first_text = |css: &str| {
+        let selector = Selector::parse(css).expect("static selector");
+        html.select(&selector)
+            .map(|e| collapse(&e.text().collect::<String>()))
+            .find(|t| !t.is_empty())
+    };
+    let marked = Selector::parse("[data-quarry-body]").expect("static selector");
+    let roots: Vec<ElementRef> = {
+        let marked: Vec<ElementRef> = html.select(&marked).collect();
+        if marked.is_empty() {
+            vec![html.root_element()]
+        } else {
+            marked
+        }
+    };
+    let mut body = String::with_capacity(text.len() / 2);
+    for root in roots {
+        visible_text(root, &mut body);
+        end_block(&mut body);
+    }
+    let body = body.trim().to_string();
+    let title = first_text("title")
+        .or_else(|| first_text("h1"))
+        .unwrap_or_else(|| super::txt::title_of(&body));
+    Ok(Document {
+        id: id.to_string(),
+        title,
+        body,
+        url: Some(rel_path.to_string()),
+        fields: meta_fields(&html),
+    })
+}
+
+/// Offset of `</name` (any case) in `rest`, or its length.
+fn end_of_raw_text(rest: &str, name: &str) -> usize {
+    let b = rest.as_bytes();
+    let mut from = 0;
+    while let Some(at) = rest[from..].find("</") {
+        let start = from + at + 2;
+        let candidate = b.get(start..start + name.len());
+        if candidate.is_some_and(|c| c.eq_ignore_ascii_case(name.as_bytes())) {
+            return from + at;
+        }
+        from = start;
+    }
+    rest.len()
+}
+
+/// The line where open tags first nest past [`MAX_DEPTH`], by a scan that
+/// over-counts (implied end tags are not applied) and so never misses.
+fn too_deep(text: &str) -> Option<usize> {
+    const VOID: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr",
+    ];
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(at) = b[i..].iter().position(|&c| c == b'<') {
+        i += at + 1;
+        let rest = &text[i..];
+        if rest.starts_with("!--") {
+            i += rest.find("-->").map_or(rest.len(), |e| e + 3);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if name.is_empty() || !name.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if name == "script" || name == "style" {
+            i += end_of_raw_text(rest, &name);
+            continue;
+        } else if !VOID.contains(&name.as_str()) && !rest[..tag_end].ends_with("/>") {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Some(1 + b[..i].iter().filter(|&&c| c == b'\n').count());
+            }
+        }
+        i += tag_end.min(rest.len());
+    }
+    None
+}
+
+/// Appends the visible text under `root`, a newline after each block.
+fn visible_text(root: ElementRef, out: &mut String) {
+    // Depth of skipped elements we are inside; iterative, so deep nesting
+    // cannot overflow the stack.
+    let mut skipping = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) if skipping > 0 || is_skipped(e) => skipping += 1,
+                Node::Text(t) if skipping == 0 => push_text(out, t),
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if skipping > 0 {
+                        skipping -= 1;
+                    } else if BLOCKS.contains(&e.name()) {
+                        end_block(out);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn is_skipped(e: &scraper::node::Element) -> bool {
+    SKIPPED.contains(&e.name())
+        || e.attr("hidden").is_some()
+        || e.attr("data-quarry-ignore").is_some()
+        || e.attr("aria-hidden") == Some("true")
+}
+
+/// Appends text with runs of white space collapsed to one space.
+fn push_text(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        let at_start = out.is_empty() || out.ends_with(['\n', ' ']);
+        if (i > 0 || text.starts_with(char::is_whitespace)) && !at_start {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() && !out.ends_with(['\n', ' ']) {
+        out.push(' ');
+    }
+}
+
+fn end_block(out: &mut String) {
+    let trimmed = out.trim_end_matches(' ').len();
+    out.truncate(trimmed);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `<meta name=… content=…>` pairs, by name, first one wins.
+fn meta_fields(html: &Html) -> Vec<(String, FieldValue)> {
+    let selector = Selector::parse("meta[name][content]").expect("static selector");
+    let mut fields: Vec<(String, FieldValue)> = Vec::new();
+    for meta in html.select(&selector) {
+        let name = meta.attr("name").unwrap_or("").trim().to_ascii_lowercase();
+        let content = collapse(meta.attr("content").unwrap_or(""));
+        if name.is_empty() || content.is_empty() || META_SKIPPED.contains(&name.as_str()) {
+            continue;
+        }
+        if !fields.iter().any(|(n, _)| *n == name) {
+            fields.push((name, FieldValue::Str(content)));
+        }
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field<'a>(d: &'a Document, k: &str) -> Option<&'a FieldValue> {
+        d.fields.iter().find(|(n, _)| n == k).map(|(_, v)| v)
+    }
+
+    #[test]
+    fn title_visible_text_and_meta() {
+        let d = read(
+            "docs/a",
+            "docs/a.html",
+            r#"<!doctype html><html><head><title> Đức Thắng &amp; co </title>
+            <meta name="description" content="About   us"><meta name="viewport" content="width=device-width">
+            <meta name="date" content="2024-05-06"><style>p{color:red}</style></head>
+            <body><nav>Home | Docs</nav><h1>Heading</h1><p>First <b>bold</b>word.</p><p>Second&nbsp;para</p>
+            <script>var hidden = 1;</script><div hidden>secret</div><p data-quarry-ignore>ignored</p>
+            <footer>© site</footer></body></html>"#,
+        )
+        .unwrap();
+        assert_eq!(d.title, "Đức Thắng & co");
+        assert_eq!(d.url.as_deref(), Some("docs/a.html"));
+        assert_eq!(d.body, "Heading\nFirst boldword.\nSecond para");
+        assert_eq!(
+            field(&d, "description"),
+            Some(&FieldValue::Str("About us".into()))
+        );
+        assert_eq!(
+            field(&d, "date"),
+            Some(&FieldValue::Str("2024-05-06".into()))
+        );
+        assert_eq!(field(&d, "viewport"), None);
+    }
+
+    #[test]
+    fn h1_is_the_title_without_title_element_and_markup_stays_text() {
+        let d = read(
+            "x",
+            "x.html",
+            "<h1>Main   heading</h1><p>Text with &lt;img src=x onerror=alert(1)&gt; in it.</p>",
+        )
+        .unwrap();
+        assert_eq!(d.title, "Main heading");
+        assert_eq!(
+            d.body,
+            "Main heading\nText with <img src=x onerror=alert(1)> in it."
+        );
+    }
+
+    #[test]
+    fn marked_body_narrows_the_text() {
+        let d = read(
+            "x",
+            "x.html",
+            "<title>T</title><div>menu</div><article data-quarry-body><p>only this</p></article>",
+        )
+        .unwrap();
+        assert_eq!(d.body, "only this");
+    }
+
+    #[test]
+    fn nesting_is_read_up_to_the_limit_and_refused_past_it() {
+        let nested = |n: usize| "<div>".repeat(n) + "deep" + &"</div>".repeat(n);
+        let d = read("x", "x.html", &nested(MAX_DEPTH - 8)).unwrap();
+        assert_eq!(d.body, "deep");
+        let e = read(
+            "x",
+            "x.html",
+            &format!("<p>a</p>\n{}", nested(MAX_DEPTH + 1)),
+        )
+        .unwrap_err();
+        assert_eq!(e, (2, MAX_DEPTH));
+    }
+
+    #[test]
+    fn depth_estimate_ignores_void_elements_comments_and_scripts() {
+        let flat = "<br><img src=x><input/>".repeat(MAX_DEPTH)
+            + "<!-- <div><div> -->"
+            + &"<script>let s = '<div>';</SCRIPT>".repeat(MAX_DEPTH);
+        assert_eq!(too_deep(&flat), None);
+        assert_eq!(too_deep(&"<div>".repeat(MAX_DEPTH + 1)), Some(1));
+    }
+}

@@ -1,0 +1,70 @@
+//! How much a corpus may hold: a guard against a stray log file or a runaway
+//! export turning into a module nobody can download.
+
+/// Corpus limits. `build.rs` reads them from `QUARRY_MAX_DOC_BYTES` and
+/// `QUARRY_MAX_DOCS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest document, in bytes of its file (or of its JSON line).
+    pub max_doc_bytes: usize,
+    /// Most documents in the corpus.
+    pub max_docs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_doc_bytes: 1 << 20,
+            max_docs: 1_000_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The defaults, overridden by environment variables read through
+    /// `var`; a value that is not a positive whole number is an error
+    /// naming the variable.
+    pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Limits, String> {
+        let mut limits = Limits::default();
+        for (name, slot) in [
+            ("QUARRY_MAX_DOC_BYTES", &mut limits.max_doc_bytes),
+            ("QUARRY_MAX_DOCS", &mut limits.max_docs),
+        ] {
+            let Some(value) = var(name).filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            *slot = value
+                .trim()
+                .replace('_', "")
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    format!("{name} must be a positive whole number, got \"{value}\"")
+                })?;
+        }
+        Ok(limits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn environment_overrides_defaults() {
+        let l = Limits::from_env(|k| (k == "QUARRY_MAX_DOCS").then(|| "2_000".into())).unwrap();
+        assert_eq!(l.max_docs, 2000);
+        assert_eq!(l.max_doc_bytes, Limits::default().max_doc_bytes);
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        for bad in ["0", "-5", "lots", "1.5"] {
+            let e = Limits::from_env(|k| (k == "QUARRY_MAX_DOC_BYTES").then(|| bad.into()))
+                .unwrap_err();
+            assert!(e.starts_with("QUARRY_MAX_DOC_BYTES must be"), "{e}");
+            assert!(e.contains(bad), "{e}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Markdown pages: front matter (`---` YAML-style or `+++` TOML-style
+//! `key: value` / `key = value` lines) gives the title, `url` and fields;
+//! the first `#` heading is the title otherwise; the body is the Markdown
+//! rendered to plain text.
+
+use super::{txt, CorpusError};
+use crate::document::{Document, FieldValue};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+/// Reads one Markdown document with the given id.
+pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> {
+    let (matter, markdown) = front_matter(path, text)?;
+    let (heading, body) = render(markdown, !matter.iter().any(|(k, _)| k == "title"));
+    let mut title = None;
+    let mut url = None;
+    let mut fields = Vec::new();
+    for (key, value) in matter {
+        match key.as_str() {
+            "title" => title = Some(value),
+            "url" | "permalink" => url = Some(value),
+            _ => fields.push((key, FieldValue::Str(value))),
+        }
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    fields.dedup_by(|a, b| a.0 == b.0);
+    let title = title
+        .or(heading)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| txt::title_of(&body));
+    Ok(Document {
+        id: id.to_string(),
+        title,
+        body,
+        url: url.or_else(|| Some(format!("{id}.html"))),
+        fields,
+    })
+}
+
+/// Front matter as `(key, value)` pairs, in file order.
+type Pairs = Vec<(String, String)>;
+
+/// Splits off the front matter: its pairs and the rest.
+fn front_matter<'t>(path: &Path, text: &'t str) -> Result<(Pairs, &'t str), CorpusError> {
+    let fence = match text.lines().next().map(str::trim_end) {
+        Some("---") => "---",
+        Some("+++") => "+++",
+        _ => return Ok((Vec::new(), text)),
+    };
+    let error = |line: usize, detail: String| CorpusError::FrontMatter {
+        path: path.to_path_buf(),
+        line,
+        detail,
+    };
+    let mut pairs: Pairs = Vec::new();
+    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    for (i, line) in text[offset..].split_inclusive('\n').enumerate() {
+        let line_no = i + 2;
+        offset += line.len();
+        let line = line.trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            return Ok((pairs, &text[offset..]));
+        }
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if trimmed.len() < line.len() {
+            // Indented: a list item of the previous key, or a nested map,
+            // which has no flat field to give and is skipped.
+            if let (Some(item), Some((_, value))) = (trimmed.strip_prefix("- "), pairs.last_mut()) {
+                if !value.is_empty() {
+                    value.push_str(", ");
+                }
+                value.push_str(&unquote(item.trim()));
+            }
+            continue;
+        }
+        let sep = if fence == "+++" { '=' } else { ':' };
+        let Some((key, value)) = line.split_once(sep) else {
+            return Err(error(
+                line_no,
+                format!("expected `key{sep} value`, got \"{line}\""),
+            ));
+        };
+        let key = key.trim();
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(error(line_no, format!("bad key \"{key}\"")));
+        }
+        pairs.push((key.to_string(), value_text(value.trim())));
+    }
+    Err(error(1, format!("opened with `{fence}` but never closed")))
+}
+
+/// A scalar or inline list as text: quotes dropped, `[a, b]` as `a, b`.
+fn value_text(value: &str) -> String {
+    match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
+        Some(items) => items
+            .split(',')
+            .map(|item| unquote(item.trim()))
+            .filter(|item| !item.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+        None => unquote(value),
+    }
+}
+
+fn unquote(value: &str) -> String {
+    for q in ['"', '\''] {
+        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
+            return inner.to_string();
+        }
+    }
+    value.to_string()
+}
+
+/// Markdown to plain text, one blank line between blocks. With
+/// `take_heading`, the first level-1 heading becomes the title and leaves
+/// the body.
+fn render(markdown: &str, take_heading: bool) -> (Option<String>, String) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS;
+    let mut body = String::with_capacity(markdown.len());
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if take_heading && title.is_none() => {
+                title = Some(String::new());
+                in_title = true;
+                continue;
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if in_title => {
+                in_title = false;
+                continue;
+            }
+            _ => {}
+        }
+        let out = match (in_title, title.as_mut()) {
+            (true, Some(t)) => t,
+            _ => &mut body,
+        };
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                out.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead,
+            ) => end_block(out),
+            Event::End(TagEnd::TableCell) => out.push(' '),
+            // Raw HTML in Markdown is markup, not text.
+            _ => {}
+        }
+    }
+    let title = title.map(|t| t.trim().to_string());
+    (title, body.trim().to_string())
+}
+
+fn end_block(out: &mut String) {
+    let trimmed = out.trim_end_matches([' ', '\n']).len();
+    out.truncate(trimmed);
+    if !out.is_empty() {
+        out.push_str("\n\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Document {
+        read(Path::new("site/page.md"), "page", text).unwrap()
+    }
+
+    fn err(text: &str) -> String {
+        read(Path::new("site/page.md"), "page", text)
+            .unwrap_err()
+            .to_string()
+    }
+
+    fn field<'a>(d: &'a Document, k: &str) -> Option<&'a str> {
+        d.fields
+            .iter()
+            .find(|(n, _)| n == k)
+            .and_then(|(_, v)| match v {
+                FieldValue::Str(s) => Some(s.as_str()),
+                FieldValue::Num(_) => None,
+            })
+    }
+
+    #[test]
+    fn front_matter_gives_title_url_and_fields() {
+        let d = md("---\ntitle: \"Install: the guide\"\ndate: 2024-03-01\ntags: [setup, 'cli']\nplace: Hà Nội\nurl: /guide/install/\n---\n# Heading\n\nSome *text*.\n");
+        assert_eq!(d.title, "Install: the guide");
+        assert_eq!(d.url.as_deref(), Some("/guide/install/"));
+        assert_eq!(field(&d, "date"), Some("2024-03-01"));
+        assert_eq!(field(&d, "tags"), Some("setup, cli"));
+        assert_eq!(field(&d, "place"), Some("Hà Nội"));
+        // The heading stays in the body when front matter names the title.
+        assert_eq!(d.body, "Heading\n\nSome text.");
+    }
+
+    #[test]
+    fn first_heading_is_the_title_otherwise() {
+        let d = md("Intro line.\n\n# The Title\n\nBody `code` and [a link](x.html).\n\n## Sub\n\n- one\n- two\n");
+        assert_eq!(d.title, "The Title");
+        assert_eq!(
+            d.body,
+            "Intro line.\n\nBody code and a link.\n\nSub\n\none\n\ntwo"
+        );
+        assert_eq!(d.url.as_deref(), Some("page.html"));
+    }
+
+    #[test]
+    fn raw_html_is_dropped_and_lists_in_front_matter_join() {
+        let d = md("+++\ntitle = \"T\"\n+++\ntext <b>bold</b> <img src=x onerror=alert(1)>\n");
+        assert_eq!(d.title, "T");
+        assert_eq!(d.body, "text bold");
+        let d = md("---\ntags:\n  - a\n  - b\nnested:\n  key: v\n---\nx\n");
+        assert_eq!(field(&d, "tags"), Some("a, b"));
+        assert_eq!(field(&d, "nested"), Some(""));
+        assert_eq!(d.title, "x");
+    }
+
+    #[test]
+    fn bad_front_matter_names_the_line() {
+        assert_eq!(
+            err("---\ntitle: a\nno colon here\n---\nx"),
+            "site/page.md:3: front matter: expected `key: value`, got \"no colon here\""
+        );
+        assert_eq!(
+            err("---\ntitle: a\n"),
+            "site/page.md:1: front matter: opened with `---` but never closed"
+        );
+    }
+
+    #[test]
+    fn crlf_line_ends_read_like_lf() {
+        let d = md("---\r\ntitle: Win\r\n---\r\nLine one\r\nline two.\r\n");
+        assert_eq!(d.title, "Win");
+        assert_eq!(d.body, "Line one line two.");
+    }
+}

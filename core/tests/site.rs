@@ -1,0 +1,110 @@
+//! The site-folder fixture (tests/site): Markdown and HTML pages as a site
+//! owner has them, read, indexed and searched.
+
+use quarry_core::corpus::read_corpus;
+use quarry_core::index::write_index;
+use quarry_core::{search, snippet, Document, FieldValue, Index, SearchOptions};
+use std::path::Path;
+
+fn site() -> (Vec<Document>, Vec<std::path::PathBuf>) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/site");
+    let corpus = read_corpus(&root).expect("the fixture site reads");
+    let skipped = corpus
+        .skipped
+        .iter()
+        .map(|p| p.strip_prefix(&root).unwrap().to_path_buf())
+        .collect();
+    (corpus.docs, skipped)
+}
+
+fn field<'a>(d: &'a Document, k: &str) -> Option<&'a str> {
+    d.fields
+        .iter()
+        .find(|(n, _)| n == k)
+        .and_then(|(_, v)| match v {
+            FieldValue::Str(s) => Some(s.as_str()),
+            FieldValue::Num(_) => None,
+        })
+}
+
+#[test]
+fn pages_give_ids_titles_urls_and_fields() {
+    let (docs, skipped) = site();
+    let got: Vec<(&str, &str, &str)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str(), d.url.as_deref().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "blog/hanoi-meetup",
+                "Meetup in Hà Nội",
+                "blog/hanoi-meetup.html"
+            ),
+            ("guide/install", "Installing Lotus", "guide/install.html"),
+            (
+                "guide/search-syntax",
+                "Search syntax",
+                "guide/search-syntax.html"
+            ),
+            ("index", "Lotus Docs: home", "index.html"),
+            ("notes/security", "Security notes", "notes/security.html"),
+        ]
+    );
+    assert_eq!(skipped, [Path::new("assets/site.css")]);
+    let blog = &docs[0];
+    assert_eq!(field(blog, "place"), Some("Hà Nội"));
+    assert_eq!(field(blog, "date"), Some("2024-06-01"));
+    assert_eq!(field(blog, "author"), Some("Nguyễn Đức Thắng"));
+    assert!(!blog.body.contains("Draft note"), "hidden text is not body");
+    let install = &docs[1];
+    assert_eq!(field(install, "tags"), Some("guide, setup"));
+    assert!(install
+        .body
+        .starts_with("Install\n\nDownload the release archive"));
+    let home = &docs[3];
+    assert!(
+        home.body
+            .starts_with("Welcome to Lotus\nLotus turns a folder"),
+        "{}",
+        home.body
+    );
+    for absent in ["Blog", "contributors", "dataset"] {
+        assert!(
+            !home.body.contains(absent),
+            "nav, footer and scripts are not body: {absent}"
+        );
+    }
+}
+
+#[test]
+fn the_site_is_searchable_and_markup_stays_text() {
+    let (docs, _) = site();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        search(&index, q, &SearchOptions::default())
+            .hits
+            .iter()
+            .map(|h| index.doc(h.doc).unwrap().id.to_string())
+            .collect()
+    };
+    assert_eq!(ids("Cuong"), ["blog/hanoi-meetup"]);
+    assert_eq!(ids("place:\"ha noi\""), ["blog/hanoi-meetup"]);
+    assert_eq!(
+        ids("templatng"),
+        ["guide/install", "guide/search-syntax"],
+        "a typo finds both pages that say templating"
+    );
+    assert_eq!(ids("title:install"), ["guide/install"]);
+    let results = search(&index, "onerror", &SearchOptions::default());
+    assert_eq!(results.hits.len(), 1);
+    let body = index.body(results.hits[0].doc).unwrap();
+    let shown = snippet(body, &results.terms);
+    assert!(
+        shown.text.contains("<img src=x onerror=alert(1)>"),
+        "{}",
+        shown.text
+    );
+}

@@ -1,0 +1,55 @@
+//! Arbitrary bytes as an index: opening either fails with an error or gives
+//! an index every reader path can walk without panicking or reading out of
+//! bounds. Seed the corpus with a real index (scripts/fuzz does).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quarry_core::{search, snippet, Index, SearchOptions};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(index) = Index::open(data) else {
+        return;
+    };
+    // Walk the whole dictionary: every term's postings and positions.
+    use fst::Streamer;
+    let mut stream = index.dictionary().stream();
+    let mut positions = Vec::new();
+    let mut terms = 0;
+    while let Some((_, at)) = stream.next() {
+        terms += 1;
+        if terms > 2_000 {
+            break;
+        }
+        if let Some(info) = index.term_at(at) {
+            let mut pos = index.positions(info);
+            for posting in index.postings(info) {
+                let _ = index.norm_codes(posting.doc);
+                if pos.read(&mut positions).is_none() {
+                    break;
+                }
+            }
+        }
+    }
+    for query in [
+        "party",
+        "vietnam society",
+        "\"new society\"",
+        "carmna",
+        "-chile p",
+        "date:2022",
+    ] {
+        let results = search(&index, query, &SearchOptions::default());
+        for hit in &results.hits {
+            if let Some(body) = index.body(hit.doc) {
+                let _ = snippet(body, &results.terms);
+            }
+            let _ = index.doc(hit.doc);
+        }
+    }
+    for doc in 0..index.doc_count().min(64) {
+        let _ = index.doc(doc);
+        let _ = index.body(doc);
+        let _ = index.lengths(doc);
+        let _ = index.field_str(doc, "place");
+    }
+});
