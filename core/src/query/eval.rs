@@ -229,8 +229,14 @@ impl Eval<'_, '_> {
                         self.note_terms(term, &exp);
                         self.word(&exp, *scope, bit);
                     } else {
+                        let title_only = *scope == Scope::Title;
                         for e in &exp {
-                            self.exclude(self.index.postings(e.info).map(|p| p.doc));
+                            let postings = self.index.postings(e.info);
+                            self.exclude(
+                                postings
+                                    .filter(|p| !title_only || p.tf_title > 0)
+                                    .map(|p| p.doc),
+                            );
                         }
                     }
                 }
