@@ -57,3 +57,86 @@ fn hostile_queries_do_bounded_work() {
         assert!(r.hits.len() <= opts.limit, "{what}");
     }
 }
+
+/// The same hostile queries on a corpus large enough for the caps to bite:
+/// 2,000 documents over a vocabulary of about 20,000 made-up words.
+#[test]
+fn hostile_queries_do_bounded_work_on_a_large_vocabulary() {
+    let mut seed = 0x2545_f491_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let vocab: Vec<String> = (0..20_000)
+        .map(|_| {
+            let len = 3 + (next() % 7) as usize;
+            (0..len)
+                .map(|_| char::from(b'a' + (next() % 26) as u8))
+                .collect()
+        })
+        .collect();
+    let docs: Vec<quarry_core::Document> = (0..2000)
+        .map(|i| {
+            let mut text = |n: usize| {
+                (0..n)
+                    .map(|_| vocab[(next() % vocab.len() as u64) as usize].as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            quarry_core::Document {
+                id: format!("{i:04}"),
+                title: text(6),
+                body: text(120),
+                url: None,
+                fields: Vec::new(),
+            }
+        })
+        .collect();
+    let bytes = quarry_core::index::write_index(&docs).unwrap();
+    let index = quarry_core::Index::open(&bytes).unwrap();
+    let opts = SearchOptions::default();
+    let n = index.doc_count() as usize;
+    let thousand = vocab[..1000].join(" ");
+    let typos: String = vocab[..40].iter().map(|w| format!("{w}q ")).collect();
+    // (what, query, most dictionary terms expanded, most postings read)
+    let cases: [(&str, String, usize, usize); 6] = [
+        ("a one-letter prefix", "c".into(), 1 + 24, 25 * n),
+        (
+            "a 10,000-character query",
+            "ab ".repeat(3334),
+            32 * 9 + 20,
+            (32 * 9 + 20) * n,
+        ),
+        ("1,000 words", thousand, 32 * 25 + 20, (32 * 25 + 20) * n),
+        ("40 misspelled words", typos, 32 * 9 + 20, (32 * 9 + 20) * n),
+        (
+            "runs of quotes and minus signs",
+            "\"-\"- ".repeat(2000),
+            0,
+            0,
+        ),
+        (
+            "two-letter words",
+            "xq zv jk ".repeat(300),
+            32 * 9 + 20,
+            (32 * 9 + 20) * n,
+        ),
+    ];
+    for (what, q, max_terms, max_postings) in cases {
+        let m = evaluate(&index, &parse(&q, true), &opts);
+        assert!(
+            m.terms.len() <= max_terms,
+            "{what}: {} terms expanded",
+            m.terms.len()
+        );
+        assert!(
+            m.postings_read <= max_postings,
+            "{what}: {} postings read",
+            m.postings_read
+        );
+        let r = search(&index, &q, &opts);
+        assert!(r.hits.len() <= opts.limit, "{what}");
+    }
+}
