@@ -2,10 +2,16 @@
 // file:// (browsers refuse to fetch modules and .wasm there). Scripts
 // become data: URL modules wired by an import map; the .wasm bytes are
 // inlined as base64. Run by scripts/dist after a build of www/pkg.
+//   node scripts/dist.mjs [--out DIR]   (default www/dist)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const www = resolve(import.meta.dirname, '../www');
+const outAt = process.argv.indexOf('--out');
+const outDir = outAt > 0 ? resolve(process.argv[outAt + 1] ?? '') : resolve(www, 'dist');
+// The demo's placeholder suggests queries for the seed corpus only.
+const corpus = process.env.QUARRY_CORPUS?.trim();
+const ownCorpus = corpus && corpus !== 'seeds';
 const read = (p) => readFileSync(resolve(www, p), 'utf8');
 const dataUrl = (js) => `data:text/javascript;base64,${Buffer.from(js).toString('base64')}`;
 
@@ -20,6 +26,7 @@ for (const [name, text, marker] of [['quarry.js', pkg, 'quarry-hits'], ['quarry-
 }
 
 const html = read('index.html')
+  .replace(/placeholder="[^"]*"/, (m) => (ownCorpus ? 'placeholder="Search…"' : m))
   .replace(/\s*<link rel="icon"[^>]*>/, '')
   .replace(/\s*<link rel="stylesheet" href="style.css">/, `\n  <style>\n${read('style.css')}  </style>`)
   .replace(/\s*<script type="module" src="quarry-search.js"><\/script>\s*<script type="module" src="app.js"><\/script>/, `
@@ -27,6 +34,6 @@ const html = read('index.html')
   <script>globalThis.quarryWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));</script>
   <script type="module">import 'quarry-search';\n${app}</script>`);
 if (!html.includes('quarryWasm')) throw new Error('dist: index.html no longer has the script tags this script replaces');
-mkdirSync(resolve(www, 'dist'), { recursive: true });
-writeFileSync(resolve(www, 'dist/index.html'), html);
-console.log(`dist: www/dist/index.html, ${html.length} bytes (open it from file://)`);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(resolve(outDir, 'index.html'), html);
+console.log(`dist: ${resolve(outDir, 'index.html')}, ${html.length} bytes (open it from file://)`);

@@ -1,0 +1,66 @@
+// A site owner's folder (tests/site: Markdown and HTML pages) built into
+// the standalone page (scripts/test builds it into target/e2e-site/),
+// opened from file://: results link to the pages, and page text that
+// quotes markup reaches the DOM as text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launch } from './browser.mjs';
+
+const dist = fileURLToPath(new URL('../../target/e2e-site/index.html', import.meta.url));
+const shots = fileURLToPath(new URL('./screenshots/', import.meta.url));
+let browser, page;
+const errors = [];
+const dialogs = [];
+
+before(async () => {
+  assert.ok(existsSync(dist), 'target/e2e-site/index.html exists (scripts/test builds it from tests/site)');
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.goto(pathToFileURL(dist).href);
+  await page.waitForSelector('body[data-ready="true"]');
+});
+after(async () => { await browser?.close(); });
+
+const results = () => page.locator('quarry-search li[role="option"]');
+async function searchFor(q) {
+  await page.locator('quarry-search input').fill(q);
+  await page.waitForFunction(() => document.querySelector('quarry-search').shadowRoot.querySelectorAll('li').length > 0);
+}
+
+test('a page quoting <img onerror> shows the markup as text, runs nothing', async () => {
+  await searchFor('onerror');
+  assert.equal(await results().count(), 1);
+  assert.equal(await page.locator('quarry-search .title').textContent(), 'Security notes');
+  const snippet = await page.locator('quarry-search .snippet').textContent();
+  assert.match(snippet, /<img src=x onerror=alert\(1\)>/);
+  const images = await page.evaluate(() => document.querySelector('quarry-search').shadowRoot.querySelectorAll('img').length);
+  assert.equal(images, 0, 'no element was made from document text');
+  await page.waitForTimeout(100);
+  assert.deepEqual(dialogs, []);
+  await page.screenshot({ path: `${shots}site-markup-as-text.png` });
+});
+
+test('Markdown and HTML pages are found by title, text and diacritic-free names', async () => {
+  await searchFor('Cuong');
+  assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Meetup in Hà Nội');
+  assert.match(await page.locator('quarry-search .meta').first().textContent(), /2024-06-01 · Hà Nội/);
+  await searchFor('installing');
+  assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Installing Lotus');
+  assert.equal(await page.locator('quarry-search input').getAttribute('placeholder'), 'Search…');
+  assert.deepEqual(errors, []);
+});
+
+test('choosing a result opens its page', async () => {
+  await searchFor('installing');
+  // The page is not beside this build, so the browser asks for the file
+  // and fails: the request is what the test sees.
+  const asked = page.waitForEvent('request', (r) => r.url().endsWith('/guide/install.html'));
+  await page.locator('quarry-search input').press('ArrowDown');
+  await page.locator('quarry-search input').press('Enter');
+  assert.equal(new URL((await asked).url()).protocol, 'file:');
+});
