@@ -36,7 +36,10 @@ pub fn suggest(
             .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
         let better = match best {
             Some((_, term, info)) => surface(index, term, info).or_else(|| Some(term.clone())),
-            None if total == 0 => respell(index, &span.term),
+            None if total == 0 => {
+                let written = crate::text::fold(text.get(span.start..span.end).unwrap_or(""));
+                respell(index, &span.term, &written)
+            }
             None => None,
         };
         if let Some(better) = better {
@@ -55,13 +58,13 @@ const RARE_DF: u32 = 2;
 
 /// A much more frequent close spelling of a rare `term`, as a document
 /// writes it.
-fn respell(index: &Index<'_>, term: &str) -> Option<String> {
+fn respell(index: &Index<'_>, term: &str, written: &str) -> Option<String> {
     let own = index.term(term).map_or(0, |t| t.df);
     if own > RARE_DF {
         return None;
     }
     let mut candidates = Vec::new();
-    typos(index, term, &mut candidates);
+    typos(index, term, written, &mut candidates);
     // Closest first, then the most occurrences in the corpus.
     let best = candidates
         .into_iter()

@@ -49,6 +49,28 @@ fn writer_output_matches_the_golden_file() {
     let idx = Index::open(&golden).unwrap();
     let r = search(&idx, "cuong", &SearchOptions::default());
     assert_eq!(idx.doc(r.hits[0].doc).unwrap().id, "a");
+    // Version 2 added the written words whose stem differs.
+    let written = idx.surface().stream().into_strs().unwrap();
+    assert_eq!(
+        written,
+        [
+            "conference",
+            "delegation",
+            "joined",
+            "parties",
+            "party",
+            "president",
+            "society",
+            "visits"
+        ]
+    );
+    let r = search(&idx, "delegtaion", &SearchOptions::default());
+    assert_eq!(r.total, 1);
+    assert_eq!(
+        idx.doc(r.hits[0].doc).unwrap().id,
+        "b",
+        "a swap in `delegation`"
+    );
 }
 
 #[test]
@@ -57,7 +79,7 @@ fn wrong_version_is_a_typed_error() {
     bytes[4] = 99;
     match Index::open(&bytes) {
         Err(FormatError::Version {
-            expected: 1,
+            expected: quarry_core::index::format::VERSION,
             found: 99,
         }) => {}
         other => panic!("expected a version error, got {:?}", other.err()),

@@ -3,7 +3,8 @@
 //! ```text
 //! header   magic "QRRY" | u32 version | u32 section count
 //! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
-//! sections meta, terms, postings, position, norms, docs, text (any order)
+//! sections meta, terms, surface, postings, position, norms, docs, text
+//!          (any order)
 //! ```
 //! All integers little-endian; inside sections, LEB128 varints (see
 //! `varint`). Section contents:
@@ -12,6 +13,8 @@
 //!   body tokens, varint field-name count, then each name length-prefixed.
 //! - `terms`: an `fst` map from folded term to the byte offset of its list in
 //!   `postings`.
+//! - `surface`: an `fst` set of the folded words whose stem differs from
+//!   them (`cents` for `cent`), for typo tolerance over written words.
 //! - `postings`: per term, varint document frequency, varint offset of its
 //!   positions in `position`, then per document (ascending):
 //!   varint `(doc delta << 1) | in_title`, varint title tf if `in_title`,
@@ -35,7 +38,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -44,9 +47,11 @@ pub const ENTRY_LEN: usize = 16;
 pub const POSITION_GAP: u32 = 16;
 
 /// Section names, in the order the writer lays them out.
-pub const SECTIONS: [&str; 7] = [
-    "meta", "terms", "postings", "position", "norms", "docs", "text",
+pub const SECTIONS: [&str; 8] = [
+    "meta", "terms", "surface", "postings", "position", "norms", "docs", "text",
 ];
+/// Longest written word kept in `surface` (typo tolerance ignores longer).
+pub const MAX_SURFACE_BYTES: usize = 24;
 
 /// Why index bytes could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

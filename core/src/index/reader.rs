@@ -13,6 +13,7 @@ pub struct Index<'a> {
     avg_body: f32,
     field_names: Vec<&'a str>,
     terms: fst::Map<&'a [u8]>,
+    surface: fst::Set<&'a [u8]>,
     postings: &'a [u8],
     positions: &'a [u8],
     norms: &'a [u8],
@@ -92,6 +93,12 @@ impl<'a> Index<'a> {
             .as_fst()
             .verify()
             .map_err(|e| corrupt("terms", e.to_string()))?;
+        let surface =
+            fst::Set::new(get("surface")?).map_err(|e| corrupt("surface", e.to_string()))?;
+        surface
+            .as_fst()
+            .verify()
+            .map_err(|e| corrupt("surface", e.to_string()))?;
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
             return Err(corrupt(
@@ -108,6 +115,7 @@ impl<'a> Index<'a> {
             avg_body: avg(total_body),
             field_names,
             terms,
+            surface,
             postings: get("postings")?,
             positions: get("position")?,
             norms,
@@ -140,6 +148,11 @@ impl<'a> Index<'a> {
     /// The term dictionary, for prefix and fuzzy expansion.
     pub fn dictionary(&self) -> &fst::Map<&'a [u8]> {
         &self.terms
+    }
+
+    /// The written words whose stem differs from them, for typo tolerance.
+    pub fn surface(&self) -> &fst::Set<&'a [u8]> {
+        &self.surface
     }
 
     /// Looks up a folded term.

@@ -2,7 +2,8 @@
 //! same documents in the same order give the same bytes.
 
 use super::format::{
-    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, POSITION_GAP, SECTIONS, VERSION,
+    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, POSITION_GAP,
+    SECTIONS, VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
@@ -52,13 +53,14 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut norms = Vec::with_capacity(docs.len() * 2);
     let (mut total_title, mut total_body) = (0u64, 0u64);
     let mut occ: HashMap<String, Occ> = HashMap::new();
+    let mut surface: BTreeSet<String> = BTreeSet::new();
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
         let mut pos = 0u32;
-        add_field(&doc.title, true, &mut pos, &mut occ);
+        add_field(&doc.title, true, &mut pos, &mut occ, &mut surface);
         let title_len = pos;
         pos += POSITION_GAP;
-        add_field(&doc.body, false, &mut pos, &mut occ);
+        add_field(&doc.body, false, &mut pos, &mut occ, &mut surface);
         let body_len = pos - title_len - POSITION_GAP;
         total_title += u64::from(title_len);
         total_body += u64::from(body_len);
@@ -100,6 +102,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         positions.extend_from_slice(&acc.positions);
     }
     let dict = dict.into_inner()?;
+    let surface = fst::Set::from_iter(&surface)?.into_fst().into_inner();
 
     let mut meta = Vec::new();
     put(&mut meta, u64::from(n));
@@ -112,13 +115,26 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
 
     let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
-    let sections: [&[u8]; 7] = [&meta, &dict, &postings, &positions, &norms, &stored, &text];
+    let sections: [&[u8]; SECTIONS.len()] = [
+        &meta, &dict, &surface, &postings, &positions, &norms, &stored, &text,
+    ];
     assemble(&sections)
 }
 
-/// Counts one field's tokens into `occ`, numbering positions from `pos`.
-fn add_field(text: &str, title: bool, pos: &mut u32, occ: &mut HashMap<String, Occ>) {
+/// Counts one field's tokens into `occ`, numbering positions from `pos`,
+/// and adds its written words that stem to something else to `surface`.
+fn add_field(
+    text: &str,
+    title: bool,
+    pos: &mut u32,
+    occ: &mut HashMap<String, Occ>,
+    surface: &mut BTreeSet<String>,
+) {
     for_each_token_joined(text, |t| {
+        if t.folded != t.term && t.folded.len() <= MAX_SURFACE_BYTES && !surface.contains(t.folded)
+        {
+            surface.insert(t.folded.to_string());
+        }
         let o = occ.entry(t.term.to_string()).or_default();
         if title {
             o.tf_title += 1;
@@ -175,7 +191,7 @@ fn table(entries: impl ExactSizeIterator<Item = Vec<u8>>) -> Result<Vec<u8>, Wri
     Ok(offsets)
 }
 
-fn assemble(sections: &[&[u8]; 7]) -> Result<Vec<u8>, WriteError> {
+fn assemble(sections: &[&[u8]; SECTIONS.len()]) -> Result<Vec<u8>, WriteError> {
     let table_len = HEADER_LEN + ENTRY_LEN * SECTIONS.len();
     let total: usize = table_len + sections.iter().map(|s| s.len()).sum::<usize>();
     if u32::try_from(total).is_err() {

@@ -18,6 +18,10 @@ pub enum Atom {
         term: String,
         /// Where it must match.
         scope: Scope,
+        /// The folded word before stemming, for typo tolerance: typos are
+        /// matched against written words, not stems (`cnts` → `cents`,
+        /// whose stem `cent` is two edits away).
+        folded: String,
         /// For the word being typed, its folded form before stemming:
         /// terms that start with it (or with `term`) match too.
         prefix: Option<String>,

@@ -222,9 +222,10 @@ impl Eval<'_, '_> {
                 Atom::Word {
                     term,
                     scope,
+                    folded,
                     prefix,
                 } => {
-                    let exp = expand(self.index, term, prefix.as_deref(), self.opts.fuzzy);
+                    let exp = expand(self.index, term, folded, prefix.as_deref(), self.opts.fuzzy);
                     if positive {
                         self.note_terms(term, &exp);
                         self.word(&exp, *scope, bit);

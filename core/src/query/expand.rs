@@ -63,10 +63,16 @@ pub fn max_edits(chars: usize) -> u8 {
     }
 }
 
-/// The terms `word` matches. `typed` (the folded word before stemming) is
-/// given for the word being typed and adds completions; `fuzzy` allows
-/// typo candidates when nothing else matches.
-pub fn expand(index: &Index<'_>, word: &str, typed: Option<&str>, fuzzy: bool) -> Vec<Expansion> {
+/// The terms `word` (a stem; `folded` is the word as written) matches.
+/// `typed` is given for the word being typed and adds completions;
+/// `fuzzy` allows typo candidates when nothing else matches.
+pub fn expand(
+    index: &Index<'_>,
+    word: &str,
+    folded: &str,
+    typed: Option<&str>,
+    fuzzy: bool,
+) -> Vec<Expansion> {
     let mut out = Vec::new();
     if let Some(info) = index.term(word) {
         out.push(Expansion {
@@ -80,7 +86,7 @@ pub fn expand(index: &Index<'_>, word: &str, typed: Option<&str>, fuzzy: bool) -
         completions(index, word, typed, &mut out);
     }
     if out.is_empty() && fuzzy {
-        typos(index, word, &mut out);
+        typos(index, word, folded, &mut out);
     }
     out
 }
@@ -243,46 +249,70 @@ impl Automaton for Typo<'_> {
     }
 }
 
-/// Dictionary terms within [`max_edits`] of `word` (itself included if
-/// present), closest first, then most frequent; two edits only when one
-/// finds nothing.
-pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
-    let edits = max_edits(word.chars().count());
-    if edits == 0 || word.len() > MAX_FUZZY_BYTES {
+/// Dictionary terms whose written words are within [`max_edits`] of the
+/// written word `folded` (the stem `word` sets the length), only those at
+/// the smallest distance found, most frequent first. Words of 8 letters or
+/// more may have two edits after their first letter, or one anywhere.
+pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansion>) {
+    let edits = max_edits(word.chars().count().max(folded.chars().count()));
+    if edits == 0 {
         return;
     }
-    let first = (edits > 1).then(|| word.as_bytes()[0]);
-    let aut = Typo {
-        word: word.as_bytes(),
-        max: edits,
-        first,
-    };
-    let mut stream = index.dictionary().search_with_state(aut).into_stream();
-    let mut found: Vec<(u8, Expansion)> = Vec::new();
-    let mut scanned = 0;
-    while let Some((term, at, state)) = stream.next() {
-        scanned += 1;
-        if scanned > MAX_FUZZY_SCAN {
-            break;
-        }
-        let d = state.row[word.len()];
-        let (Ok(term), Some(info)) = (std::str::from_utf8(term), index.term_at(at)) else {
-            continue;
-        };
-        let weight = TYPO_WEIGHT.powi(i32::from(d));
-        found.push((
-            d,
-            Expansion {
-                term: term.to_string(),
+    // One candidate per dictionary term.
+    let mut found: Vec<Candidate> = Vec::new();
+    let keep = |d: u8, written: &str, term: String, found: &mut Vec<Candidate>| {
+        let swap = d == 1 && is_swap(folded, written);
+        if let Some(f) = found.iter_mut().find(|f| f.e.term == term) {
+            f.d = f.d.min(d);
+            f.swap |= swap;
+        } else if let Some(info) = index.term(&term) {
+            let e = Expansion {
+                term,
                 info,
-                weight,
+                weight: 0.0,
                 kind: Kind::Typo(d),
-            },
-        ));
+            };
+            found.push(Candidate { d, swap, e });
+        }
+    };
+    let mut passes = vec![(edits, edits > 1)];
+    if edits > 1 {
+        passes.push((1, false));
     }
+    for (max, pinned) in passes {
+        // Words that are their own stems (`cat`), and stems.
+        walk(index.dictionary().as_fst(), folded, max, pinned, |t, d| {
+            keep(d, t, t.to_string(), &mut found)
+        });
+        // Written words, each standing for its stem: `cnts` is one edit
+        // from `cents` but two from `cent`.
+        walk(index.surface().as_fst(), folded, max, pinned, |t, d| {
+            let mut stem = t.to_string();
+            crate::text::stem::stem_in_place(&mut stem);
+            keep(d, t, stem, &mut found)
+        });
+    }
+    // Only the closest: a frequent word two edits away must not crowd out
+    // the rarer one a single edit away (`contabious` is `contagious`, not
+    // `contact`). Among single edits, two neighbouring letters swapped is
+    // the fast typist's slip: `hcart` is `chart` before `heart`.
+    let closest = found.iter().map(|f| f.d).min().unwrap_or(0);
+    found.retain(|f| f.d == closest);
+    if found.iter().any(|f| f.swap) {
+        found.retain(|f| f.swap);
+    }
+    let mut found: Vec<(u8, Expansion)> = found
+        .into_iter()
+        .map(|mut f| {
+            f.e.kind = Kind::Typo(f.d);
+            f.e.weight = TYPO_WEIGHT.powi(i32::from(f.d));
+            (f.d, f.e)
+        })
+        .collect();
     found.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.info.df.cmp(&a.1.info.df))
+        b.1.info
+            .df
+            .cmp(&a.1.info.df)
             .then_with(|| a.1.term.cmp(&b.1.term))
     });
     found.truncate(MAX_FUZZY);
@@ -293,4 +323,57 @@ pub fn typos(index: &Index<'_>, word: &str, out: &mut Vec<Expansion>) {
         e.weight *= (e.info.df as f32 / max_df).sqrt();
         e
     }));
+}
+
+/// A typo candidate while the dictionary is walked.
+struct Candidate {
+    /// Edits from the query word.
+    d: u8,
+    /// One of its written words is the query word with two neighbouring
+    /// letters swapped.
+    swap: bool,
+    e: Expansion,
+}
+
+/// Whether `b` is `a` with two neighbouring letters swapped.
+fn is_swap(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let Some(i) = a.iter().zip(b).position(|(x, y)| x != y) else {
+        return false;
+    };
+    i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+}
+
+/// Calls `f(entry, distance)` for the entries of `fst` within `max` edits
+/// of `word` (first letter kept when `pinned`), reading at most
+/// [`MAX_FUZZY_SCAN`] of them.
+fn walk(
+    fst: &fst::raw::Fst<&[u8]>,
+    word: &str,
+    max: u8,
+    pinned: bool,
+    mut f: impl FnMut(&str, u8),
+) {
+    if word.is_empty() || word.len() > MAX_FUZZY_BYTES {
+        return;
+    }
+    let aut = Typo {
+        word: word.as_bytes(),
+        max,
+        first: pinned.then(|| word.as_bytes()[0]),
+    };
+    let mut stream = fst.search_with_state(aut).into_stream();
+    let mut scanned = 0;
+    while let Some((term, _, state)) = stream.next() {
+        scanned += 1;
+        if scanned > MAX_FUZZY_SCAN {
+            break;
+        }
+        if let Ok(term) = std::str::from_utf8(term) {
+            f(term, state.row[word.len()]);
+        }
+    }
 }

@@ -72,7 +72,8 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                     atoms.push(Atom::Word {
                         term,
                         scope,
-                        prefix: typing.then_some(folded),
+                        prefix: typing.then(|| folded.clone()),
+                        folded,
                     });
                 }
                 atoms
@@ -82,11 +83,15 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                 let scope = scope_of(field);
                 match ts.len() {
                     0 => Vec::new(),
-                    1 => vec![Atom::Word {
-                        term: ts.into_iter().next().unwrap_or_default(),
-                        scope,
-                        prefix: None,
-                    }],
+                    1 => {
+                        let term = ts.into_iter().next().unwrap_or_default();
+                        vec![Atom::Word {
+                            folded: term.clone(),
+                            term,
+                            scope,
+                            prefix: None,
+                        }]
+                    }
                     _ => vec![Atom::Phrase { terms: ts, scope }],
                 }
             }

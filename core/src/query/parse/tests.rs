@@ -5,6 +5,16 @@ fn w(term: &str) -> Atom {
     Atom::Word {
         term: term.into(),
         scope: Scope::Any,
+        folded: term.into(),
+        prefix: None,
+    }
+}
+/// A word whose stem differs from it.
+fn stemmed(term: &str, folded: &str) -> Atom {
+    Atom::Word {
+        term: term.into(),
+        scope: Scope::Any,
+        folded: folded.into(),
         prefix: None,
     }
 }
@@ -12,6 +22,7 @@ fn p(term: &str) -> Atom {
     Atom::Word {
         term: term.into(),
         scope: Scope::Any,
+        folded: term.into(),
         prefix: Some(term.into()),
     }
 }
@@ -59,7 +70,7 @@ fn table() {
         ),
         (
             "party -chile",
-            vec![pos(vec![w("parti")]), neg(vec![w("chile")])],
+            vec![pos(vec![stemmed("parti", "party")]), neg(vec![w("chile")])],
             vec![],
         ),
         (
@@ -81,6 +92,7 @@ fn table() {
                 pos(vec![Atom::Word {
                     term: "vietnam".into(),
                     scope: Scope::Title,
+                    folded: "vietnam".into(),
                     prefix: None,
                 }]),
                 pos(vec![p("x")]),
@@ -97,6 +109,7 @@ fn table() {
             vec![pos(vec![Atom::Word {
                 term: "parti".into(),
                 scope: Scope::Any,
+                folded: "party".into(),
                 prefix: Some("party".into()),
             }])],
             vec![Filter::Place("mexico city".into())],
@@ -141,10 +154,11 @@ fn table() {
 fn stems_and_the_typed_prefix() {
     let q = parse("parties delegati", true);
     let want = vec![
-        pos(vec![w("parti")]),
+        pos(vec![stemmed("parti", "parties")]),
         pos(vec![Atom::Word {
             term: "delegati".into(),
             scope: Scope::Any,
+            folded: "delegati".into(),
             prefix: Some("delegati".into()),
         }]),
     ];
