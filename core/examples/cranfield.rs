@@ -1,6 +1,8 @@
 //! Ranking experiments on Cranfield, natively (no wasm rebuild per variant).
 //! `cargo run --release -p quarry-core --features build --example cranfield -- KIT_DIR OUT.run [key=value…]`
-//! keys: k1, wt (title weight), bt, bb (length normalization), stop (0/1).
+//! keys: k1, wt (title weight), bt, bb (length normalization), stop (0/1),
+//! fb=0 (no feedback), fbd, fbt, fbw (feedback docs, terms, weight), and
+//! (most clauses that must all match).
 //! The official figure comes from `scripts/eval`, through the wasm module.
 
 use quarry_core::corpus::read_corpus;
@@ -33,6 +35,8 @@ fn main() {
             "bt" => t.bm25.b_title = x,
             "bb" => t.bm25.b_body = x,
             "stop" => t.stopwords = x != 0.0,
+            "fb" if x == 0.0 => t.feedback = None,
+            "and" => t.max_all_required = x as usize,
             "fbd" => t.feedback.get_or_insert(FB).docs = x as usize,
             "fbt" => t.feedback.get_or_insert(FB).terms = x as usize,
             "fbw" => t.feedback.get_or_insert(FB).weight = x,

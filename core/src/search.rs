@@ -47,6 +47,9 @@ pub struct Tuning {
     pub stopwords: bool,
     /// Pseudo-relevance feedback for ranked queries.
     pub feedback: Option<crate::query::feedback::Feedback>,
+    /// Queries of up to this many clauses need all of them; longer ones
+    /// rank documents that match any.
+    pub max_all_required: usize,
 }
 
 impl Default for Tuning {
@@ -59,6 +62,7 @@ impl Default for Tuning {
                 terms: 20,
                 weight: 0.8,
             }),
+            max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
         }
     }
 }

@@ -165,7 +165,7 @@ struct Eval<'e, 'a> {
 
 impl Eval<'_, '_> {
     fn run(mut self, query: &Query) -> Matches {
-        let ranked = query.positive().count() > MAX_ALL_REQUIRED;
+        let ranked = query.positive().count() > self.opts.tuning.max_all_required;
         let mut clauses = 0u32;
         for clause in query.positive() {
             if (ranked && self.opts.tuning.stopwords && is_stopword_clause(clause)) || clauses >= 31
