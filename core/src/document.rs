@@ -12,6 +12,16 @@ pub enum FieldValue {
     Num(f64),
 }
 
+impl FieldValue {
+    /// The text of a text value.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            FieldValue::Str(s) => Some(s),
+            FieldValue::Num(_) => None,
+        }
+    }
+}
+
 /// One searchable document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -26,4 +36,16 @@ pub struct Document {
     pub url: Option<String>,
     /// Metadata fields by name, sorted by name.
     pub fields: Vec<(String, FieldValue)>,
+}
+
+impl Document {
+    /// The value of the field `name`, if the document has it.
+    pub fn field(&self, name: &str) -> Option<&FieldValue> {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The text of the field `name`, if it is a text value.
+    pub fn field_str(&self, name: &str) -> Option<&str> {
+        self.field(name).and_then(FieldValue::as_str)
+    }
 }

@@ -3,7 +3,7 @@
 
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
-use quarry_core::{search, snippet, Document, FieldValue, Index, SearchOptions};
+use quarry_core::{search, snippet, Document, Index, SearchOptions};
 use std::path::Path;
 
 fn site() -> (Vec<Document>, Vec<std::path::PathBuf>) {
@@ -15,16 +15,6 @@ fn site() -> (Vec<Document>, Vec<std::path::PathBuf>) {
         .map(|p| p.strip_prefix(&root).unwrap().to_path_buf())
         .collect();
     (corpus.docs, skipped)
-}
-
-fn field<'a>(d: &'a Document, k: &str) -> Option<&'a str> {
-    d.fields
-        .iter()
-        .find(|(n, _)| n == k)
-        .and_then(|(_, v)| match v {
-            FieldValue::Str(s) => Some(s.as_str()),
-            FieldValue::Num(_) => None,
-        })
 }
 
 #[test]
@@ -54,12 +44,12 @@ fn pages_give_ids_titles_urls_and_fields() {
     );
     assert_eq!(skipped, [Path::new("assets/site.css")]);
     let blog = &docs[0];
-    assert_eq!(field(blog, "place"), Some("Hà Nội"));
-    assert_eq!(field(blog, "date"), Some("2024-06-01"));
-    assert_eq!(field(blog, "author"), Some("Nguyễn Đức Thắng"));
+    assert_eq!(blog.field_str("place"), Some("Hà Nội"));
+    assert_eq!(blog.field_str("date"), Some("2024-06-01"));
+    assert_eq!(blog.field_str("author"), Some("Nguyễn Đức Thắng"));
     assert!(!blog.body.contains("Draft note"), "hidden text is not body");
     let install = &docs[1];
-    assert_eq!(field(install, "tags"), Some("guide, setup"));
+    assert_eq!(install.field_str("tags"), Some("guide, setup"));
     assert!(install
         .body
         .starts_with("Install\n\nDownload the release archive"));

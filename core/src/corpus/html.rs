@@ -247,10 +247,6 @@ fn meta_fields(html: &Html) -> Vec<(String, FieldValue)> {
 mod tests {
     use super::*;
 
-    fn field<'a>(d: &'a Document, k: &str) -> Option<&'a FieldValue> {
-        d.fields.iter().find(|(n, _)| n == k).map(|(_, v)| v)
-    }
-
     #[test]
     fn title_visible_text_and_meta() {
         let d = read(
@@ -268,14 +264,11 @@ mod tests {
         assert_eq!(d.url.as_deref(), Some("docs/a.html"));
         assert_eq!(d.body, "Heading\nFirst boldword.\nSecond para");
         assert_eq!(
-            field(&d, "description"),
+            d.field("description"),
             Some(&FieldValue::Str("About us".into()))
         );
-        assert_eq!(
-            field(&d, "date"),
-            Some(&FieldValue::Str("2024-05-06".into()))
-        );
-        assert_eq!(field(&d, "viewport"), None);
+        assert_eq!(d.field("date"), Some(&FieldValue::Str("2024-05-06".into())));
+        assert_eq!(d.field("viewport"), None);
     }
 
     #[test]

@@ -194,24 +194,14 @@ mod tests {
             .to_string()
     }
 
-    fn field<'a>(d: &'a Document, k: &str) -> Option<&'a str> {
-        d.fields
-            .iter()
-            .find(|(n, _)| n == k)
-            .and_then(|(_, v)| match v {
-                FieldValue::Str(s) => Some(s.as_str()),
-                FieldValue::Num(_) => None,
-            })
-    }
-
     #[test]
     fn front_matter_gives_title_url_and_fields() {
         let d = md("---\ntitle: \"Install: the guide\"\ndate: 2024-03-01\ntags: [setup, 'cli']\nplace: Hà Nội\nurl: /guide/install/\n---\n# Heading\n\nSome *text*.\n");
         assert_eq!(d.title, "Install: the guide");
         assert_eq!(d.url.as_deref(), Some("/guide/install/"));
-        assert_eq!(field(&d, "date"), Some("2024-03-01"));
-        assert_eq!(field(&d, "tags"), Some("setup, cli"));
-        assert_eq!(field(&d, "place"), Some("Hà Nội"));
+        assert_eq!(d.field_str("date"), Some("2024-03-01"));
+        assert_eq!(d.field_str("tags"), Some("setup, cli"));
+        assert_eq!(d.field_str("place"), Some("Hà Nội"));
         // The heading stays in the body when front matter names the title.
         assert_eq!(d.body, "Heading\n\nSome text.");
     }
@@ -233,8 +223,8 @@ mod tests {
         assert_eq!(d.title, "T");
         assert_eq!(d.body, "text bold");
         let d = md("---\ntags:\n  - a\n  - b\nnested:\n  key: v\n---\nx\n");
-        assert_eq!(field(&d, "tags"), Some("a, b"));
-        assert_eq!(field(&d, "nested"), Some(""));
+        assert_eq!(d.field_str("tags"), Some("a, b"));
+        assert_eq!(d.field_str("nested"), Some(""));
         assert_eq!(d.title, "x");
     }
 

@@ -113,24 +113,14 @@ fn sentence_end(line: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn field<'a>(d: &'a Document, k: &str) -> Option<&'a FieldValue> {
-        d.fields.iter().find(|(n, _)| n == k).map(|(_, v)| v)
-    }
-
     #[test]
     fn seed_header_gives_date_place_and_title() {
         let d = read(
             "000",
             " date 2024-11-11 SANTIAGO - State President Lương Cường had a meeting with President of the Communist Party of Chile Lautaro Carmona in Santiago on November 10. More.",
         );
-        assert_eq!(
-            field(&d, "date"),
-            Some(&FieldValue::Str("2024-11-11".into()))
-        );
-        assert_eq!(
-            field(&d, "place"),
-            Some(&FieldValue::Str("SANTIAGO".into()))
-        );
+        assert_eq!(d.field("date"), Some(&FieldValue::Str("2024-11-11".into())));
+        assert_eq!(d.field("place"), Some(&FieldValue::Str("SANTIAGO".into())));
         assert!(d.body.starts_with("State President"));
         assert!(d
             .title
@@ -146,7 +136,7 @@ mod tests {
             " date 2022-09-25 VIETNAM, September 25 - MEXICO CITY — A delegation joined. Then more.",
         );
         assert_eq!(
-            field(&d, "place"),
+            d.field("place"),
             Some(&FieldValue::Str("MEXICO CITY".into()))
         );
         assert_eq!(d.title, "A delegation joined.");
