@@ -121,10 +121,10 @@ impl Walker<'_> {
         let ext = ext.to_ascii_lowercase();
         let id = || doc_id(self.root, path);
         let doc = match ext.as_str() {
-            "txt" => txt::read(&id(), &self.read_text(path)?),
-            "md" | "markdown" => markdown::read(path, &id(), &self.read_text(path)?)?,
+            "txt" => txt::read(&id(), &self.read_document(path)?),
+            "md" | "markdown" => markdown::read(path, &id(), &self.read_document(path)?)?,
             "html" | "htm" => {
-                let text = self.read_text(path)?;
+                let text = self.read_document(path)?;
                 html::read(&id(), &rel_path(self.root, path), &text).map_err(|(line, limit)| {
                     CorpusError::TooDeep {
                         path: path.to_path_buf(),
@@ -134,10 +134,10 @@ impl Walker<'_> {
                 })?
             }
             "jsonl" => {
-                let text = self.read_text(path)?;
+                let text = read_text(path)?;
                 for (doc, line, bytes) in jsonl::read(path, &text)? {
                     let place = format!("{}:{line}", path.display());
-                    self.check_line(&place, &doc, bytes)?;
+                    self.check_size(&place, || doc.id.clone(), bytes as u64)?;
                     self.push(doc, place)?;
                 }
                 self.corpus.files.push(path.to_path_buf());
@@ -153,13 +153,19 @@ impl Walker<'_> {
         Ok(())
     }
 
-    /// A JSON line over the size limit fails with its id.
-    fn check_line(&self, place: &str, doc: &Document, bytes: usize) -> Result<(), CorpusError> {
-        if bytes > self.limits.max_doc_bytes {
+    /// A document of `bytes` (its file, or its JSON line) over the size
+    /// limit fails with its place and id.
+    fn check_size(
+        &self,
+        place: &str,
+        id: impl FnOnce() -> String,
+        bytes: u64,
+    ) -> Result<(), CorpusError> {
+        if bytes > self.limits.max_doc_bytes as u64 {
             return Err(CorpusError::TooBig {
                 place: place.to_string(),
-                id: doc.id.clone(),
-                bytes,
+                id: id(),
+                bytes: usize::try_from(bytes).unwrap_or(usize::MAX),
                 limit: self.limits.max_doc_bytes,
             });
         }
@@ -177,29 +183,32 @@ impl Walker<'_> {
         Ok(())
     }
 
-    /// Reads a text file: rejects files over the size limit (before reading
-    /// them, except `.jsonl`, whose limit is per line), NUL bytes, invalid
-    /// UTF-8 and empty files; drops a byte order mark.
-    fn read_text(&self, path: &Path) -> Result<String, CorpusError> {
-        let io = |e| CorpusError::Io {
-            path: path.to_path_buf(),
-            source: e,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        let per_line = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
-        if !per_line && size > self.limits.max_doc_bytes as u64 {
-            return Err(CorpusError::TooBig {
-                place: path.display().to_string(),
-                id: doc_id(self.root, path),
-                bytes: usize::try_from(size).unwrap_or(usize::MAX),
-                limit: self.limits.max_doc_bytes,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        decode_text(path, &bytes)
+    /// Reads a file that holds one document: its size is checked against
+    /// the limit before it is read.
+    fn read_document(&self, path: &Path) -> Result<String, CorpusError> {
+        let size = std::fs::metadata(path)
+            .map_err(|e| CorpusError::Io {
+                path: path.to_path_buf(),
+                source: e,
+            })?
+            .len();
+        self.check_size(
+            &path.display().to_string(),
+            || doc_id(self.root, path),
+            size,
+        )?;
+        read_text(path)
     }
+}
+
+/// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
+/// drops a byte order mark.
+fn read_text(path: &Path) -> Result<String, CorpusError> {
+    let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    decode_text(path, &bytes)
 }
 
 /// A file's path below the root with `/` separators.
