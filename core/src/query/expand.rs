@@ -260,12 +260,13 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     }
     // One candidate per dictionary term.
     let mut found: Vec<Candidate> = Vec::new();
-    let keep = |d: u8, written: &str, term: String, found: &mut Vec<Candidate>| {
+    // `at`: the term's postings offset when the walk already read it.
+    let keep = |d: u8, written: &str, term: String, at: Option<u64>, found: &mut Vec<Candidate>| {
         let swap = d == 1 && is_swap(folded, written);
         if let Some(f) = found.iter_mut().find(|f| f.e.term == term) {
             f.d = f.d.min(d);
             f.swap |= swap;
-        } else if let Some(info) = index.term(&term) {
+        } else if let Some(info) = at.map_or_else(|| index.term(&term), |at| index.term_at(at)) {
             let e = Expansion {
                 term,
                 info,
@@ -281,15 +282,19 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     }
     for (max, pinned) in passes {
         // Words that are their own stems (`cat`), and stems.
-        walk(index.dictionary().as_fst(), folded, max, pinned, |t, d| {
-            keep(d, t, t.to_string(), &mut found)
-        });
+        walk(
+            index.dictionary().as_fst(),
+            folded,
+            max,
+            pinned,
+            |t, d, at| keep(d, t, t.to_string(), Some(at), &mut found),
+        );
         // Written words, each standing for its stem: `cnts` is one edit
         // from `cents` but two from `cent`.
-        walk(index.surface().as_fst(), folded, max, pinned, |t, d| {
+        walk(index.surface().as_fst(), folded, max, pinned, |t, d, _| {
             let mut stem = t.to_string();
             crate::text::stem::stem_in_place(&mut stem);
-            keep(d, t, stem, &mut found)
+            keep(d, t, stem, None, &mut found)
         });
     }
     // Only the closest: a frequent word two edits away must not crowd out
@@ -301,26 +306,16 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     if found.iter().any(|f| f.swap) {
         found.retain(|f| f.swap);
     }
-    let mut found: Vec<(u8, Expansion)> = found
-        .into_iter()
-        .map(|mut f| {
-            f.e.kind = Kind::Typo(f.d);
-            f.e.weight = TYPO_WEIGHT.powi(i32::from(f.d));
-            (f.d, f.e)
-        })
-        .collect();
-    found.sort_by(|a, b| {
-        b.1.info
-            .df
-            .cmp(&a.1.info.df)
-            .then_with(|| a.1.term.cmp(&b.1.term))
-    });
+    let mut found: Vec<Expansion> = found.into_iter().map(|f| f.e).collect();
+    found.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));
     found.truncate(MAX_FUZZY);
     // The frequent respelling should lead: a rare neighbour one edit away
     // (`nuer` for `nubers`) weighs less than the common one (`number`).
-    let max_df = found.iter().map(|f| f.1.info.df).max().unwrap_or(1).max(1) as f32;
-    out.extend(found.into_iter().map(|(_, mut e)| {
-        e.weight *= (e.info.df as f32 / max_df).sqrt();
+    let max_df = found.iter().map(|e| e.info.df).max().unwrap_or(1).max(1) as f32;
+    let weight = TYPO_WEIGHT.powi(i32::from(closest));
+    out.extend(found.into_iter().map(|mut e| {
+        e.kind = Kind::Typo(closest);
+        e.weight = weight * (e.info.df as f32 / max_df).sqrt();
         e
     }));
 }
@@ -347,7 +342,7 @@ fn is_swap(a: &str, b: &str) -> bool {
     i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
 }
 
-/// Calls `f(entry, distance)` for the entries of `fst` within `max` edits
+/// Calls `f(entry, distance, output)` for the entries of `fst` within `max` edits
 /// of `word` (first letter kept when `pinned`), reading at most
 /// [`MAX_FUZZY_SCAN`] of them.
 fn walk(
@@ -355,7 +350,7 @@ fn walk(
     word: &str,
     max: u8,
     pinned: bool,
-    mut f: impl FnMut(&str, u8),
+    mut f: impl FnMut(&str, u8, u64),
 ) {
     if word.is_empty() || word.len() > MAX_FUZZY_BYTES {
         return;
@@ -367,13 +362,13 @@ fn walk(
     };
     let mut stream = fst.search_with_state(aut).into_stream();
     let mut scanned = 0;
-    while let Some((term, _, state)) = stream.next() {
+    while let Some((term, out, state)) = stream.next() {
         scanned += 1;
         if scanned > MAX_FUZZY_SCAN {
             break;
         }
         if let Ok(term) = std::str::from_utf8(term) {
-            f(term, state.row[word.len()]);
+            f(term, state.row[word.len()], out.value());
         }
     }
 }
