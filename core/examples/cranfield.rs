@@ -2,15 +2,23 @@
 //! `cargo run --release -p quarry-core --features build --example cranfield -- KIT_DIR OUT.run [key=value…]`
 //! keys: k1, wt (title weight), bt, bb (length normalization), stop (0/1),
 //! fb=0 (no feedback), fbd, fbt, fbw (feedback docs, terms, weight), and
-//! (most clauses that must all match).
+//! (most clauses that must all match), prox, pwin, pdepth (proximity weight,
+//! window, depth; prox=0 turns it off).
 //! The official figure comes from `scripts/eval`, through the wasm module.
 
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
 use quarry_core::query::feedback::Feedback;
+use quarry_core::query::proximity::Proximity;
 use quarry_core::{search, Index, SearchOptions};
 use std::fmt::Write;
 use std::path::Path;
+
+const PROX: Proximity = Proximity {
+    weight: 0.3,
+    window: 5,
+    depth: 100,
+};
 
 const FB: Feedback = Feedback {
     docs: 10,
@@ -40,6 +48,10 @@ fn main() {
             "fbd" => t.feedback.get_or_insert(FB).docs = x as usize,
             "fbt" => t.feedback.get_or_insert(FB).terms = x as usize,
             "fbw" => t.feedback.get_or_insert(FB).weight = x,
+            "prox" if x == 0.0 => t.proximity = None,
+            "prox" => t.proximity.get_or_insert(PROX).weight = x,
+            "pwin" => t.proximity.get_or_insert(PROX).window = x as u32,
+            "pdepth" => t.proximity.get_or_insert(PROX).depth = x as usize,
             _ => panic!("unknown key {k}"),
         }
     }

@@ -16,7 +16,9 @@ fn main() {
     let t = Instant::now();
     let bytes = write_index(&docs).expect("index");
     let built = t.elapsed();
+    let t = Instant::now();
     let index = Index::open(&bytes).expect("open");
+    eprintln!("open: {:.2} ms", t.elapsed().as_secs_f64() * 1e3);
     // A .tsv query log (query, category, note) also reports each category.
     let log = std::fs::read_to_string(&args[1]).expect("queries");
     let rows: Vec<(String, String)> = log

@@ -65,6 +65,11 @@ impl Scorer {
         }
     }
 
+    /// Term-frequency saturation.
+    pub fn k1(&self) -> f32 {
+        self.params.k1
+    }
+
     /// Inverse document frequency, never negative (Lucene's form).
     pub fn idf(&self, df: u32) -> f32 {
         let df = df as f32;

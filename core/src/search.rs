@@ -50,6 +50,8 @@ pub struct Tuning {
     /// Queries of up to this many clauses need all of them; longer ones
     /// rank documents that match any.
     pub max_all_required: usize,
+    /// A bonus for query words standing close together.
+    pub proximity: Option<crate::query::proximity::Proximity>,
 }
 
 impl Default for Tuning {
@@ -63,6 +65,7 @@ impl Default for Tuning {
                 weight: 0.8,
             }),
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
+            proximity: None,
         }
     }
 }

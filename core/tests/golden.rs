@@ -118,3 +118,21 @@ fn truncated_and_flipped_indexes_never_panic() {
         }
     }
 }
+
+/// The input on which fuzzing made `fst` panic: a dictionary with a forged
+/// crc32c. The node-by-node check at open refuses it.
+#[test]
+fn forged_dictionary_is_refused_at_open() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/index-forged-fst-checksum"
+    );
+    let bytes = std::fs::read(path).unwrap();
+    match Index::open(&bytes) {
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.contains("surface") || msg.contains("terms"), "{msg}");
+        }
+        Ok(_) => panic!("a forged dictionary opened"),
+    }
+}

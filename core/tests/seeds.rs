@@ -119,6 +119,15 @@ fn phrases_and_exclusions() {
 }
 
 #[test]
+fn parentheses_group_alternatives() {
+    let mut both = ids("(chile OR \"new society\") communist");
+    both.sort();
+    assert_eq!(both, [SANTIAGO, MEXICO]);
+    assert!(ids("communist -(chile OR \"new society\")").is_empty());
+    assert_eq!(ids("communist -(chile OR nothingelse)"), [MEXICO]);
+}
+
+#[test]
 fn both_match_communist_with_facets() {
     let r = search(index(), "communist", &SearchOptions::default());
     assert_eq!(r.total, 2);

@@ -1,6 +1,7 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
 pub mod format;
+mod fst_check;
 mod reader;
 #[cfg(feature = "build")]
 pub mod report;

@@ -61,6 +61,18 @@ fn corrupt(section: &'static str, why: impl Into<String>) -> FormatError {
     }
 }
 
+/// `fst` trusts its bytes when walking them, so they are checked node by
+/// node first; the checksum then catches damage that is still well formed.
+fn open_fst<'a>(
+    bytes: &'a [u8],
+    section: &'static str,
+) -> Result<fst::raw::Fst<&'a [u8]>, FormatError> {
+    super::fst_check::check(bytes).map_err(|why| corrupt(section, why))?;
+    let fst = fst::raw::Fst::new(bytes).map_err(|e| corrupt(section, e.to_string()))?;
+    fst.verify().map_err(|e| corrupt(section, e.to_string()))?;
+    Ok(fst)
+}
+
 impl<'a> Index<'a> {
     /// Opens `bytes`, checking magic, version, the section table and the
     /// small `meta` section. Never panics on malformed input.
@@ -86,19 +98,8 @@ impl<'a> Index<'a> {
                     .ok_or_else(|| corrupt("meta", "field name"))?,
             );
         }
-        let terms = fst::Map::new(get("terms")?).map_err(|e| corrupt("terms", e.to_string()))?;
-        // `fst` trusts its bytes when walking them; its checksum is what
-        // turns a damaged dictionary into an error instead of a panic.
-        terms
-            .as_fst()
-            .verify()
-            .map_err(|e| corrupt("terms", e.to_string()))?;
-        let surface =
-            fst::Set::new(get("surface")?).map_err(|e| corrupt("surface", e.to_string()))?;
-        surface
-            .as_fst()
-            .verify()
-            .map_err(|e| corrupt("surface", e.to_string()))?;
+        let terms = fst::Map::from(open_fst(get("terms")?, "terms")?);
+        let surface = fst::Set::from(open_fst(get("surface")?, "surface")?);
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
             return Err(corrupt(

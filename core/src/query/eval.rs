@@ -8,6 +8,7 @@
 use super::ast::{Atom, Clause, Filter, Query, Scope};
 use super::expand::{expand, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
+use super::proximity::{bonus, Proximity};
 use crate::index::Index;
 use crate::rank::{Bm25F, Scorer};
 use crate::search::SearchOptions;
@@ -150,6 +151,7 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
             opts,
             s: &mut s,
             out: Matches::default(),
+            words: Vec::new(),
         }
         .run(query)
     })
@@ -161,6 +163,8 @@ struct Eval<'e, 'a> {
     opts: &'e SearchOptions,
     s: &'e mut Scratch,
     out: Matches,
+    /// The query's words found as typed, with their idf, for proximity.
+    words: Vec<(crate::index::TermInfo, f32)>,
 }
 
 impl Eval<'_, '_> {
@@ -190,6 +194,9 @@ impl Eval<'_, '_> {
             }
         }
         let need = if ranked { 1 } else { clauses };
+        if let Some(p) = self.opts.tuning.proximity {
+            self.proximity(p, clauses, need);
+        }
         for clause in query.clauses.iter().filter(|c| c.negated) {
             self.clause(clause, 0, false);
         }
@@ -227,6 +234,9 @@ impl Eval<'_, '_> {
                 } => {
                     let exp = expand(self.index, term, folded, prefix.as_deref(), self.opts.fuzzy);
                     if positive {
+                        if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
+                            self.words.push((e.info, self.scorer.idf(e.info.df)));
+                        }
                         self.note_terms(term, &exp);
                         self.word(&exp, *scope, bit);
                     } else {
@@ -310,6 +320,34 @@ impl Eval<'_, '_> {
         for d in docs {
             if let Some(slot) = self.s.excluded.get_mut(d as usize) {
                 *slot = self.s.generation;
+            }
+        }
+    }
+
+    /// Adds a bonus to the best candidates matching `need` of `clauses`
+    /// where query words stand close together (see `proximity`).
+    fn proximity(&mut self, p: Proximity, clauses: u32, need: u32) {
+        let s = &*self.s;
+        let all = (1u32 << clauses.min(31)) - 1;
+        let mut top: Vec<(u32, f32)> = s
+            .touched
+            .iter()
+            .filter(|&&d| (s.mask[d as usize] & all).count_ones() >= need)
+            .map(|&d| (d, s.score[d as usize]))
+            .collect();
+        if self.words.len() < 2 || top.is_empty() || p.depth == 0 {
+            return;
+        }
+        if top.len() > p.depth {
+            top.select_nth_unstable_by(p.depth - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(p.depth);
+        }
+        let mut docs: Vec<u32> = top.into_iter().map(|(d, _)| d).collect();
+        docs.sort_unstable();
+        let extra = bonus(self.index, &self.words, &docs, self.scorer.k1(), p);
+        for (&doc, v) in docs.iter().zip(extra) {
+            if v > 0.0 {
+                self.s.add(doc, v, 1 << 31);
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod expand;
 pub mod feedback;
 pub mod parse;
 mod phrase;
+pub mod proximity;
 
 pub use ast::{Atom, Clause, Filter, Query, Scope};
 pub use eval::{evaluate, Matches};

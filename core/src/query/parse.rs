@@ -1,6 +1,9 @@
 //! Text → [`Query`]. Lenient: every string parses; unbalanced quotes close
 //! at the end, stray operators are dropped, unknown `field:` prefixes are
-//! read as words.
+//! read as words. Parentheses group alternatives, `(a OR b) c`, and carry
+//! a sign or field to their words, `-(a OR b)`, `title:(a OR b)`; an
+//! unclosed group ends with the query and a stray `)` is dropped. The
+//! query is a conjunction of OR-lists, so `-(a b)` reads as `-a -b`.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope, WordSpan};
 use crate::text::{fold, for_each_token, terms};
@@ -23,6 +26,8 @@ struct Item<'q> {
     piece: Piece<'q>,
     negated: bool,
     field: Option<&'q str>,
+    /// The parenthesized group it stands in, from 1; 0 outside any.
+    group: u32,
 }
 
 /// Parses `text`; `prefix` lets the last word complete as typed.
@@ -32,6 +37,8 @@ pub fn parse(text: &str, prefix: bool) -> Query {
     let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric());
     let mut q = Query::default();
     let mut join_next = false;
+    // The group of the item the last clause came from.
+    let mut last_group = 0;
     let count = items.len();
     for (i, item) in items.into_iter().enumerate() {
         let is_last = i + 1 == count;
@@ -96,11 +103,14 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                 }
             }
         };
+        // `OR` joins positive words, and negated ones inside one group:
+        // `-(a OR b)` excludes documents with either.
+        let same_group = item.group != 0 && item.group == last_group;
         for (k, atom) in atoms.into_iter().enumerate() {
-            let joinable = k == 0 && join_next && !item.negated;
+            let joinable = k == 0 && join_next && (!item.negated || same_group);
             let room = q.clauses.len() < MAX_CLAUSES;
             match q.clauses.last_mut() {
-                Some(prev) if joinable && !prev.negated => prev.alts.push(atom),
+                Some(prev) if joinable && prev.negated == item.negated => prev.alts.push(atom),
                 _ if room => q.clauses.push(Clause {
                     alts: vec![atom],
                     negated: item.negated,
@@ -108,6 +118,7 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                 _ => {}
             }
         }
+        last_group = item.group;
         join_next = false;
     }
     q
@@ -180,8 +191,16 @@ fn is_date_prefix(s: &str) -> bool {
 fn lex(text: &str) -> Vec<Item<'_>> {
     let mut items = Vec::new();
     let mut rest = text;
+    // The open group: its number, and the sign and field it gives its items.
+    let mut group: Option<(u32, bool, Option<&str>)> = None;
+    let mut groups = 0;
     loop {
         rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix(')') {
+            group = None;
+            rest = r;
+            continue;
+        }
         if rest.is_empty() {
             break;
         }
@@ -190,7 +209,7 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             negated = true;
             rest = r;
         }
-        // `field:` directly before a word or a quote.
+        // `field:` directly before a word, a quote or a group.
         let mut field = None;
         if let Some(colon) = rest.find(':') {
             let name = &rest[..colon];
@@ -202,6 +221,12 @@ fn lex(text: &str) -> Vec<Item<'_>> {
                 }
             }
         }
+        if let Some(r) = rest.strip_prefix('(') {
+            groups += 1;
+            group = Some((groups, negated, field));
+            rest = r;
+            continue;
+        }
         let piece;
         if let Some(r) = rest.strip_prefix('"') {
             let end = r.find('"').unwrap_or(r.len());
@@ -209,7 +234,7 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             rest = r.get(end + 1..).unwrap_or("");
         } else {
             let end = rest
-                .find(|c: char| c.is_whitespace() || c == '"')
+                .find(|c: char| c.is_whitespace() || c == '"' || c == ')')
                 .unwrap_or(rest.len());
             let word = &rest[..end];
             rest = &rest[end..];
@@ -219,10 +244,15 @@ fn lex(text: &str) -> Vec<Item<'_>> {
                 Piece::Word(word)
             };
         }
+        let (in_group, negated, field) = match group {
+            Some((id, sign, f)) => (id, negated || sign, field.or(f)),
+            None => (0, negated, field),
+        };
         items.push(Item {
             piece,
             negated,
             field,
+            group: in_group,
         });
     }
     items

@@ -84,6 +84,58 @@ fn table() {
             vec![],
         ),
         ("OR a OR", vec![pos(vec![w("a")])], vec![]),
+        (
+            "(a OR b) c",
+            vec![pos(vec![w("a"), w("b")]), pos(vec![p("c")])],
+            vec![],
+        ),
+        (
+            "c -(a OR \"d e\")",
+            vec![pos(vec![w("c")]), neg(vec![w("a"), phrase(&["d", "e"])])],
+            vec![],
+        ),
+        // A conjunction of OR-lists cannot say "not both": each is excluded.
+        (
+            "c -(a b) x",
+            vec![
+                pos(vec![w("c")]),
+                neg(vec![w("a")]),
+                neg(vec![w("b")]),
+                pos(vec![p("x")]),
+            ],
+            vec![],
+        ),
+        // The group ends at `)`: the next OR joins positive words again.
+        (
+            "-(a) b OR x",
+            vec![neg(vec![w("a")]), pos(vec![w("b"), p("x")])],
+            vec![],
+        ),
+        (
+            "-a OR b",
+            vec![neg(vec![w("a")]), pos(vec![p("b")])],
+            vec![],
+        ),
+        ("((a", vec![pos(vec![p("a")])], vec![]),
+        (") a )) (", vec![pos(vec![w("a")])], vec![]),
+        (
+            "title:(a OR b)",
+            vec![pos(vec![
+                Atom::Word {
+                    term: "a".into(),
+                    scope: Scope::Title,
+                    folded: "a".into(),
+                    prefix: None,
+                },
+                Atom::Word {
+                    term: "b".into(),
+                    scope: Scope::Title,
+                    folded: "b".into(),
+                    prefix: None,
+                },
+            ])],
+            vec![],
+        ),
         ("- -- a", vec![pos(vec![p("a")])], vec![]),
         ("or", vec![pos(vec![p("or")])], vec![]),
         (
