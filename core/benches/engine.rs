@@ -1,0 +1,78 @@
+//! Criterion benches of the core's hot paths on Cranfield's 1,400 abstracts
+//! (real English, from ../shared/eval): opening the index, each kind of
+//! query, snippets, tokenizing and writing the index.
+//! `cargo bench -p quarry-core --features build --bench engine`
+//! (QUARRY_SHARED points elsewhere than ../shared).
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use quarry_core::corpus::read_corpus;
+use quarry_core::index::write_index;
+use quarry_core::text::for_each_token;
+use quarry_core::{search, snippet, Document, Index, SearchOptions};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn corpus() -> Vec<Document> {
+    let shared = std::env::var_os("QUARRY_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
+    let path = shared.join("eval/cranfield/docs.jsonl");
+    read_corpus(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .docs
+}
+
+fn benches(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes = write_index(&docs).expect("index");
+    let index = Index::open(&bytes).expect("open");
+    let opts = SearchOptions::default();
+    let plain = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+
+    c.bench_function("open", |b| b.iter(|| Index::open(black_box(&bytes)).is_ok()));
+    for (name, query, o) in [
+        ("query/one word", "boundary", &plain),
+        ("query/two words", "boundary layer", &plain),
+        ("query/phrase", "\"boundary layer\"", &plain),
+        ("query/prefix as typed", "supersonic aerod", &opts),
+        ("query/one-letter prefix", "s", &opts),
+        ("query/typo", "turbulant", &plain),
+        ("query/exclusion", "flow -supersonic", &plain),
+        (
+            "query/question (ranked, feedback)",
+            "what similarity laws must be obeyed when constructing aeroelastic models of heated high speed aircraft",
+            &plain,
+        ),
+    ] {
+        c.bench_function(name, |b| b.iter(|| search(&index, black_box(query), o).total));
+    }
+    let r = search(&index, "boundary layer transition", &plain);
+    c.bench_function("snippets for 10 hits", |b| {
+        b.iter(|| {
+            r.hits
+                .iter()
+                .map(|h| snippet(index.body(h.doc).unwrap_or(""), &r.terms).text.len())
+                .sum::<usize>()
+        })
+    });
+    let body = &docs[0].body;
+    c.bench_function("tokenize one abstract", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for_each_token(black_box(body), |_| n += 1);
+            n
+        })
+    });
+    let mut group = c.benchmark_group("build");
+    group.sample_size(10);
+    group.bench_function("write_index (1,400 abstracts)", |b| {
+        b.iter_batched(|| docs.clone(), |d| write_index(&d).map(|v| v.len()), BatchSize::LargeInput)
+    });
+    group.finish();
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
