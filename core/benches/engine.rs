@@ -32,7 +32,9 @@ fn benches(c: &mut Criterion) {
         ..SearchOptions::default()
     };
 
-    c.bench_function("open", |b| b.iter(|| Index::open(black_box(&bytes)).is_ok()));
+    c.bench_function("open", |b| {
+        b.iter(|| Index::open(black_box(&bytes)).is_ok())
+    });
     for (name, query, o) in [
         ("query/one word", "boundary", &plain),
         ("query/two words", "boundary layer", &plain),
@@ -54,7 +56,11 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             r.hits
                 .iter()
-                .map(|h| snippet(index.body(h.doc).unwrap_or(""), &r.terms).text.len())
+                .map(|h| {
+                    snippet(index.body(h.doc).unwrap_or(""), &r.terms)
+                        .text
+                        .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -69,7 +75,11 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("build");
     group.sample_size(10);
     group.bench_function("write_index (1,400 abstracts)", |b| {
-        b.iter_batched(|| docs.clone(), |d| write_index(&d).map(|v| v.len()), BatchSize::LargeInput)
+        b.iter_batched(
+            || docs.clone(),
+            |d| write_index(&d).map(|v| v.len()),
+            BatchSize::LargeInput,
+        )
     });
     group.finish();
 }
