@@ -4,6 +4,7 @@
 
 use crate::index::Index;
 use crate::query::{evaluate, parse, Filter};
+use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
 use std::collections::BTreeMap;
 
@@ -133,11 +134,7 @@ fn run(
     let end = opts.offset.saturating_add(opts.limit).min(total);
     match opts.sort {
         Sort::Relevance => {
-            let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-            if end < total && end > 0 {
-                docs.select_nth_unstable_by(end - 1, by_score);
-                docs.truncate(end);
-            }
+            keep_best(&mut docs, end);
             docs.sort_unstable_by(by_score);
         }
         Sort::DateAsc | Sort::DateDesc => {

@@ -10,7 +10,7 @@ use super::expand::{expand, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
 use super::proximity::{bonus, Proximity};
 use crate::index::Index;
-use crate::rank::{Bm25F, Scorer};
+use crate::rank::{keep_best, Bm25F, Scorer};
 use crate::search::SearchOptions;
 use crate::text::stopwords::is_stopword;
 use std::cell::RefCell;
@@ -111,6 +111,12 @@ impl Scratch {
         self.word_touched = touched;
     }
 
+    /// Whether `doc` matched at least `need` of the first `clauses` clauses.
+    fn matches(&self, doc: u32, clauses: u32, need: u32) -> bool {
+        let all = (1u32 << clauses.min(31)) - 1;
+        (self.mask[doc as usize] & all).count_ones() >= need
+    }
+
     #[inline]
     fn add(&mut self, doc: u32, score: f32, bit: u32) {
         let d = doc as usize;
@@ -204,11 +210,7 @@ impl Eval<'_, '_> {
         let mut docs: Vec<(u32, f32)> = s
             .touched
             .iter()
-            .filter(|&&d| {
-                let i = d as usize;
-                (s.mask[i] & ((1u32 << clauses.min(31)) - 1)).count_ones() >= need
-                    && s.excluded[i] != s.generation
-            })
+            .filter(|&&d| s.matches(d, clauses, need) && s.excluded[d as usize] != s.generation)
             .map(|&d| (d, s.score[d as usize]))
             .collect();
         if !filters.is_empty() {
@@ -234,8 +236,10 @@ impl Eval<'_, '_> {
                 } => {
                     let exp = expand(self.index, term, folded, prefix.as_deref(), self.opts.fuzzy);
                     if positive {
-                        if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
-                            self.words.push((e.info, self.scorer.idf(e.info.df)));
+                        if self.opts.tuning.proximity.is_some() {
+                            if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
+                                self.words.push((e.info, self.scorer.idf(e.info.df)));
+                            }
                         }
                         self.note_terms(term, &exp);
                         self.word(&exp, *scope, bit);
@@ -327,20 +331,19 @@ impl Eval<'_, '_> {
     /// Adds a bonus to the best candidates matching `need` of `clauses`
     /// where query words stand close together (see `proximity`).
     fn proximity(&mut self, p: Proximity, clauses: u32, need: u32) {
+        if self.words.len() < 2 {
+            return;
+        }
         let s = &*self.s;
-        let all = (1u32 << clauses.min(31)) - 1;
         let mut top: Vec<(u32, f32)> = s
             .touched
             .iter()
-            .filter(|&&d| (s.mask[d as usize] & all).count_ones() >= need)
+            .filter(|&&d| s.matches(d, clauses, need))
             .map(|&d| (d, s.score[d as usize]))
             .collect();
-        if self.words.len() < 2 || top.is_empty() || p.depth == 0 {
+        keep_best(&mut top, p.depth);
+        if top.is_empty() {
             return;
-        }
-        if top.len() > p.depth {
-            top.select_nth_unstable_by(p.depth - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            top.truncate(p.depth);
         }
         let mut docs: Vec<u32> = top.into_iter().map(|(d, _)| d).collect();
         docs.sort_unstable();

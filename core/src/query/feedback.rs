@@ -4,6 +4,7 @@
 //! ranked queries, so that short queries stay exactly what was typed.
 
 use crate::index::Index;
+use crate::rank::keep_best;
 use crate::text::{for_each_token, stopwords::is_stopword};
 use std::collections::HashMap;
 
@@ -35,8 +36,7 @@ pub fn expansion(
     if k == 0 || fb.terms == 0 {
         return Vec::new();
     }
-    top.select_nth_unstable_by(k - 1, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    top.truncate(k);
+    keep_best(&mut top, k);
     let total: f32 = top.iter().map(|d| d.1).sum::<f32>().max(f32::MIN_POSITIVE);
     let mut weights: HashMap<String, f32> = HashMap::new();
     let mut counts: HashMap<String, u32> = HashMap::new();

@@ -1,7 +1,7 @@
 //! Phrase matching over stored token positions.
 
 use super::ast::Scope;
-use crate::index::{Index, Posting};
+use crate::index::{Index, Posting, TermInfo};
 
 /// Documents where `words` stand next to each other in order, each with
 /// the postings of every word there (in `words` order).
@@ -20,23 +20,14 @@ pub fn matches(index: &Index<'_>, words: &[String], scope: Scope) -> Vec<(u32, V
         return Vec::new();
     }
     // Positions of each word in the common documents.
-    let mut pos: Vec<Vec<Vec<u32>>> = Vec::with_capacity(words.len());
-    for (list, &info) in lists.iter().zip(&infos) {
-        let mut cursor = index.positions(info);
-        let mut per_doc = Vec::with_capacity(common.len());
-        for p in list {
-            if common.binary_search(&p.doc).is_ok() {
-                let mut v = Vec::new();
-                if cursor.read(&mut v).is_none() {
-                    return Vec::new();
-                }
-                per_doc.push(v);
-            } else if cursor.skip().is_none() {
-                return Vec::new();
-            }
-        }
-        pos.push(per_doc);
-    }
+    let pos: Option<Vec<Vec<Vec<u32>>>> = lists
+        .iter()
+        .zip(&infos)
+        .map(|(list, &info)| positions_in(index, info, list.iter().map(|p| p.doc), &common))
+        .collect();
+    let Some(pos) = pos else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for (k, &doc) in common.iter().enumerate() {
         let title_len = index.lengths(doc).0;
@@ -57,4 +48,32 @@ pub fn matches(index: &Index<'_>, words: &[String], scope: Scope) -> Vec<(u32, V
         }
     }
     out
+}
+
+/// The positions of `info` in each of `docs` (sorted ordinals; empty where
+/// the term is absent), walking its positions in step with `postings`, the
+/// documents of its postings list. `None` if the positions do not decode.
+pub(super) fn positions_in(
+    index: &Index<'_>,
+    info: TermInfo,
+    postings: impl Iterator<Item = u32>,
+    docs: &[u32],
+) -> Option<Vec<Vec<u32>>> {
+    let mut out = vec![Vec::new(); docs.len()];
+    let mut cursor = index.positions(info);
+    let mut k = 0;
+    for doc in postings {
+        while k < docs.len() && docs[k] < doc {
+            k += 1;
+        }
+        if k == docs.len() {
+            break;
+        }
+        if docs[k] == doc {
+            cursor.read(&mut out[k])?;
+        } else {
+            cursor.skip()?;
+        }
+    }
+    Some(out)
 }

@@ -4,6 +4,7 @@
 //! weighted by the rarer word's idf. Applied to the best first candidates
 //! only, re-reading their positions.
 
+use super::phrase::positions_in;
 use crate::index::{Index, TermInfo};
 
 /// How proximity is scored.
@@ -36,7 +37,10 @@ pub fn bonus(
     }
     let positions: Vec<Vec<Vec<u32>>> = words
         .iter()
-        .map(|&(info, _)| positions_in(index, info, candidates))
+        .map(|&(info, _)| {
+            positions_in(index, info, index.postings(info).map(|p| p.doc), candidates)
+                .unwrap_or_else(|| vec![Vec::new(); candidates.len()])
+        })
         .collect();
     for (k, slot) in out.iter_mut().enumerate() {
         for i in 0..words.len() {
@@ -47,30 +51,6 @@ pub fn bonus(
                     *slot += p.weight * idf * near * (k1 + 1.0) / (near + k1);
                 }
             }
-        }
-    }
-    out
-}
-
-/// The positions of `info` in each candidate (empty where it is absent).
-fn positions_in(index: &Index<'_>, info: TermInfo, candidates: &[u32]) -> Vec<Vec<u32>> {
-    let mut out = vec![Vec::new(); candidates.len()];
-    let mut cursor = index.positions(info);
-    let mut k = 0;
-    for posting in index.postings(info) {
-        while k < candidates.len() && candidates[k] < posting.doc {
-            k += 1;
-        }
-        if k == candidates.len() {
-            break;
-        }
-        let step = if candidates[k] == posting.doc {
-            cursor.read(&mut out[k])
-        } else {
-            cursor.skip()
-        };
-        if step.is_none() {
-            break;
         }
     }
     out
