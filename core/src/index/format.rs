@@ -3,7 +3,7 @@
 //! ```text
 //! header   magic "QRRY" | u32 version | u32 section count
 //! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
-//! sections meta, terms, surface, postings, position, norms, docs, text
+//! sections meta, terms, surface, postings, norms, docs, text
 //!          (any order)
 //! ```
 //! All integers little-endian; inside sections, LEB128 varints (see
@@ -15,13 +15,12 @@
 //!   `postings`.
 //! - `surface`: an `fst` set of the folded words whose stem differs from
 //!   them (`cents` for `cent`), for typo tolerance over written words.
-//! - `postings`: per term, varint document frequency, varint offset of its
-//!   positions in `position`, then per document (ascending):
-//!   varint `(doc delta << 1) | in_title`, varint title tf if `in_title`,
-//!   varint body tf.
-//! - `position`: per term and posting, varint count, then delta-encoded
-//!   token positions; title tokens are numbered from 0, body tokens from
-//!   `title tokens + POSITION_GAP`, so a phrase never spans the two.
+//! - `postings`: per term, varint document frequency, then per document
+//!   (ascending) varint `(doc delta << 1) | plain`, where `plain` means
+//!   once in the body and not in the title (four postings in five); if
+//!   not plain, varint `(body tf << 1) | in_title`, then varint title tf if
+//!   `in_title`. No token positions: phrases are confirmed against the
+//!   stored text (`query::phrase`), which snippets need anyway.
 //! - `norms`: per document two bytes, title and body length in tokens,
 //!   quantized by [`encode_norm`].
 //! - `docs`: a table (see below) of stored documents: id, title, url (empty
@@ -38,17 +37,15 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
 pub const ENTRY_LEN: usize = 16;
-/// Token positions of the body start this far after the title's last token.
-pub const POSITION_GAP: u32 = 16;
 
 /// Section names, in the order the writer lays them out.
-pub const SECTIONS: [&str; 8] = [
-    "meta", "terms", "surface", "postings", "position", "norms", "docs", "text",
+pub const SECTIONS: [&str; 7] = [
+    "meta", "terms", "surface", "postings", "norms", "docs", "text",
 ];
 /// Longest written word kept in `surface` (typo tolerance ignores longer).
 pub const MAX_SURFACE_BYTES: usize = 24;

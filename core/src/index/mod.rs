@@ -10,6 +10,6 @@ pub mod varint;
 mod writer;
 
 pub use format::FormatError;
-pub use reader::{Index, Positions, Posting, Postings, StoredDoc, TermInfo};
+pub use reader::{Index, Posting, Postings, StoredDoc, TermInfo};
 #[cfg(feature = "build")]
 pub use writer::{write_index, WriteError};

@@ -15,7 +15,6 @@ pub struct Index<'a> {
     terms: fst::Map<&'a [u8]>,
     surface: fst::Set<&'a [u8]>,
     postings: &'a [u8],
-    positions: &'a [u8],
     norms: &'a [u8],
     docs: Table<'a>,
     text: Table<'a>,
@@ -27,7 +26,6 @@ pub struct TermInfo {
     /// Number of documents containing the term.
     pub df: u32,
     postings_at: usize,
-    positions_at: usize,
 }
 
 /// One document of a postings list.
@@ -118,7 +116,6 @@ impl<'a> Index<'a> {
             terms,
             surface,
             postings: get("postings")?,
-            positions: get("position")?,
             norms,
             docs,
             text,
@@ -146,6 +143,13 @@ impl<'a> Index<'a> {
         (self.avg_title, self.avg_body)
     }
 
+    /// A document's title, without decoding the rest of its entry.
+    pub fn title(&self, doc: u32) -> Option<&'a str> {
+        let mut r = Reader::new(self.docs.get(doc)?);
+        r.get_bytes()?;
+        r.get_str()
+    }
+
     /// The term dictionary, for prefix and fuzzy expansion.
     pub fn dictionary(&self) -> &fst::Map<&'a [u8]> {
         &self.terms
@@ -165,11 +169,9 @@ impl<'a> Index<'a> {
     pub fn term_at(&self, postings_at: u64) -> Option<TermInfo> {
         let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
         let df = r.get_u32()?;
-        let positions_at = usize::try_from(r.get()?).ok()?;
         Some(TermInfo {
             df,
             postings_at: r.pos(),
-            positions_at,
         })
     }
 
@@ -181,13 +183,6 @@ impl<'a> Index<'a> {
             doc: 0,
             first: true,
             doc_count: self.doc_count,
-        }
-    }
-
-    /// A cursor over a term's positions, in step with its postings.
-    pub fn positions(&self, t: TermInfo) -> Positions<'a> {
-        Positions {
-            r: Reader::at(self.positions, t.positions_at),
         }
     }
 
@@ -293,8 +288,14 @@ impl Iterator for Postings<'_> {
             if !self.first && delta == 0 {
                 return None;
             }
-            let tf_title = if head & 1 == 1 { self.r.get_u32()? } else { 0 };
-            let tf_body = self.r.get_u32()?;
+            let (tf_title, tf_body) = if head & 1 == 1 {
+                (0, 1)
+            } else {
+                let tfs = self.r.get()?;
+                let tf_body = u32::try_from(tfs >> 1).ok()?;
+                let tf_title = if tfs & 1 == 1 { self.r.get_u32()? } else { 0 };
+                (tf_title, tf_body)
+            };
             let doc = self
                 .doc
                 .checked_add(delta)
@@ -317,35 +318,6 @@ impl Iterator for Postings<'_> {
                 None
             }
         }
-    }
-}
-
-/// Reads positions one posting at a time, in postings order.
-#[derive(Clone)]
-pub struct Positions<'a> {
-    r: Reader<'a>,
-}
-
-impl Positions<'_> {
-    /// Skips the next posting's positions.
-    pub fn skip(&mut self) -> Option<()> {
-        let n = self.r.get()?;
-        for _ in 0..n {
-            self.r.get()?;
-        }
-        Some(())
-    }
-
-    /// Reads the next posting's positions into `out` (cleared first).
-    pub fn read(&mut self, out: &mut Vec<u32>) -> Option<()> {
-        out.clear();
-        let n = self.r.get()?;
-        let mut p = 0u32;
-        for _ in 0..n {
-            p = p.checked_add(self.r.get_u32()?)?;
-            out.push(p);
-        }
-        Some(())
     }
 }
 

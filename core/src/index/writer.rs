@@ -2,12 +2,12 @@
 //! same documents in the same order give the same bytes.
 
 use super::format::{
-    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, POSITION_GAP,
-    SECTIONS, VERSION,
+    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, SECTIONS,
+    VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
-use crate::text::for_each_token_joined;
+use crate::text::{for_each_positioned_word, StemCache};
 use std::collections::{BTreeSet, HashMap};
 use thiserror::Error;
 
@@ -27,7 +27,6 @@ struct TermAcc {
     df: u32,
     last_doc: u32,
     postings: Vec<u8>,
-    positions: Vec<u8>,
 }
 
 /// Per-document occurrences of one term.
@@ -35,7 +34,6 @@ struct TermAcc {
 struct Occ {
     tf_title: u32,
     tf_body: u32,
-    positions: Vec<u32>,
 }
 
 /// Writes the index of `docs`; document ordinals are their order here.
@@ -54,14 +52,16 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let (mut total_title, mut total_body) = (0u64, 0u64);
     let mut occ: HashMap<String, Occ> = HashMap::new();
     let mut surface: BTreeSet<String> = BTreeSet::new();
+    let mut stems = StemCache::default();
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
-        let mut pos = 0u32;
-        add_field(&doc.title, true, &mut pos, &mut occ, &mut surface);
-        let title_len = pos;
-        pos += POSITION_GAP;
-        add_field(&doc.body, false, &mut pos, &mut occ, &mut surface);
-        let body_len = pos - title_len - POSITION_GAP;
+        let mut field = Field {
+            occ: &mut occ,
+            surface: &mut surface,
+            stems: &mut stems,
+        };
+        let title_len = field.add(&doc.title, true);
+        let body_len = field.add(&doc.body, false);
         total_title += u64::from(title_len);
         total_body += u64::from(body_len);
         norms.push(encode_norm(title_len));
@@ -69,20 +69,14 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         for (term, o) in occ.drain() {
             let acc = terms.entry(term).or_default();
             let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
-            let in_title = o.tf_title > 0;
-            put(
-                &mut acc.postings,
-                (u64::from(delta) << 1) | u64::from(in_title),
-            );
-            if in_title {
-                put(&mut acc.postings, u64::from(o.tf_title));
-            }
-            put(&mut acc.postings, u64::from(o.tf_body));
-            put(&mut acc.positions, o.positions.len() as u64);
-            let mut prev = 0;
-            for p in o.positions {
-                put(&mut acc.positions, u64::from(p - prev));
-                prev = p;
+            let plain = o.tf_title == 0 && o.tf_body == 1;
+            put(&mut acc.postings, (u64::from(delta) << 1) | u64::from(plain));
+            if !plain {
+                let in_title = o.tf_title > 0;
+                put(&mut acc.postings, (u64::from(o.tf_body) << 1) | u64::from(in_title));
+                if in_title {
+                    put(&mut acc.postings, u64::from(o.tf_title));
+                }
             }
             acc.df += 1;
             acc.last_doc = ord;
@@ -92,14 +86,11 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut sorted: Vec<(String, TermAcc)> = terms.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut postings = Vec::new();
-    let mut positions = Vec::new();
     let mut dict = fst::MapBuilder::memory();
     for (term, acc) in &sorted {
         dict.insert(term, postings.len() as u64)?;
         put(&mut postings, u64::from(acc.df));
-        put(&mut postings, positions.len() as u64);
         postings.extend_from_slice(&acc.postings);
-        positions.extend_from_slice(&acc.positions);
     }
     let dict = dict.into_inner()?;
     let surface = fst::Set::from_iter(&surface)?.into_fst().into_inner();
@@ -116,39 +107,42 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
     let sections: [&[u8]; SECTIONS.len()] = [
-        &meta, &dict, &surface, &postings, &positions, &norms, &stored, &text,
+        &meta, &dict, &surface, &postings, &norms, &stored, &text,
     ];
     assemble(&sections)
 }
 
-/// Counts one field's tokens into `occ`, numbering positions from `pos`,
-/// and adds its written words that stem to something else to `surface`.
-fn add_field(
-    text: &str,
-    title: bool,
-    pos: &mut u32,
-    occ: &mut HashMap<String, Occ>,
-    surface: &mut BTreeSet<String>,
-) {
-    for_each_token_joined(text, |t| {
-        if t.folded != t.term && t.folded.len() <= MAX_SURFACE_BYTES && !surface.contains(t.folded)
-        {
-            surface.insert(t.folded.to_string());
-        }
-        let o = occ.entry(t.term.to_string()).or_default();
-        if title {
-            o.tf_title += 1;
-        } else {
-            o.tf_body += 1;
-        }
-        if t.joined {
-            // At the position of its first word, which came two tokens ago.
-            o.positions.push(pos.saturating_sub(2));
-        } else {
-            o.positions.push(*pos);
-            *pos = pos.saturating_add(1);
-        }
-    });
+/// Where a document's fields are counted.
+struct Field<'w> {
+    occ: &'w mut HashMap<String, Occ>,
+    /// Written words whose stem differs from them (see `format`).
+    surface: &'w mut BTreeSet<String>,
+    stems: &'w mut StemCache,
+}
+
+impl Field<'_> {
+    /// Counts one field's words into `occ` and `surface`, and returns its
+    /// length in words.
+    fn add(&mut self, text: &str, title: bool) -> u32 {
+        for_each_positioned_word(text, |w, _| {
+            let term = self.stems.stem(w.folded);
+            if w.folded != term
+                && w.folded.len() <= MAX_SURFACE_BYTES
+                && !self.surface.contains(w.folded)
+            {
+                self.surface.insert(w.folded.to_string());
+            }
+            let o = match self.occ.get_mut(term) {
+                Some(o) => o,
+                None => self.occ.entry(term.to_string()).or_default(),
+            };
+            if title {
+                o.tf_title += 1;
+            } else {
+                o.tf_body += 1;
+            }
+        })
+    }
 }
 
 fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {

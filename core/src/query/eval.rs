@@ -170,7 +170,7 @@ struct Eval<'e, 'a> {
     s: &'e mut Scratch,
     out: Matches,
     /// The query's words found as typed, with their idf, for proximity.
-    words: Vec<(crate::index::TermInfo, f32)>,
+    words: Vec<(String, f32)>,
 }
 
 impl Eval<'_, '_> {
@@ -238,7 +238,7 @@ impl Eval<'_, '_> {
                     if positive {
                         if self.opts.tuning.proximity.is_some() {
                             if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
-                                self.words.push((e.info, self.scorer.idf(e.info.df)));
+                                self.words.push((e.term.clone(), self.scorer.idf(e.info.df)));
                             }
                         }
                         self.note_terms(term, &exp);

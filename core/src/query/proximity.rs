@@ -2,10 +2,10 @@
 //! for Keyword-Based Retrieval Systems", ECIR 2003): each pair of query
 //! words found within a few tokens of each other adds a saturated bonus,
 //! weighted by the rarer word's idf. Applied to the best first candidates
-//! only, re-reading their positions.
+//! only, reading their positions from the stored text.
 
-use super::phrase::positions_in;
-use crate::index::{Index, TermInfo};
+use super::phrase::{positions, Finder};
+use crate::index::Index;
 
 /// How proximity is scored.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -25,7 +25,7 @@ const MAX_WORDS: usize = 12;
 /// term and its idf, in query order), with saturation `k1`.
 pub fn bonus(
     index: &Index<'_>,
-    words: &[(TermInfo, f32)],
+    words: &[(String, f32)],
     candidates: &[u32],
     k1: f32,
     p: Proximity,
@@ -35,17 +35,13 @@ pub fn bonus(
     if words.len() < 2 || candidates.is_empty() {
         return out;
     }
-    let positions: Vec<Vec<Vec<u32>>> = words
-        .iter()
-        .map(|&(info, _)| {
-            positions_in(index, info, index.postings(info).map(|p| p.doc), candidates)
-                .unwrap_or_else(|| vec![Vec::new(); candidates.len()])
-        })
-        .collect();
-    for (k, slot) in out.iter_mut().enumerate() {
+    let terms: Vec<&str> = words.iter().map(|w| w.0.as_str()).collect();
+    let mut finder = Finder::new(&terms);
+    for (&doc, slot) in candidates.iter().zip(&mut out) {
+        let at = positions(&mut finder, index, doc);
         for i in 0..words.len() {
             for j in i + 1..words.len() {
-                let near = closeness(&positions[i][k], &positions[j][k], p.window);
+                let near = closeness(&at[i], &at[j], p.window);
                 if near > 0.0 {
                     let idf = words[i].1.min(words[j].1);
                     *slot += p.weight * idf * near * (k1 + 1.0) / (near + k1);

@@ -50,6 +50,12 @@ pub fn fold_char_into(c: char, out: &mut String) {
 
 /// Appends the folded form of `word` to `out`.
 pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         fold_char_into(c, out);
     }

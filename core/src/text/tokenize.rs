@@ -3,7 +3,7 @@
 
 use super::normalize::fold_into;
 use super::stem::stem_in_place;
-use unicode_segmentation::UnicodeSegmentation;
+use super::words::for_each_word_span;
 
 /// Words longer than this (in folded bytes) are not indexed: they are
 /// almost always noise (hashes, base64), and the cap bounds query work.
@@ -30,21 +30,25 @@ pub struct Token<'t> {
 /// [`for_each_token`], for callers that stem only the words they need.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let mut folded = String::new();
-    for (at, word) in text.unicode_word_indices() {
+    for_each_word_span(text, |at, word| {
         // UAX #29 keeps `a:b` together (Swedish); a search box should not.
-        let mut start = at;
-        for part in word.split(':') {
-            let part_start = start;
-            start += part.len() + 1;
+        // (A byte loop: `split` sets up a searcher, slow on short words.)
+        let (mut part, mut start) = (word, at);
+        loop {
+            let end = part.bytes().position(|b| b == b':').unwrap_or(part.len());
             folded.clear();
-            fold_into(part, &mut folded);
+            fold_into(&part[..end], &mut folded);
             strip_apostrophes(&mut folded);
-            if folded.is_empty() || folded.len() > MAX_TERM_BYTES {
-                continue;
+            if !folded.is_empty() && folded.len() <= MAX_TERM_BYTES {
+                f(&folded, start, start + end);
             }
-            f(&folded, part_start, part_start + part.len());
+            if end == part.len() {
+                break;
+            }
+            part = &part[end + 1..];
+            start += end + 1;
         }
-    }
+    });
 }
 
 /// Calls `f` with every token of `text`, in order.
@@ -58,7 +62,7 @@ pub fn for_each_token(text: &str, f: impl FnMut(Token<'_>)) {
 pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(Token<'_>)) {
     let mut term = String::new();
     for_each_word(text, |folded, start, end| {
-        if !heads.iter().any(|h| folded.as_bytes().starts_with(h)) {
+        if !starts_with_any(folded, heads) {
             return;
         }
         term.clear();
@@ -75,9 +79,12 @@ pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(To
 }
 
 /// What every word that stems to `term` starts with: its first two bytes
-/// (a stem keeps them: `parties` → `parti`, `happy` → `happi`).
+/// (a stem keeps them: `parties` → `parti`, `happy` → `happi`), or only
+/// the first for the Snowball stemmer's irregular `dying` → `die`,
+/// `lying` → `lie` and `tying` → `tie`.
 pub fn stem_head(term: &str) -> &[u8] {
-    &term.as_bytes()[..term.len().min(2)]
+    let keep = if matches!(term, "die" | "lie" | "tie") { 1 } else { 2 };
+    &term.as_bytes()[..term.len().min(keep)]
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a
@@ -97,38 +104,46 @@ pub fn head_bytes(text: &str, max: usize) -> &str {
 /// one word. Indexing uses this; queries do not, so `Việt Nam`
 /// typed still means its two words.
 pub fn for_each_token_joined(text: &str, mut f: impl FnMut(Token<'_>)) {
+    let mut term = String::new();
+    for_each_positioned_word(text, |w, _| {
+        term.clear();
+        term.push_str(w.folded);
+        stem_in_place(&mut term);
+        f(Token { term: &term, ..w });
+    });
+}
+
+/// The words of [`for_each_token_joined`], folded but not stemmed (the
+/// token's `term` is its folded form: callers stem, or cache stems), each
+/// with its position: words count from 0, and a compound stands at its
+/// first word's. Returns the number of words.
+pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -> u32 {
     let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
     let mut compound = String::new();
-    for_each_token(text, |t| {
-        let word = &text[t.start..t.end];
+    let mut pos = 0u32;
+    for_each_word(text, |folded, start, end| {
+        let joined = false;
+        f(Token { term: folded, folded, start, end, joined }, pos);
+        let word = &text[start..end];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let marked = !word.is_ascii();
-        let short = t.folded.len() <= 6;
+        let candidate = capital && folded.len() <= 6;
+        let mut joined = false;
         if let Some((p_folded, p_start, p_end)) = &prev {
-            let p_word = &text[*p_start..*p_end];
-            let gap_is_space = &text[*p_end..t.start] == " ";
-            if capital && short && gap_is_space && (marked || !p_word.is_ascii()) {
+            let gap_is_space = &text[*p_end..start] == " ";
+            let marked = !word.is_ascii() || !text[*p_start..*p_end].is_ascii();
+            if candidate && gap_is_space && marked {
+                joined = true;
                 compound.clear();
                 compound.push_str(p_folded);
-                compound.push_str(t.folded);
-                let folded = compound.clone();
-                stem_in_place(&mut compound);
-                let (start, end) = (*p_start, t.end);
-                f(t.clone());
-                f(Token {
-                    term: &compound,
-                    folded: &folded,
-                    start,
-                    end,
-                    joined: true,
-                });
-                prev = None;
-                return;
+                compound.push_str(folded);
+                let t = Token { term: &compound, folded: &compound, start: *p_start, end, joined };
+                f(t, pos.saturating_sub(1));
             }
         }
-        prev = (capital && short).then(|| (t.folded.to_string(), t.start, t.end));
-        f(t);
+        prev = (candidate && !joined).then(|| (folded.to_string(), start, end));
+        pos = pos.saturating_add(1);
     });
+    pos
 }
 
 /// The folded, stemmed terms of `text`, in order.
@@ -141,12 +156,22 @@ pub fn terms(text: &str) -> Vec<String> {
 /// `country's` → `country`, `o'neil` → `oneil`: the possessive goes, other
 /// apostrophes join the word so that both spellings meet.
 fn strip_apostrophes(term: &mut String) {
-    if term.ends_with("'s") {
+    // Byte loops: the `str` searches call out to memchr, slow on short words.
+    if term.as_bytes().ends_with(b"'s") {
         term.truncate(term.len() - 2);
     }
-    if term.contains('\'') {
+    if term.bytes().any(|b| b == b'\'') {
         term.retain(|c| c != '\'');
     }
+}
+
+/// Whether `word` starts with one of `heads` (see [`stem_head`]).
+#[inline]
+pub fn starts_with_any(word: &str, heads: &[&[u8]]) -> bool {
+    let w = word.as_bytes();
+    heads
+        .iter()
+        .any(|h| h.len() <= w.len() && h.iter().zip(w).all(|(a, b)| a == b))
 }
 
 #[cfg(test)]
@@ -183,6 +208,34 @@ mod tests {
         });
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
         assert_eq!(got, [("vietnam", "Việt Nam"), ("hanoi", "Hà Nội")]);
+    }
+
+    #[test]
+    fn positions_count_words_and_compounds_stand_at_their_first() {
+        let text = "Đức Thắng met partying crowds";
+        let mut got = Vec::new();
+        let words = for_each_positioned_word(text, |t, pos| got.push((t.term.to_string(), pos)));
+        assert_eq!(words, 5);
+        let got: Vec<(&str, u32)> = got.iter().map(|(a, p)| (a.as_str(), *p)).collect();
+        let want = [
+            ("duc", 0),
+            ("thang", 1),
+            ("ducthang", 0),
+            ("met", 2),
+            ("partying", 3),
+            ("crowds", 4),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn every_word_starts_with_its_stems_head() {
+        let words = "dying lying tying ties skies skis happy happiness parties generously ugly \
+            early only idly news agreed hopping relational ability sensibility organization";
+        for w in words.split(' ') {
+            let stem = &terms(w)[0];
+            assert!(starts_with_any(w, &[stem_head(stem)]), "{w} -> {stem}");
+        }
     }
 
     #[test]
