@@ -13,6 +13,11 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Calls `f(start, word)` for every word of `text` in order, exactly as
 /// `text.unicode_word_indices()` yields them.
 pub fn for_each_word_span(text: &str, mut f: impl FnMut(usize, &str)) {
+    spans(text, &mut f);
+}
+
+/// The walk itself, not generic: one copy in the `.wasm` for all callers.
+fn spans(text: &str, f: &mut dyn FnMut(usize, &str)) {
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
         ascii_words(bytes, |s, e| f(s, &text[s..e]));
@@ -26,16 +31,15 @@ pub fn for_each_word_span(text: &str, mut f: impl FnMut(usize, &str)) {
         let separator = bytes[i].is_ascii() && class(bytes[i]) == OTHER;
         let cut = separator && bytes.get(i + 1).is_none_or(u8::is_ascii);
         if cut {
-            chunk(text, chunk_start, i, &mut f);
+            chunk(text, chunk_start, i, f);
             chunk_start = i + 1;
         }
         i += 1;
     }
-    chunk(text, chunk_start, bytes.len(), &mut f);
+    chunk(text, chunk_start, bytes.len(), f);
 }
 
-#[inline(always)]
-fn chunk(text: &str, start: usize, end: usize, f: &mut impl FnMut(usize, &str)) {
+fn chunk(text: &str, start: usize, end: usize, f: &mut dyn FnMut(usize, &str)) {
     if start >= end {
         return;
     }
