@@ -2,8 +2,7 @@
 //! same documents in the same order give the same bytes.
 
 use super::format::{
-    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, SECTIONS,
-    VERSION,
+    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, SECTIONS, VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
@@ -70,10 +69,16 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
             let acc = terms.entry(term).or_default();
             let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
             let plain = o.tf_title == 0 && o.tf_body == 1;
-            put(&mut acc.postings, (u64::from(delta) << 1) | u64::from(plain));
+            put(
+                &mut acc.postings,
+                (u64::from(delta) << 1) | u64::from(plain),
+            );
             if !plain {
                 let in_title = o.tf_title > 0;
-                put(&mut acc.postings, (u64::from(o.tf_body) << 1) | u64::from(in_title));
+                put(
+                    &mut acc.postings,
+                    (u64::from(o.tf_body) << 1) | u64::from(in_title),
+                );
                 if in_title {
                     put(&mut acc.postings, u64::from(o.tf_title));
                 }
@@ -106,9 +111,8 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
 
     let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
-    let sections: [&[u8]; SECTIONS.len()] = [
-        &meta, &dict, &surface, &postings, &norms, &stored, &text,
-    ];
+    let sections: [&[u8]; SECTIONS.len()] =
+        [&meta, &dict, &surface, &postings, &norms, &stored, &text];
     assemble(&sections)
 }
 

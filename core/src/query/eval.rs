@@ -238,7 +238,8 @@ impl Eval<'_, '_> {
                     if positive {
                         if self.opts.tuning.proximity.is_some() {
                             if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
-                                self.words.push((e.term.clone(), self.scorer.idf(e.info.df)));
+                                self.words
+                                    .push((e.term.clone(), self.scorer.idf(e.info.df)));
                             }
                         }
                         self.note_terms(term, &exp);
@@ -345,8 +346,7 @@ impl Eval<'_, '_> {
         if top.is_empty() {
             return;
         }
-        let mut docs: Vec<u32> = top.into_iter().map(|(d, _)| d).collect();
-        docs.sort_unstable();
+        let docs: Vec<u32> = top.into_iter().map(|(d, _)| d).collect();
         let extra = bonus(self.index, &self.words, &docs, self.scorer.k1(), p);
         for (&doc, v) in docs.iter().zip(extra) {
             if v > 0.0 {

@@ -292,9 +292,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
         // Written words, each standing for its stem: `cnts` is one edit
         // from `cents` but two from `cent`.
         walk(index.surface().as_fst(), folded, max, pinned, |t, d, _| {
-            let mut stem = t.to_string();
-            crate::text::stem::stem_in_place(&mut stem);
-            keep(d, t, stem, None, &mut found)
+            keep(d, t, crate::text::stem::stemmed(t), None, &mut found)
         });
     }
     // Only the closest: a frequent word two edits away must not crowd out

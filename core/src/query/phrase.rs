@@ -7,7 +7,7 @@
 
 use super::ast::Scope;
 use crate::index::{Index, Posting};
-use crate::text::stem::stem_in_place;
+use crate::text::stem::stemmed;
 use crate::text::{for_each_positioned_word, starts_with_any, stem_head, WordCache};
 
 /// Body positions start this far after the title's last word, so that
@@ -69,7 +69,9 @@ fn intersect(lists: &[Vec<Posting>]) -> Vec<Vec<Posting>> {
 /// words count from 0, body words from after the title and a gap.
 pub(super) fn positions(finder: &mut Finder<'_>, index: &Index<'_>, doc: u32) -> Vec<Vec<u32>> {
     let (mut out, title_words) = finder.find(index.title(doc).unwrap_or(""), 0);
-    let body = finder.find(index.body(doc).unwrap_or(""), title_words + BODY_GAP).0;
+    let body = finder
+        .find(index.body(doc).unwrap_or(""), title_words + BODY_GAP)
+        .0;
     for (all, more) in out.iter_mut().zip(body) {
         all.extend(more);
     }
@@ -105,8 +107,7 @@ impl<'w> Finder<'w> {
                 return;
             }
             let mask = *matches.get(t.folded, |folded| {
-                let mut term = folded.to_string();
-                stem_in_place(&mut term);
+                let term = stemmed(folded);
                 (words.iter().zip(0..))
                     .filter(|(w, _)| **w == term)
                     .fold(0u64, |m, (_, i)| m | 1 << i)

@@ -21,7 +21,7 @@ pub struct Proximity {
 /// Query words considered at most (pairs grow with the square).
 const MAX_WORDS: usize = 12;
 
-/// The bonus of each of `candidates` (sorted ordinals) for `words` (each a
+/// The bonus of each of `candidates` (document ordinals) for `words` (each a
 /// term and its idf, in query order), with saturation `k1`.
 pub fn bonus(
     index: &Index<'_>,

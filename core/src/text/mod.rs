@@ -7,11 +7,10 @@ pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
 mod words;
-pub use words::for_each_word_span;
 
 pub use normalize::{fold, fold_into};
 pub use stem::{StemCache, WordCache};
 pub use tokenize::{
-    for_each_positioned_word, for_each_token, for_each_token_joined, for_each_token_starting,
-    for_each_word, head_bytes, starts_with_any, stem_head, terms, Token, MAX_TERM_BYTES,
+    for_each_positioned_word, for_each_token, for_each_token_starting, for_each_word, head_bytes,
+    starts_with_any, stem_head, terms, Token, MAX_TERM_BYTES,
 };

@@ -27,6 +27,13 @@ pub fn stem_in_place(term: &mut String) {
     }
 }
 
+/// The stem of `word`, as a new string (see [`stem_in_place`]).
+pub fn stemmed(word: &str) -> String {
+    let mut term = word.to_string();
+    stem_in_place(&mut term);
+    term
+}
+
 /// Values remembered by folded word: text repeats its words, and the
 /// Snowball stemmer costs more than segmenting and folding together.
 pub struct WordCache<V>(HashMap<String, V, BuildHasherDefault<FxHasher>>);
@@ -53,11 +60,7 @@ pub type StemCache = WordCache<String>;
 impl StemCache {
     /// The stem of a folded word, as [`stem_in_place`] gives it.
     pub fn stem(&mut self, folded: &str) -> &str {
-        self.get(folded, |w| {
-            let mut term = w.to_string();
-            stem_in_place(&mut term);
-            term
-        })
+        self.get(folded, stemmed)
     }
 }
 
@@ -88,7 +91,7 @@ impl Hasher for FxHasher {
 
 #[cfg(test)]
 mod tests {
-    use super::{stem_in_place, StemCache};
+    use super::{stemmed as stem, StemCache};
 
     #[test]
     fn the_cache_gives_the_stemmer_answer() {
@@ -96,12 +99,6 @@ mod tests {
         for w in ["parties", "parties", "cuong", "dying", "a"] {
             assert_eq!(cache.stem(w), stem(w));
         }
-    }
-
-    fn stem(w: &str) -> String {
-        let mut s = w.to_string();
-        stem_in_place(&mut s);
-        s
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub struct Token<'t> {
     pub start: usize,
     /// Byte offset just past the word's end in the source text.
     pub end: usize,
-    /// A compound of the two words before it (see [`for_each_token_joined`]);
+    /// A compound of the two words before it (see
+    /// [`for_each_positioned_word`]);
     /// it stands at the position of the first of them.
     pub joined: bool,
 }
@@ -83,7 +84,11 @@ pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(To
 /// the first for the Snowball stemmer's irregular `dying` → `die`,
 /// `lying` → `lie` and `tying` → `tie`.
 pub fn stem_head(term: &str) -> &[u8] {
-    let keep = if matches!(term, "die" | "lie" | "tie") { 1 } else { 2 };
+    let keep = if matches!(term, "die" | "lie" | "tie") {
+        1
+    } else {
+        2
+    };
     &term.as_bytes()[..term.len().min(keep)]
 }
 
@@ -97,33 +102,31 @@ pub fn head_bytes(text: &str, max: usize) -> &str {
     &text[..end]
 }
 
-/// Like [`for_each_token`], and after each pair of capitalized words
-/// separated by one space where either carries a diacritic (`Việt Nam`,
-/// `Hà Nội`), also their compound (`vietnam`, `hanoi`) with `joined` set:
+/// The words of `text`, folded but not stemmed (the token's `term` is its
+/// folded form: callers stem, or cache stems), each with its position, and
+/// after each pair of capitalized words separated by one space where either
+/// carries a diacritic (`Việt Nam`, `Hà Nội`), also their compound
+/// (`vietnam`, `hanoi`) with `joined` set, at the first word's position:
 /// Vietnamese names are written as syllables, English text writes them as
-/// one word. Indexing uses this; queries do not, so `Việt Nam`
-/// typed still means its two words.
-pub fn for_each_token_joined(text: &str, mut f: impl FnMut(Token<'_>)) {
-    let mut term = String::new();
-    for_each_positioned_word(text, |w, _| {
-        term.clear();
-        term.push_str(w.folded);
-        stem_in_place(&mut term);
-        f(Token { term: &term, ..w });
-    });
-}
-
-/// The words of [`for_each_token_joined`], folded but not stemmed (the
-/// token's `term` is its folded form: callers stem, or cache stems), each
-/// with its position: words count from 0, and a compound stands at its
-/// first word's. Returns the number of words.
+/// one word. Indexing and phrase checks use this; queries do not, so
+/// `Việt Nam` typed still means its two words. Words count from 0; returns
+/// the number of words.
 pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -> u32 {
     let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
     let mut compound = String::new();
     let mut pos = 0u32;
     for_each_word(text, |folded, start, end| {
         let joined = false;
-        f(Token { term: folded, folded, start, end, joined }, pos);
+        f(
+            Token {
+                term: folded,
+                folded,
+                start,
+                end,
+                joined,
+            },
+            pos,
+        );
         let word = &text[start..end];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let candidate = capital && folded.len() <= 6;
@@ -136,7 +139,13 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
                 compound.clear();
                 compound.push_str(p_folded);
                 compound.push_str(folded);
-                let t = Token { term: &compound, folded: &compound, start: *p_start, end, joined };
+                let t = Token {
+                    term: &compound,
+                    folded: &compound,
+                    start: *p_start,
+                    end,
+                    joined,
+                };
                 f(t, pos.saturating_sub(1));
             }
         }
@@ -201,7 +210,7 @@ mod tests {
     fn vietnamese_syllables_also_index_as_one_word() {
         let text = "in Việt Nam and Hà Nội, not New York or Viet Nam";
         let mut got = Vec::new();
-        for_each_token_joined(text, |t| {
+        for_each_positioned_word(text, |t, _| {
             if t.joined {
                 got.push((t.term.to_string(), &text[t.start..t.end]));
             }
