@@ -1,6 +1,7 @@
 //! Native latency and index build time on a corpus and a query log:
 //! `cargo run --release -p quarry-core --features build --example latency -- CORPUS.jsonl QUERIES.txt`
 //! (the side-by-side comparison with other engines is bench/, through wasm).
+//! `PASSES=N` times the log N times, the first as a warm-up (default 4).
 
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
@@ -73,7 +74,11 @@ fn main() {
     let opts = SearchOptions::default();
     let mut times = Vec::new();
     let mut empty = 0;
-    for pass in 0..4 {
+    let passes: usize = std::env::var("PASSES")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(4);
+    for pass in 0..passes {
         for q in &queries {
             let t = Instant::now();
             let r = search(&index, q, &opts);

@@ -2,8 +2,8 @@
 //! the word itself; for the word being typed, its completions; and, when
 //! neither exists, the terms within a small edit distance (typos).
 
+use super::fuzzy;
 use crate::index::{Index, TermInfo};
-use fst::automaton::Automaton;
 use fst::{IntoStreamer, Streamer};
 
 /// Completions kept for a prefix, the most frequent first.
@@ -172,83 +172,6 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     out.extend(found);
 }
 
-/// Longest word (in bytes) that typo tolerance considers.
-const MAX_FUZZY_BYTES: usize = 24;
-
-/// Restricted Damerau-Levenshtein distance to `word`, computed one
-/// dictionary byte at a time while `fst` walks its trie: a row of the
-/// dynamic-programming table per node, pruned as soon as every cell is over
-/// the limit. Unlike a Levenshtein DFA it costs nothing to set up, which
-/// matters when every keystroke is a new word. Distances count bytes, which
-/// are letters once words are folded.
-struct Typo<'w> {
-    word: &'w [u8],
-    max: u8,
-    /// The first letter, when it must match: the walk then stays in one
-    /// subtree, and typos rarely start a word.
-    first: Option<u8>,
-}
-
-/// The last two rows of the table and the last byte read.
-#[derive(Clone, Copy)]
-struct Rows {
-    row: [u8; MAX_FUZZY_BYTES + 1],
-    prev: [u8; MAX_FUZZY_BYTES + 1],
-    last: u8,
-    depth: u8,
-}
-
-impl Automaton for Typo<'_> {
-    type State = Rows;
-    fn start(&self) -> Rows {
-        let mut row = [0u8; MAX_FUZZY_BYTES + 1];
-        for (j, cell) in row.iter_mut().enumerate() {
-            *cell = j.min(255) as u8;
-        }
-        Rows {
-            row,
-            prev: row,
-            last: 0,
-            depth: 0,
-        }
-    }
-    fn is_match(&self, s: &Rows) -> bool {
-        s.row[self.word.len()] <= self.max
-    }
-    fn can_match(&self, s: &Rows) -> bool {
-        s.row[..=self.word.len()].iter().any(|&c| c <= self.max)
-    }
-    fn accept(&self, s: &Rows, b: u8) -> Rows {
-        let w = self.word;
-        let mut next = [u8::MAX; MAX_FUZZY_BYTES + 1];
-        if s.depth == 0 && self.first.is_some_and(|f| f != b) {
-            return Rows {
-                row: next,
-                prev: s.row,
-                last: b,
-                depth: 1,
-            };
-        }
-        next[0] = s.row[0].saturating_add(1);
-        for j in 1..=w.len() {
-            let cost = u8::from(w[j - 1] != b);
-            let mut d = (s.row[j - 1].saturating_add(cost))
-                .min(s.row[j].saturating_add(1))
-                .min(next[j - 1].saturating_add(1));
-            if j > 1 && s.depth > 0 && w[j - 1] == s.last && w[j - 2] == b {
-                d = d.min(s.prev[j - 2].saturating_add(1));
-            }
-            next[j] = d;
-        }
-        Rows {
-            row: next,
-            prev: s.row,
-            last: b,
-            depth: s.depth.saturating_add(1),
-        }
-    }
-}
-
 /// Dictionary terms whose written words are within [`max_edits`] of the
 /// written word `folded` (the stem `word` sets the length), only those at
 /// the smallest distance found, most frequent first. Words of 8 letters or
@@ -276,25 +199,30 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
             found.push(Candidate { d, swap, e });
         }
     };
-    let mut passes = vec![(edits, edits > 1)];
-    if edits > 1 {
-        passes.push((1, false));
-    }
-    for (max, pinned) in passes {
-        // Words that are their own stems (`cat`), and stems.
-        walk(
-            index.dictionary().as_fst(),
-            folded,
-            max,
-            pinned,
-            |t, d, at| keep(d, t, t.to_string(), Some(at), &mut found),
-        );
-        // Written words, each standing for its stem: `cnts` is one edit
-        // from `cents` but two from `cent`.
-        walk(index.surface().as_fst(), folded, max, pinned, |t, d, _| {
-            keep(d, t, crate::text::stem::stemmed(t), None, &mut found)
-        });
-    }
+    // Two edits only after the first letter; one anywhere.
+    let q = fuzzy::Query {
+        word: folded.as_bytes(),
+        first: edits,
+        other: 1,
+    };
+    // Words that are their own stems (`cat`), and stems.
+    fuzzy::walk(
+        index.dictionary().as_fst(),
+        &q,
+        MAX_FUZZY_SCAN,
+        |t, d, at| {
+            if let Ok(t) = std::str::from_utf8(t) {
+                keep(d, t, t.to_string(), Some(at), &mut found);
+            }
+        },
+    );
+    // Written words, each standing for its stem: `cnts` is one edit from
+    // `cents` but two from `cent`.
+    fuzzy::walk(index.surface().as_fst(), &q, MAX_FUZZY_SCAN, |t, d, _| {
+        if let Ok(t) = std::str::from_utf8(t) {
+            keep(d, t, crate::text::stem::stemmed(t), None, &mut found);
+        }
+    });
     // Only the closest: a frequent word two edits away must not crowd out
     // the rarer one a single edit away (`contabious` is `contagious`, not
     // `contact`). Among single edits, two neighbouring letters swapped is
@@ -338,35 +266,4 @@ fn is_swap(a: &str, b: &str) -> bool {
         return false;
     };
     i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
-}
-
-/// Calls `f(entry, distance, output)` for the entries of `fst` within `max` edits
-/// of `word` (first letter kept when `pinned`), reading at most
-/// [`MAX_FUZZY_SCAN`] of them.
-fn walk(
-    fst: &fst::raw::Fst<&[u8]>,
-    word: &str,
-    max: u8,
-    pinned: bool,
-    mut f: impl FnMut(&str, u8, u64),
-) {
-    if word.is_empty() || word.len() > MAX_FUZZY_BYTES {
-        return;
-    }
-    let aut = Typo {
-        word: word.as_bytes(),
-        max,
-        first: pinned.then(|| word.as_bytes()[0]),
-    };
-    let mut stream = fst.search_with_state(aut).into_stream();
-    let mut scanned = 0;
-    while let Some((term, out, state)) = stream.next() {
-        scanned += 1;
-        if scanned > MAX_FUZZY_SCAN {
-            break;
-        }
-        if let Ok(term) = std::str::from_utf8(term) {
-            f(term, state.row[word.len()], out.value());
-        }
-    }
 }

@@ -4,6 +4,7 @@ pub mod ast;
 pub mod eval;
 pub mod expand;
 pub mod feedback;
+mod fuzzy;
 pub mod parse;
 mod phrase;
 pub mod proximity;
