@@ -6,7 +6,6 @@ use crate::options::Options;
 use quarry_core::{search, snippet, FieldValue, Index};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/hits.js")]
@@ -36,6 +35,15 @@ fn json<T: Serialize>(v: &T) -> JsValue {
         .unwrap_or(JsValue::NULL)
 }
 
+/// A document's fields as one object (the index stores them by name).
+struct Fields<'a>(&'a [(&'a str, FieldValue)]);
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
 fn send_doc(index: &Index<'_>, ord: u32) {
     SENT.with(|sent| {
         let mut sent = sent.borrow_mut();
@@ -49,8 +57,13 @@ fn send_doc(index: &Index<'_>, ord: u32) {
             return;
         }
         let Some(d) = index.doc(ord) else { return };
-        let fields: BTreeMap<&str, &FieldValue> = d.fields.iter().map(|(k, v)| (*k, v)).collect();
-        cache_doc(ord, d.id, d.title, d.url.map(str::to_string), json(&fields));
+        cache_doc(
+            ord,
+            d.id,
+            d.title,
+            d.url.map(str::to_string),
+            json(&Fields(&d.fields)),
+        );
         *seen = true;
     });
 }

@@ -12,6 +12,7 @@ pub mod query;
 pub mod rank;
 pub mod search;
 pub mod snippet;
+mod sort;
 pub mod suggest;
 pub mod text;
 

@@ -98,14 +98,9 @@ pub fn by_score(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
     b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
 }
 
-/// Keeps the `k` best of `docs` by [`by_score`], in no particular order.
+/// Keeps the `k` best of `docs`, best first by [`by_score`].
 pub fn keep_best(docs: &mut Vec<(u32, f32)>, k: usize) {
-    if k == 0 {
-        docs.clear();
-    } else if k < docs.len() {
-        docs.select_nth_unstable_by(k - 1, by_score);
-        docs.truncate(k);
-    }
+    crate::sort::keep_first(docs, k, |a, b| by_score(a, b).is_lt());
 }
 
 #[cfg(test)]

@@ -135,18 +135,17 @@ fn run(
     match opts.sort {
         Sort::Relevance => {
             keep_best(&mut docs, end);
-            docs.sort_unstable_by(by_score);
         }
         Sort::DateAsc | Sort::DateDesc => {
             let date = |d: u32| index.field_str(d, "date").unwrap_or("");
-            docs.sort_by(|a, b| {
+            crate::sort::sort_by(&mut docs, |a, b| {
                 let o = date(a.0).cmp(date(b.0));
                 let o = if opts.sort == Sort::DateDesc {
                     o.reverse()
                 } else {
                     o
                 };
-                o.then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0))
+                o.then(by_score(a, b)).is_lt()
             });
         }
     }

@@ -22,7 +22,7 @@ pub const MAX_ALL_REQUIRED: usize = 3;
 /// Matching documents with scores, and what else the query learned.
 #[derive(Debug, Default)]
 pub struct Matches {
-    /// `(document, score)` in ascending document order.
+    /// `(document, score)`, in no particular order.
     pub docs: Vec<(u32, f32)>,
     /// Terms to highlight, sorted.
     pub terms: Vec<String>,
@@ -216,10 +216,8 @@ impl Eval<'_, '_> {
         if !filters.is_empty() {
             docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
         }
-        docs.sort_unstable_by_key(|e| e.0);
         self.out.docs = docs;
-        self.out.terms.sort();
-        self.out.terms.dedup();
+        sort_unique(&mut self.out.terms);
         self.out
     }
 
@@ -364,8 +362,7 @@ impl Eval<'_, '_> {
             .map(|&d| (d, self.s.score[d as usize]))
             .collect();
         let mut query_terms = self.out.terms.clone();
-        query_terms.sort();
-        query_terms.dedup();
+        sort_unique(&mut query_terms);
         for (term, w) in expansion(self.index, &ranked, &query_terms, fb) {
             let Some(info) = self.index.term(&term) else {
                 continue;
@@ -412,4 +409,10 @@ fn passes(index: &Index<'_>, doc: u32, filter: &Filter) -> bool {
             .field_str(doc, "date")
             .is_some_and(|d| d >= from.as_str() && d <= to.as_str()),
     }
+}
+
+/// Sorts `terms` and drops repeats.
+fn sort_unique(terms: &mut Vec<String>) {
+    crate::sort::sort_by(terms, |a, b| a < b);
+    terms.dedup();
 }

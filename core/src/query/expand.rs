@@ -166,9 +166,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             }
         }
     }
-    // Most frequent first; ties in dictionary order, for determinism.
-    found.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));
-    found.truncate(MAX_COMPLETIONS);
+    keep_most_frequent(&mut found, MAX_COMPLETIONS);
     out.extend(found);
 }
 
@@ -233,8 +231,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
         found.retain(|f| f.swap);
     }
     let mut found: Vec<Expansion> = found.into_iter().map(|f| f.e).collect();
-    found.sort_by(|a, b| b.info.df.cmp(&a.info.df).then_with(|| a.term.cmp(&b.term)));
-    found.truncate(MAX_FUZZY);
+    keep_most_frequent(&mut found, MAX_FUZZY);
     // The frequent respelling should lead: a rare neighbour one edit away
     // (`nuer` for `nubers`) weighs less than the common one (`number`).
     let max_df = found.iter().map(|e| e.info.df).max().unwrap_or(1).max(1) as f32;
@@ -244,6 +241,18 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
         e.weight = weight * (e.info.df as f32 / max_df).sqrt();
         e
     }));
+}
+
+/// Keeps the `k` most frequent of `found`, most frequent first; ties in
+/// dictionary order, for determinism.
+fn keep_most_frequent(found: &mut Vec<Expansion>, k: usize) {
+    crate::sort::keep_first(found, k, |a, b| {
+        b.info
+            .df
+            .cmp(&a.info.df)
+            .then_with(|| a.term.cmp(&b.term))
+            .is_lt()
+    });
 }
 
 /// A typo candidate while the dictionary is walked.

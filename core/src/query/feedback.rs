@@ -68,8 +68,9 @@ pub fn expansion(
             Some((t, w * idf))
         })
         .collect();
-    terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    terms.truncate(fb.terms);
+    crate::sort::keep_first(&mut terms, fb.terms, |a, b| {
+        b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)).is_lt()
+    });
     let max = terms.first().map_or(1.0, |t| t.1).max(f32::MIN_POSITIVE);
     terms.into_iter().map(|(t, w)| (t, w / max)).collect()
 }
