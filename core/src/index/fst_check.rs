@@ -44,6 +44,23 @@ pub fn check(bytes: &[u8]) -> Result<(), String> {
     walk(&bytes[..nodes_end], version, root as usize)
 }
 
+/// Checks the checksum of `bytes`, which [`check`] has accepted; `fst`
+/// before version 3 has none, and is refused.
+pub fn checksum(bytes: &[u8]) -> Result<(), String> {
+    let (body, stored) = bytes.split_at(bytes.len().saturating_sub(4));
+    if le(&bytes[..8]) < 3 {
+        return Err("fst before version 3 has no checksum".into());
+    }
+    let got = super::crc32c::masked(body);
+    if stored != got.to_le_bytes() {
+        return Err(format!(
+            "checksum mismatch: stored {:08x}, computed {got:08x}",
+            uint(stored, 4)
+        ));
+    }
+    Ok(())
+}
+
 /// Walks every node reachable from `root` once. A path visits strictly
 /// falling addresses, so it has at most `data.len()` transitions; capping
 /// each output at `u64::MAX / (data.len() + 1)` keeps every sum in range.

@@ -1,5 +1,6 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
+mod crc32c;
 pub mod format;
 mod fst_check;
 mod reader;

@@ -66,9 +66,8 @@ fn open_fst<'a>(
     section: &'static str,
 ) -> Result<fst::raw::Fst<&'a [u8]>, FormatError> {
     super::fst_check::check(bytes).map_err(|why| corrupt(section, why))?;
-    let fst = fst::raw::Fst::new(bytes).map_err(|e| corrupt(section, e.to_string()))?;
-    fst.verify().map_err(|e| corrupt(section, e.to_string()))?;
-    Ok(fst)
+    super::fst_check::checksum(bytes).map_err(|why| corrupt(section, why))?;
+    fst::raw::Fst::new(bytes).map_err(|e| corrupt(section, e.to_string()))
 }
 
 impl<'a> Index<'a> {
