@@ -10,8 +10,45 @@
 //! full-width forms, but not the CJK compatibility ideographs, Hangul
 //! syllables or Arabic presentation forms, whose tables would triple the
 //! size of the `.wasm` for characters nobody types into a search box.
+//! Outside those ranges the table holds the lower case of every cased
+//! letter, so the `.wasm` carries none of the standard library's case
+//! tables.
 
-use super::fold_table::{ENDS, KEYS, POOL};
+use super::fold_table::{KEY_GAPS, LENS, POOL};
+use std::sync::OnceLock;
+
+/// The fold table decoded: keys ascending, and where each one's folded
+/// form ends in `POOL`.
+struct Table {
+    keys: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut keys = Vec::with_capacity(LENS.len());
+        let (mut key, mut gap, mut shift) = (0u32, 0u32, 0);
+        for &b in &KEY_GAPS {
+            gap |= u32::from(b & 0x7f) << shift;
+            shift += 7;
+            if b < 0x80 {
+                key += gap;
+                keys.push(key);
+                (gap, shift) = (0, 0);
+            }
+        }
+        let mut end = 0u32;
+        let ends = LENS
+            .iter()
+            .map(|&l| {
+                end += u32::from(l);
+                end
+            })
+            .collect();
+        Table { keys, ends }
+    })
+}
 
 /// Code point ranges the fold table covers.
 pub const TABLE_RANGES: &[(u32, u32)] = &[
@@ -35,17 +72,15 @@ pub fn fold_char_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
-    if let Ok(cp) = u16::try_from(c as u32) {
-        if let Ok(i) = KEYS.binary_search(&cp) {
-            let start = if i == 0 { 0 } else { usize::from(ENDS[i - 1]) };
-            out.push_str(POOL.get(start..usize::from(ENDS[i])).unwrap_or(""));
-            return;
-        }
-    }
-    if is_diacritic_mark(c) {
+    let t = table();
+    if let Ok(i) = t.keys.binary_search(&(c as u32)) {
+        let start = if i == 0 { 0 } else { t.ends[i - 1] as usize };
+        out.push_str(POOL.get(start..t.ends[i] as usize).unwrap_or(""));
         return;
     }
-    out.extend(c.to_lowercase());
+    if !is_diacritic_mark(c) {
+        out.push(c);
+    }
 }
 
 /// Appends the folded form of `word` to `out`.
