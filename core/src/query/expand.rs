@@ -94,44 +94,38 @@ pub fn expand(
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
     // The most frequent completions, kept as (df, term, postings offset).
     let mut top: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
-    // One prefix when one of the two starts with the other.
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
-    let prefixes = [typed];
+    // A range seek goes straight to the prefix's subtree, whose terms come
+    // once each, in order.
+    let mut upper = typed.as_bytes().to_vec();
+    upper.push(0xff);
+    let mut stream = index
+        .dictionary()
+        .range()
+        .ge(typed)
+        .lt(&upper)
+        .into_stream();
     let mut scanned = 0;
-    for prefix in prefixes {
-        // A range seek goes straight to the prefix's subtree.
-        let mut upper = prefix.as_bytes().to_vec();
-        upper.push(0xff);
-        let mut stream = index
-            .dictionary()
-            .range()
-            .ge(prefix)
-            .lt(&upper)
-            .into_stream();
-        while let Some((term, at)) = stream.next() {
-            scanned += 1;
-            if scanned > MAX_PREFIX_SCAN {
-                break;
-            }
-            if term == word.as_bytes() {
-                continue;
-            }
-            let Some(df) = index.term_at(at).map(|t| t.df) else {
-                continue;
-            };
-            let full = top.len() == MAX_COMPLETIONS;
-            if full && top.last().is_some_and(|l| l.0 >= df) {
-                continue;
-            }
-            if top.iter().any(|e| e.1 == term) {
-                continue;
-            }
-            // Most frequent first; ties in dictionary order (stable insert).
-            let at_rank = top.partition_point(|e| e.0 >= df);
-            top.insert(at_rank, (df, term.to_vec(), at));
-            top.truncate(MAX_COMPLETIONS);
+    while let Some((term, at)) = stream.next() {
+        scanned += 1;
+        if scanned > MAX_PREFIX_SCAN {
+            break;
         }
+        if term == word.as_bytes() {
+            continue;
+        }
+        let Some(df) = index.term_at(at).map(|t| t.df) else {
+            continue;
+        };
+        let full = top.len() == MAX_COMPLETIONS;
+        if full && top.last().is_some_and(|l| l.0 >= df) {
+            continue;
+        }
+        // Most frequent first; ties in dictionary order (stable insert).
+        let at_rank = top.partition_point(|e| e.0 >= df);
+        top.insert(at_rank, (df, term.to_vec(), at));
+        top.truncate(MAX_COMPLETIONS);
     }
     let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
     for (_, term, at) in top {
@@ -197,30 +191,38 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
             found.push(Candidate { d, swap, e });
         }
     };
-    // Two edits only after the first letter; one anywhere.
-    let q = fuzzy::Query {
-        word: folded.as_bytes(),
-        first: edits,
-        other: 1,
-    };
-    // Words that are their own stems (`cat`), and stems.
-    fuzzy::walk(
-        index.dictionary().as_fst(),
-        &q,
-        MAX_FUZZY_SCAN,
-        |t, d, at| {
-            if let Ok(t) = std::str::from_utf8(t) {
-                keep(d, t, t.to_string(), Some(at), &mut found);
-            }
-        },
-    );
-    // Written words, each standing for its stem: `cnts` is one edit from
-    // `cents` but two from `cent`.
-    fuzzy::walk(index.surface().as_fst(), &q, MAX_FUZZY_SCAN, |t, d, _| {
-        if let Ok(t) = std::str::from_utf8(t) {
-            keep(d, t, crate::text::stem::stemmed(t), None, &mut found);
+    // Only the closest candidates are kept (below), so two edits are looked
+    // for only when no term is one edit away: most typos are one slip, and
+    // the one-edit walk is the cheap one.
+    for first in (1..=edits).take(2) {
+        if first > 1 && !found.is_empty() {
+            break;
         }
-    });
+        // `first` edits below the word's first letter; one anywhere.
+        let q = fuzzy::Query {
+            word: folded.as_bytes(),
+            first,
+            other: 1,
+        };
+        // Words that are their own stems (`cat`), and stems.
+        fuzzy::walk(
+            index.dictionary().as_fst(),
+            &q,
+            MAX_FUZZY_SCAN,
+            |t, d, at| {
+                if let Ok(t) = std::str::from_utf8(t) {
+                    keep(d, t, t.to_string(), Some(at), &mut found);
+                }
+            },
+        );
+        // Written words, each standing for its stem: `cnts` is one edit from
+        // `cents` but two from `cent`.
+        fuzzy::walk(index.surface().as_fst(), &q, MAX_FUZZY_SCAN, |t, d, _| {
+            if let Ok(t) = std::str::from_utf8(t) {
+                keep(d, t, crate::text::stem::stemmed(t), None, &mut found);
+            }
+        });
+    }
     // Only the closest: a frequent word two edits away must not crowd out
     // the rarer one a single edit away (`contabious` is `contagious`, not
     // `contact`). Among single edits, two neighbouring letters swapped is
