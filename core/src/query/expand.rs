@@ -194,7 +194,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     // Only the closest candidates are kept (below), so two edits are looked
     // for only when no term is one edit away: most typos are one slip, and
     // the one-edit walk is the cheap one.
-    for first in (1..=edits).take(2) {
+    for first in 1..=edits {
         if first > 1 && !found.is_empty() {
             break;
         }
