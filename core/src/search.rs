@@ -3,6 +3,7 @@
 //! boundary can pass them as numbers (see ARCHITECTURE.md).
 
 use crate::index::Index;
+use crate::query::eval::Correction;
 use crate::query::{evaluate, parse, Filter};
 use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
@@ -126,7 +127,7 @@ fn run(
     index: &Index<'_>,
     query: &crate::query::Query,
     opts: &SearchOptions,
-) -> (SearchResults, Vec<(String, String)>) {
+) -> (SearchResults, Vec<Correction>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
     let facets = facets(index, &docs);

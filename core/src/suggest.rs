@@ -4,18 +4,19 @@
 
 use crate::index::{Index, TermInfo};
 use crate::query::ast::Query;
+use crate::query::eval::Correction;
 use crate::query::expand::{typos, Kind};
 use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
-/// The respelled query text, or `None`. `corrections` are the evaluator's
-/// `(query term, dictionary term)` pairs; `count` runs a query text and
-/// counts its results (used only when the query found nothing).
+/// The respelled query text, or `None`. `corrections` are the evaluator's;
+/// `count` runs a query text and counts its results (used only when the
+/// query found nothing).
 pub fn suggest(
     index: &Index<'_>,
     query: &Query,
     text: &str,
     total: usize,
-    corrections: &[(String, String)],
+    corrections: &[Correction],
     count: impl Fn(&str) -> usize,
 ) -> Option<String> {
     if query.words.is_empty() || (corrections.is_empty() && total > 0) {
@@ -27,15 +28,19 @@ pub fn suggest(
         // Among equally close candidates, the one most used in the corpus.
         let best = corrections
             .iter()
-            .filter(|c| c.0 == span.term)
+            .filter(|c| c.word == span.term)
             .filter_map(|c| {
                 index
-                    .term(&c.1)
-                    .map(|info| (occurrences(index, info), &c.1, info))
+                    .term(&c.term)
+                    .map(|info| (occurrences(index, info), c, info))
             })
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)));
+            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.term.cmp(&a.1.term)));
         let better = match best {
-            Some((_, term, info)) => surface(index, term, info).or_else(|| Some(term.clone())),
+            Some((_, c, info)) => c
+                .written
+                .clone()
+                .or_else(|| surface(index, &c.term, info))
+                .or_else(|| Some(c.term.clone())),
             None if total == 0 => {
                 let written = crate::text::fold(text.get(span.start..span.end).unwrap_or(""));
                 respell(index, &span.term, &written)
@@ -80,7 +85,9 @@ fn respell(index: &Index<'_>, term: &str, written: &str) -> Option<String> {
                 .then_with(|| a.2.term.cmp(&b.2.term))
         })?
         .2;
-    Some(surface(index, &best.term, best.info).unwrap_or(best.term))
+    best.written
+        .or_else(|| surface(index, &best.term, best.info))
+        .or(Some(best.term))
 }
 
 /// How often a term occurs in the whole corpus.

@@ -2,8 +2,10 @@
 //! writer produces today (QUARRY_REGENERATE=1 rewrites it on purpose, with
 //! a format version bump), and damaged copies of it must fail cleanly.
 
-use quarry_core::index::format::FormatError;
+use fst::Streamer;
+use quarry_core::index::format::{FormatError, KeyKind};
 use quarry_core::index::write_index;
+use quarry_core::text::stem::stemmed;
 use quarry_core::{search, Document, FieldValue, Index, SearchOptions};
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/small.qry");
@@ -49,10 +51,21 @@ fn writer_output_matches_the_golden_file() {
     let idx = Index::open(&golden).unwrap();
     let r = search(&idx, "cuong", &SearchOptions::default());
     assert_eq!(idx.doc(r.hits[0].doc).unwrap().id, "a");
-    // Version 2 added the written words whose stem differs.
-    let written = idx.surface().stream().into_strs().unwrap();
+    // Written words whose stem differs are aliases of their stem's list.
+    let mut aliases = Vec::new();
+    let mut stream = idx.dictionary().stream();
+    while let Some((key, value)) = stream.next() {
+        let (info, kind) = idx.entry(value).unwrap();
+        let key = String::from_utf8(key.to_vec()).unwrap();
+        if kind == KeyKind::Alias {
+            assert_eq!(Some(info), idx.term(&stemmed(&key)), "{key}");
+            aliases.push(key);
+        } else {
+            assert_eq!(Some(info), idx.term(&key), "{key}");
+        }
+    }
     assert_eq!(
-        written,
+        aliases,
         [
             "conference",
             "delegation",
@@ -64,6 +77,11 @@ fn writer_output_matches_the_golden_file() {
             "visits"
         ]
     );
+    let keys = idx.dictionary().len();
+    assert_eq!(idx.term_count(), keys - aliases.len());
+    let kind = |k: &str| idx.dictionary().get(k).map(|v| idx.entry(v).unwrap().1);
+    assert_eq!(kind("parti"), Some(KeyKind::Stem));
+    assert_eq!(kind("chile"), Some(KeyKind::Word));
     let r = search(&idx, "delegtaion", &SearchOptions::default());
     assert_eq!(r.total, 1);
     assert_eq!(
@@ -120,22 +138,47 @@ fn truncated_and_flipped_indexes_never_panic() {
 }
 
 /// The input on which fuzzing made `fst` panic: a dictionary with a forged
-/// crc32c. The node-by-node check at open refuses it. (Written in format
-/// version 2; its version is brought up to date so that the dictionary,
-/// not the version, is what gets refused.)
+/// crc32c, written in format version 2 (with separate `terms` and `surface`
+/// dictionaries). Each of its two dictionaries is put in place of the
+/// golden index's `terms`: the forged one must be refused at open, by the
+/// node-by-node check, naming the section.
 #[test]
 fn forged_dictionary_is_refused_at_open() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../fuzz/regressions/index-forged-fst-checksum"
     );
-    let mut bytes = std::fs::read(path).unwrap();
-    bytes[4..8].copy_from_slice(&quarry_core::index::format::VERSION.to_le_bytes());
-    match Index::open(&bytes) {
-        Err(e) => {
+    let old = std::fs::read(path).unwrap();
+    let golden = std::fs::read(GOLDEN).unwrap();
+    let mut refused = 0;
+    for (at, len) in [(155, 245), (400, 120)] {
+        let bytes = with_terms(&golden, &old[at..at + len]);
+        if let Err(e) = Index::open(&bytes) {
             let msg = e.to_string();
-            assert!(msg.contains("surface") || msg.contains("terms"), "{msg}");
+            assert!(msg.contains("'terms' is corrupt"), "{msg}");
+            refused += 1;
         }
-        Ok(_) => panic!("a forged dictionary opened"),
     }
+    assert_eq!(refused, 1, "the forged dictionary, and only it, is refused");
+}
+
+/// `index` with its `terms` section replaced by `dict`.
+fn with_terms(index: &[u8], dict: &[u8]) -> Vec<u8> {
+    use quarry_core::index::format::{read_header, HEADER_LEN};
+    let sections = read_header(index).unwrap();
+    let mut body = Vec::new();
+    let mut table = Vec::new();
+    let start = HEADER_LEN + 16 * sections.len();
+    for s in &sections {
+        let bytes = if s.name == "terms" {
+            dict
+        } else {
+            &index[s.offset..s.offset + s.len]
+        };
+        table.extend_from_slice(&quarry_core::index::format::section_name(s.name));
+        table.extend_from_slice(&((start + body.len()) as u32).to_le_bytes());
+        table.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        body.extend_from_slice(bytes);
+    }
+    [&index[..HEADER_LEN], &table, &body].concat()
 }

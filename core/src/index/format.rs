@@ -3,18 +3,22 @@
 //! ```text
 //! header   magic "QRRY" | u32 version | u32 section count
 //! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
-//! sections meta, terms, surface, postings, norms, docs, text
+//! sections meta, terms, postings, norms, docs, text
 //!          (any order)
 //! ```
 //! All integers little-endian; inside sections, LEB128 varints (see
 //! `varint`). Section contents:
 //!
 //! - `meta`: varint document count, varint total title tokens, varint total
-//!   body tokens, varint field-name count, then each name length-prefixed.
-//! - `terms`: an `fst` map from folded term to the byte offset of its list in
-//!   `postings`.
-//! - `surface`: an `fst` set of the folded words whose stem differs from
-//!   them (`cents` for `cent`), for typo tolerance over written words.
+//!   body tokens, varint term count, varint field-name count, then each name
+//!   length-prefixed.
+//! - `terms`: one `fst` map over the folded terms (stems) and the folded
+//!   words whose stem differs from them (`cents` for `cent`, at most
+//!   [`MAX_ALIAS_BYTES`]). A key's value is `offset << 2 | kind`
+//!   ([`KeyKind`]): `offset` is the byte offset in `postings` of the key's
+//!   own list, or for an alias of its stem's. One dictionary for both, so
+//!   that typo tolerance walks written words and stems in one pass, and the
+//!   shared prefixes are stored once.
 //! - `postings`: per term, varint document frequency, then per document
 //!   (ascending) varint `(doc delta << 1) | plain`, where `plain` means
 //!   once in the body and not in the title (four postings in five); if
@@ -37,18 +41,54 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
 pub const ENTRY_LEN: usize = 16;
 
 /// Section names, in the order the writer lays them out.
-pub const SECTIONS: [&str; 7] = [
-    "meta", "terms", "surface", "postings", "norms", "docs", "text",
-];
-/// Longest written word kept in `surface` (typo tolerance ignores longer).
-pub const MAX_SURFACE_BYTES: usize = 24;
+pub const SECTIONS: [&str; 6] = ["meta", "terms", "postings", "norms", "docs", "text"];
+/// Longest alias kept in `terms` (typo tolerance ignores longer ones).
+pub const MAX_ALIAS_BYTES: usize = 24;
+
+/// What a `terms` key is, in the low two bits of its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// A written word whose stem differs (`cents`); the value points to the
+    /// stem's list.
+    Alias = 0,
+    /// A stem never written as such (`parti`); its own list.
+    Stem = 1,
+    /// A written word that is its own stem (`cat`); its own list.
+    Word = 2,
+    /// A stem of other words that is also written as a word with another
+    /// stem; its own list (the other stem's is found by stemming it).
+    Both = 3,
+}
+
+impl KeyKind {
+    /// Whether the key is written as such in some document.
+    pub fn is_written(self) -> bool {
+        self != KeyKind::Stem
+    }
+}
+
+/// A `terms` value: the list's offset and the key's kind.
+pub fn dict_value(offset: u64, kind: KeyKind) -> u64 {
+    (offset << 2) | kind as u64
+}
+
+/// Splits a `terms` value into offset and kind.
+pub fn split_value(value: u64) -> (u64, KeyKind) {
+    let kind = match value & 3 {
+        0 => KeyKind::Alias,
+        1 => KeyKind::Stem,
+        2 => KeyKind::Word,
+        _ => KeyKind::Both,
+    };
+    (value >> 2, kind)
+}
 
 /// Why index bytes could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -193,6 +233,16 @@ mod tests {
             assert!(n - d <= n / 8, "n={n} d={d}");
             last = d;
         }
+    }
+
+    #[test]
+    fn dictionary_values_round_trip() {
+        for kind in [KeyKind::Alias, KeyKind::Stem, KeyKind::Word, KeyKind::Both] {
+            for offset in [0, 1, 4_000_000_000, u64::MAX >> 2] {
+                assert_eq!(split_value(dict_value(offset, kind)), (offset, kind));
+            }
+        }
+        assert!(!KeyKind::Stem.is_written() && KeyKind::Alias.is_written());
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Opens index bytes in place: the header and a few counts are read at
 //! open; every other lookup decodes on demand from the borrowed bytes.
 
-use super::format::{decode_norm, read_header, read_u32, FormatError, SectionEntry};
+use super::format::{
+    decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
+};
 use super::varint::Reader;
 use crate::document::FieldValue;
 
@@ -9,11 +11,11 @@ use crate::document::FieldValue;
 pub struct Index<'a> {
     sections: Vec<SectionEntry>,
     doc_count: u32,
+    term_count: usize,
     avg_title: f32,
     avg_body: f32,
     field_names: Vec<&'a str>,
     terms: fst::Map<&'a [u8]>,
-    surface: fst::Set<&'a [u8]>,
     postings: &'a [u8],
     norms: &'a [u8],
     docs: Table<'a>,
@@ -87,6 +89,7 @@ impl<'a> Index<'a> {
         let doc_count = meta.get_u32().ok_or_else(bad_meta)?;
         let total_title = meta.get().ok_or_else(bad_meta)?;
         let total_body = meta.get().ok_or_else(bad_meta)?;
+        let term_count = meta.get().ok_or_else(bad_meta)? as usize;
         let n_fields = meta.get_u32().ok_or_else(bad_meta)?;
         let mut field_names = Vec::new();
         for _ in 0..n_fields {
@@ -96,7 +99,6 @@ impl<'a> Index<'a> {
             );
         }
         let terms = fst::Map::from(open_fst(get("terms")?, "terms")?);
-        let surface = fst::Set::from(open_fst(get("surface")?, "surface")?);
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
             return Err(corrupt(
@@ -109,11 +111,11 @@ impl<'a> Index<'a> {
         let avg = |total: u64| (total as f64 / f64::from(doc_count.max(1))).max(1.0) as f32;
         Ok(Index {
             doc_count,
+            term_count,
             avg_title: avg(total_title),
             avg_body: avg(total_body),
             field_names,
             terms,
-            surface,
             postings: get("postings")?,
             norms,
             docs,
@@ -127,9 +129,9 @@ impl<'a> Index<'a> {
         self.doc_count
     }
 
-    /// Number of distinct terms.
+    /// Number of distinct terms (stems; aliases are not counted).
     pub fn term_count(&self) -> usize {
-        self.terms.len()
+        self.term_count
     }
 
     /// The section table, for size reports.
@@ -149,23 +151,29 @@ impl<'a> Index<'a> {
         r.get_str()
     }
 
-    /// The term dictionary, for prefix and fuzzy expansion.
+    /// The dictionary of terms and aliases, for prefix and fuzzy expansion;
+    /// [`Index::entry`] reads its values.
     pub fn dictionary(&self) -> &fst::Map<&'a [u8]> {
         &self.terms
     }
 
-    /// The written words whose stem differs from them, for typo tolerance.
-    pub fn surface(&self) -> &fst::Set<&'a [u8]> {
-        &self.surface
-    }
-
-    /// Looks up a folded term.
+    /// Looks up a folded term (a stem; aliases are not terms).
     pub fn term(&self, term: &str) -> Option<TermInfo> {
-        self.term_at(self.terms.get(term)?)
+        match self.entry(self.terms.get(term)?)? {
+            (_, KeyKind::Alias) => None,
+            (info, _) => Some(info),
+        }
     }
 
-    /// Reads the postings header at a dictionary value.
-    pub fn term_at(&self, postings_at: u64) -> Option<TermInfo> {
+    /// What a dictionary value stands for: the postings of the key (of its
+    /// stem, for an alias) and the key's kind.
+    pub fn entry(&self, value: u64) -> Option<(TermInfo, KeyKind)> {
+        let (at, kind) = split_value(value);
+        Some((self.list_at(at)?, kind))
+    }
+
+    /// Reads the postings header at a byte offset.
+    fn list_at(&self, postings_at: u64) -> Option<TermInfo> {
         let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
         let df = r.get_u32()?;
         Some(TermInfo {

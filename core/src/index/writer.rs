@@ -2,12 +2,13 @@
 //! same documents in the same order give the same bytes.
 
 use super::format::{
-    encode_norm, section_name, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_SURFACE_BYTES, SECTIONS, VERSION,
+    dict_value, encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES,
+    SECTIONS, VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
 use crate::text::{for_each_positioned_word, StemCache};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use thiserror::Error;
 
 /// Why an index could not be written.
@@ -26,6 +27,8 @@ struct TermAcc {
     df: u32,
     last_doc: u32,
     postings: Vec<u8>,
+    /// Some document writes the term as a word (it is that word's stem).
+    written: bool,
 }
 
 /// Per-document occurrences of one term.
@@ -33,6 +36,7 @@ struct TermAcc {
 struct Occ {
     tf_title: u32,
     tf_body: u32,
+    written: bool,
 }
 
 /// Writes the index of `docs`; document ordinals are their order here.
@@ -50,13 +54,13 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut norms = Vec::with_capacity(docs.len() * 2);
     let (mut total_title, mut total_body) = (0u64, 0u64);
     let mut occ: HashMap<String, Occ> = HashMap::new();
-    let mut surface: BTreeSet<String> = BTreeSet::new();
+    let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     let mut stems = StemCache::default();
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
         let mut field = Field {
             occ: &mut occ,
-            surface: &mut surface,
+            aliases: &mut aliases,
             stems: &mut stems,
         };
         let title_len = field.add(&doc.title, true);
@@ -67,6 +71,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         norms.push(encode_norm(body_len));
         for (term, o) in occ.drain() {
             let acc = terms.entry(term).or_default();
+            acc.written |= o.written;
             let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
             let plain = o.tf_title == 0 && o.tf_body == 1;
             put(
@@ -91,19 +96,19 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut sorted: Vec<(String, TermAcc)> = terms.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut postings = Vec::new();
-    let mut dict = fst::MapBuilder::memory();
+    let mut offsets: HashMap<&str, u64> = HashMap::with_capacity(sorted.len());
     for (term, acc) in &sorted {
-        dict.insert(term, postings.len() as u64)?;
+        offsets.insert(term, postings.len() as u64);
         put(&mut postings, u64::from(acc.df));
         postings.extend_from_slice(&acc.postings);
     }
-    let dict = dict.into_inner()?;
-    let surface = fst::Set::from_iter(&surface)?.into_fst().into_inner();
+    let dict = dictionary(&sorted, &offsets, &aliases)?;
 
     let mut meta = Vec::new();
     put(&mut meta, u64::from(n));
     put(&mut meta, total_title);
     put(&mut meta, total_body);
+    put(&mut meta, sorted.len() as u64);
     put(&mut meta, field_names.len() as u64);
     for name in &field_names {
         put_bytes(&mut meta, name.as_bytes());
@@ -111,35 +116,59 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
 
     let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
-    let sections: [&[u8]; SECTIONS.len()] =
-        [&meta, &dict, &surface, &postings, &norms, &stored, &text];
+    let sections: [&[u8]; SECTIONS.len()] = [&meta, &dict, &postings, &norms, &stored, &text];
     assemble(&sections)
+}
+
+/// The `terms` map: terms (sorted) and aliases merged in key order.
+fn dictionary(
+    terms: &[(String, TermAcc)],
+    offsets: &HashMap<&str, u64>,
+    aliases: &BTreeMap<String, String>,
+) -> Result<Vec<u8>, WriteError> {
+    let mut dict = fst::MapBuilder::memory();
+    let mut aliases = aliases.iter().peekable();
+    for (term, acc) in terms {
+        while let Some((word, stem)) = aliases.next_if(|a| a.0 < term) {
+            dict.insert(word, dict_value(offsets[stem.as_str()], KeyKind::Alias))?;
+        }
+        let also_alias = aliases.next_if(|a| a.0 == term).is_some();
+        let kind = match (also_alias, acc.written) {
+            (true, _) => KeyKind::Both,
+            (false, true) => KeyKind::Word,
+            (false, false) => KeyKind::Stem,
+        };
+        dict.insert(term, dict_value(offsets[term.as_str()], kind))?;
+    }
+    for (word, stem) in aliases {
+        dict.insert(word, dict_value(offsets[stem.as_str()], KeyKind::Alias))?;
+    }
+    Ok(dict.into_inner()?)
 }
 
 /// Where a document's fields are counted.
 struct Field<'w> {
     occ: &'w mut HashMap<String, Occ>,
-    /// Written words whose stem differs from them (see `format`).
-    surface: &'w mut BTreeSet<String>,
+    /// Written words whose stem differs from them, with the stem.
+    aliases: &'w mut BTreeMap<String, String>,
     stems: &'w mut StemCache,
 }
 
 impl Field<'_> {
-    /// Counts one field's words into `occ` and `surface`, and returns its
+    /// Counts one field's words into `occ` and `aliases`, and returns its
     /// length in words.
     fn add(&mut self, text: &str, title: bool) -> u32 {
         for_each_positioned_word(text, |w, _| {
             let term = self.stems.stem(w.folded);
-            if w.folded != term
-                && w.folded.len() <= MAX_SURFACE_BYTES
-                && !self.surface.contains(w.folded)
-            {
-                self.surface.insert(w.folded.to_string());
+            let alias = w.folded != term;
+            if alias && w.folded.len() <= MAX_ALIAS_BYTES && !self.aliases.contains_key(w.folded) {
+                self.aliases.insert(w.folded.to_string(), term.to_string());
             }
             let o = match self.occ.get_mut(term) {
                 Some(o) => o,
                 None => self.occ.entry(term.to_string()).or_default(),
             };
+            o.written |= !alias;
             if title {
                 o.tf_title += 1;
             } else {

@@ -26,11 +26,22 @@ pub struct Matches {
     pub docs: Vec<(u32, f32)>,
     /// Terms to highlight, sorted.
     pub terms: Vec<String>,
-    /// `(query term, dictionary term)` for words found only by typo
-    /// tolerance, every candidate at the closest distance.
-    pub corrections: Vec<(String, String)>,
+    /// Words found only by typo tolerance, every candidate at the closest
+    /// distance.
+    pub corrections: Vec<Correction>,
     /// Postings read, a measure of the work done.
     pub postings_read: usize,
+}
+
+/// A dictionary term that typo tolerance put in place of a query word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Correction {
+    /// The query word's term.
+    pub word: String,
+    /// The dictionary term.
+    pub term: String,
+    /// The written word the typo walk matched, if any (see `Expansion`).
+    pub written: Option<String>,
 }
 
 /// Per-document scratch space, reused across queries.
@@ -295,9 +306,11 @@ impl Eval<'_, '_> {
         // Typo candidates at the smallest distance: the suggestion picks one.
         if let Some(Kind::Typo(d)) = exp.first().map(|e| e.kind) {
             for e in exp.iter().take_while(|e| e.kind == Kind::Typo(d)) {
-                self.out
-                    .corrections
-                    .push((word.to_string(), e.term.clone()));
+                self.out.corrections.push(Correction {
+                    word: word.to_string(),
+                    term: e.term.clone(),
+                    written: e.written.clone(),
+                });
             }
         }
     }
@@ -372,6 +385,7 @@ impl Eval<'_, '_> {
                 info,
                 weight: fb.weight * w,
                 kind: Kind::Exact,
+                written: None,
             };
             // Bit 31: counts as no clause of the query's own.
             self.word(std::slice::from_ref(&e), Scope::Any, 1 << 31);

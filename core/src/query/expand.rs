@@ -2,9 +2,9 @@
 //! the word itself; for the word being typed, its completions; and, when
 //! neither exists, the terms within a small edit distance (typos).
 
-use super::fuzzy;
+use super::{fuzzy, prefix};
+use crate::index::format::{split_value, KeyKind};
 use crate::index::{Index, TermInfo};
-use fst::{IntoStreamer, Streamer};
 
 /// Completions kept for a prefix, the most frequent first.
 pub const MAX_COMPLETIONS: usize = 24;
@@ -51,6 +51,9 @@ pub struct Expansion {
     pub weight: f32,
     /// How it was found.
     pub kind: Kind,
+    /// For a typo, the written word the walk matched (`party` for the stem
+    /// `parti`), if the dictionary holds one.
+    pub written: Option<String>,
 }
 
 /// How many edits a word of `chars` characters may have: none below 4,
@@ -80,6 +83,7 @@ pub fn expand(
             info,
             weight: 1.0,
             kind: Kind::Exact,
+            written: None,
         });
     }
     if let Some(typed) = typed {
@@ -92,51 +96,51 @@ pub fn expand(
 }
 
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
-    // The most frequent completions, kept as (df, term, postings offset).
-    let mut top: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+    let exact = out.first().map(|e| e.info);
+    // The most frequent completions, kept as (df, term, postings).
+    let mut top: Vec<(u32, Vec<u8>, TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
-    // A range seek goes straight to the prefix's subtree, whose terms come
-    // once each, in order.
-    let mut upper = typed.as_bytes().to_vec();
-    upper.push(0xff);
-    let mut stream = index
-        .dictionary()
-        .range()
-        .ge(typed)
-        .lt(&upper)
-        .into_stream();
-    let mut scanned = 0;
-    while let Some((term, at)) = stream.next() {
-        scanned += 1;
-        if scanned > MAX_PREFIX_SCAN {
-            break;
-        }
-        if term == word.as_bytes() {
-            continue;
-        }
-        let Some(df) = index.term_at(at).map(|t| t.df) else {
+    // The keys under the prefix come once each, in order. Aliases are
+    // skipped before their list is read: their stem is nearly always a
+    // prefix of them, so already seen, and the stems shorter than what was
+    // typed are looked up below.
+    prefix::walk(
+        index.dictionary().as_fst(),
+        typed.as_bytes(),
+        MAX_PREFIX_SCAN,
+        |key, value| {
+            if split_value(value).1 == KeyKind::Alias {
+                return;
+            }
+            let Some((info, _)) = index.entry(value) else {
+                return;
+            };
+            if Some(info) == exact {
+                return;
+            }
+            let full = top.len() == MAX_COMPLETIONS;
+            if full && top.last().is_some_and(|l| l.0 >= info.df) {
+                return;
+            }
+            // Most frequent first; ties in dictionary order (stable insert).
+            let at_rank = top.partition_point(|e| e.0 >= info.df);
+            top.insert(at_rank, (info.df, key.to_vec(), info));
+            top.truncate(MAX_COMPLETIONS);
+        },
+    );
+    let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
+    for (_, term, info) in top {
+        let Ok(term) = String::from_utf8(term) else {
             continue;
         };
-        let full = top.len() == MAX_COMPLETIONS;
-        if full && top.last().is_some_and(|l| l.0 >= df) {
-            continue;
-        }
-        // Most frequent first; ties in dictionary order (stable insert).
-        let at_rank = top.partition_point(|e| e.0 >= df);
-        top.insert(at_rank, (df, term.to_vec(), at));
-        top.truncate(MAX_COMPLETIONS);
-    }
-    let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
-    for (_, term, at) in top {
-        if let (Ok(term), Some(info)) = (String::from_utf8(term), index.term_at(at)) {
-            found.push(Expansion {
-                term,
-                info,
-                weight: COMPLETION_WEIGHT,
-                kind: Kind::Completion,
-            });
-        }
+        found.push(Expansion {
+            term,
+            info,
+            weight: COMPLETION_WEIGHT,
+            kind: Kind::Completion,
+            written: None,
+        });
     }
     // Stems shorter than what was typed: `delegati` is on its way to
     // `delegation`, indexed as `deleg`. Only where the rest of the typed word
@@ -150,12 +154,13 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             continue;
         }
         if let Some(info) = index.term(stem) {
-            if stem != word && !found.iter().any(|e| e.term == stem) {
+            if stem != word && Some(info) != exact && !found.iter().any(|e| e.info == info) {
                 found.push(Expansion {
                     term: stem.to_string(),
                     info,
                     weight: COMPLETION_WEIGHT,
                     kind: Kind::Completion,
+                    written: None,
                 });
             }
         }
@@ -175,18 +180,27 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     }
     // One candidate per dictionary term.
     let mut found: Vec<Candidate> = Vec::new();
-    // `at`: the term's postings offset when the walk already read it.
-    let keep = |d: u8, written: &str, term: String, at: Option<u64>, found: &mut Vec<Candidate>| {
-        let swap = d == 1 && is_swap(folded, written);
-        if let Some(f) = found.iter_mut().find(|f| f.e.term == term) {
+    let keep = |d: u8,
+                key: &str,
+                term: String,
+                info: TermInfo,
+                kind: KeyKind,
+                found: &mut Vec<Candidate>| {
+        let swap = d == 1 && is_swap(folded, key);
+        let written = kind.is_written().then(|| key.to_string());
+        if let Some(f) = found.iter_mut().find(|f| f.e.info == info) {
+            if d < f.d || (d == f.d && f.e.written.is_none()) {
+                f.e.written = written;
+            }
             f.d = f.d.min(d);
             f.swap |= swap;
-        } else if let Some(info) = at.map_or_else(|| index.term(&term), |at| index.term_at(at)) {
+        } else {
             let e = Expansion {
                 term,
                 info,
                 weight: 0.0,
                 kind: Kind::Typo(d),
+                written,
             };
             found.push(Candidate { d, swap, e });
         }
@@ -204,24 +218,41 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
             first,
             other: 1,
         };
-        // Words that are their own stems (`cat`), and stems.
+        // Stems and written words in one walk; a written word stands for its
+        // stem: `cnts` is one edit from `cents` but two from `cent`.
         fuzzy::walk(
             index.dictionary().as_fst(),
             &q,
             MAX_FUZZY_SCAN,
-            |t, d, at| {
-                if let Ok(t) = std::str::from_utf8(t) {
-                    keep(d, t, t.to_string(), Some(at), &mut found);
+            |key, d, value| {
+                let (Ok(key), Some((info, kind))) = (std::str::from_utf8(key), index.entry(value))
+                else {
+                    return;
+                };
+                match kind {
+                    KeyKind::Alias => {
+                        keep(
+                            d,
+                            key,
+                            crate::text::stem::stemmed(key),
+                            info,
+                            kind,
+                            &mut found,
+                        );
+                    }
+                    KeyKind::Both => {
+                        keep(d, key, key.to_string(), info, kind, &mut found);
+                        let stem = crate::text::stem::stemmed(key);
+                        if let Some(info) = index.term(&stem) {
+                            keep(d, key, stem, info, KeyKind::Alias, &mut found);
+                        }
+                    }
+                    KeyKind::Stem | KeyKind::Word => {
+                        keep(d, key, key.to_string(), info, kind, &mut found);
+                    }
                 }
             },
         );
-        // Written words, each standing for its stem: `cnts` is one edit from
-        // `cents` but two from `cent`.
-        fuzzy::walk(index.surface().as_fst(), &q, MAX_FUZZY_SCAN, |t, d, _| {
-            if let Ok(t) = std::str::from_utf8(t) {
-                keep(d, t, crate::text::stem::stemmed(t), None, &mut found);
-            }
-        });
     }
     // Only the closest: a frequent word two edits away must not crowd out
     // the rarer one a single edit away (`contabious` is `contagious`, not

@@ -7,6 +7,7 @@ pub mod feedback;
 mod fuzzy;
 pub mod parse;
 mod phrase;
+mod prefix;
 pub mod proximity;
 
 pub use ast::{Atom, Clause, Filter, Query, Scope};
