@@ -33,15 +33,20 @@
 //!   an f64 in 8 little-endian bytes.
 //! - `text`: a table of the body texts, for snippets.
 //!
-//! A table is `u32 count`, `count + 1` u32 offsets relative to the end of the
-//! offset array, then the concatenated entries.
+//! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
+//! u32 offsets, where the block's varint lengths start in the lengths
+//! stream and where its entries start in the blob, plus one pair for the
+//! ends; then the lengths stream, then the blob (the entries concatenated).
+//! Lengths compress where absolute offsets do not, and apart from the text
+//! (16 KB less gzipped at 10,000 documents); an entry costs reading at most
+//! one block's lengths.
 
 use thiserror::Error;
 
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -49,6 +54,8 @@ pub const ENTRY_LEN: usize = 16;
 
 /// Section names, in the order the writer lays them out.
 pub const SECTIONS: [&str; 6] = ["meta", "terms", "postings", "norms", "docs", "text"];
+/// Entries per block of a table.
+pub const TABLE_BLOCK: usize = 16;
 /// Longest alias kept in `terms` (typo tolerance ignores longer ones).
 pub const MAX_ALIAS_BYTES: usize = 24;
 

@@ -3,6 +3,7 @@
 
 use super::format::{
     decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
+    TABLE_BLOCK,
 };
 use super::varint::Reader;
 use crate::document::FieldValue;
@@ -328,9 +329,12 @@ impl Iterator for Postings<'_> {
     }
 }
 
-/// A table of variable-length entries with a u32 offset array.
+/// A table of variable-length entries in blocks (layout in `format`).
 struct Table<'a> {
-    offsets: &'a [u8],
+    count: u32,
+    /// Per block, and once for the ends: lengths offset, blob offset.
+    index: &'a [u8],
+    lens: &'a [u8],
     blob: &'a [u8],
 }
 
@@ -343,20 +347,35 @@ impl<'a> Table<'a> {
                 format!("{count} entries for {expect} documents"),
             ));
         }
-        let offsets_len = 4 * (count as usize + 1);
-        let offsets = bytes
-            .get(4..4 + offsets_len)
-            .ok_or_else(|| corrupt(name, "offset array truncated"))?;
+        let blocks = (count as usize).div_ceil(TABLE_BLOCK);
+        let index = bytes
+            .get(4..4 + 8 * (blocks + 1))
+            .ok_or_else(|| corrupt(name, "block index truncated"))?;
+        let rest = &bytes[4 + index.len()..];
+        let lens_len = read_u32(index, 8 * blocks).unwrap_or(0) as usize;
+        let (lens, blob) = rest
+            .split_at_checked(lens_len)
+            .ok_or_else(|| corrupt(name, "lengths truncated"))?;
         Ok(Table {
-            offsets,
-            blob: &bytes[4 + offsets_len..],
+            count,
+            index,
+            lens,
+            blob,
         })
     }
 
     fn get(&self, i: u32) -> Option<&'a [u8]> {
-        let at = 4 * i as usize;
-        let start = read_u32(self.offsets, at)? as usize;
-        let end = read_u32(self.offsets, at + 4)? as usize;
-        self.blob.get(start..end)
+        if i >= self.count {
+            return None;
+        }
+        let (block, k) = (i as usize / TABLE_BLOCK, i as usize % TABLE_BLOCK);
+        let lens_at = read_u32(self.index, 8 * block)? as usize;
+        let mut at = read_u32(self.index, 8 * block + 4)? as usize;
+        let mut r = Reader::at(self.lens, lens_at);
+        for _ in 0..k {
+            at = at.checked_add(usize::try_from(r.get()?).ok()?)?;
+        }
+        let len = usize::try_from(r.get()?).ok()?;
+        self.blob.get(at..at.checked_add(len)?)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::format::{
     dict_value, encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES,
-    SECTIONS, VERSION,
+    SECTIONS, TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
@@ -201,21 +201,24 @@ fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {
     out
 }
 
-/// `u32 count | (count + 1) u32 offsets | entries`.
+/// A table of `entries` (layout in `format`).
 fn table(entries: impl ExactSizeIterator<Item = Vec<u8>>) -> Result<Vec<u8>, WriteError> {
     let count = entries.len();
-    let mut offsets = Vec::with_capacity(4 * (count + 2));
-    let mut blob = Vec::new();
-    offsets.extend_from_slice(&(count as u32).to_le_bytes());
-    offsets.extend_from_slice(&0u32.to_le_bytes());
-    for e in entries {
+    let mut index = Vec::with_capacity(8 * (count.div_ceil(TABLE_BLOCK) + 1) + 4);
+    index.extend_from_slice(&(count as u32).to_le_bytes());
+    let (mut lens, mut blob) = (Vec::new(), Vec::new());
+    let too_large = |_| WriteError::TooLarge("a stored table over 4 GiB".into());
+    for (i, e) in entries.enumerate() {
+        if i % TABLE_BLOCK == 0 {
+            index.extend_from_slice(&u32::try_from(lens.len()).map_err(too_large)?.to_le_bytes());
+            index.extend_from_slice(&u32::try_from(blob.len()).map_err(too_large)?.to_le_bytes());
+        }
+        put(&mut lens, e.len() as u64);
         blob.extend_from_slice(&e);
-        let end = u32::try_from(blob.len())
-            .map_err(|_| WriteError::TooLarge("stored text over 4 GiB".into()))?;
-        offsets.extend_from_slice(&end.to_le_bytes());
     }
-    offsets.extend_from_slice(&blob);
-    Ok(offsets)
+    index.extend_from_slice(&u32::try_from(lens.len()).map_err(too_large)?.to_le_bytes());
+    index.extend_from_slice(&u32::try_from(blob.len()).map_err(too_large)?.to_le_bytes());
+    Ok([index, lens, blob].concat())
 }
 
 fn assemble(sections: &[&[u8]; SECTIONS.len()]) -> Result<Vec<u8>, WriteError> {
