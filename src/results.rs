@@ -59,7 +59,7 @@ fn send_doc(index: &Index<'_>, ord: u32) {
         let Some(d) = index.doc(ord) else { return };
         cache_doc(
             ord,
-            d.id,
+            &d.id,
             d.title,
             d.url.map(str::to_string),
             json(&Fields(&d.fields)),

@@ -12,11 +12,11 @@ use std::path::Path;
 const SANTIAGO: &str = "000_f2c9c479a8d22647";
 const MEXICO: &str = "003_fd7ddbcd4b646995";
 
-fn ids(query: &str) -> Vec<&'static str> {
+fn ids(query: &str) -> Vec<String> {
     ids_with(query, &SearchOptions::default())
 }
 
-fn ids_with(query: &str, opts: &SearchOptions) -> Vec<&'static str> {
+fn ids_with(query: &str, opts: &SearchOptions) -> Vec<String> {
     let idx = index();
     search(idx, query, opts)
         .hits

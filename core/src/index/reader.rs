@@ -19,7 +19,9 @@ pub struct Index<'a> {
     terms: fst::Map<&'a [u8]>,
     postings: &'a [u8],
     norms: &'a [u8],
-    docs: Table<'a>,
+    ids: Table<'a>,
+    titles: Table<'a>,
+    fields: Table<'a>,
     text: Table<'a>,
 }
 
@@ -46,7 +48,7 @@ pub struct Posting {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredDoc<'a> {
     /// The document id.
-    pub id: &'a str,
+    pub id: String,
     /// The title.
     pub title: &'a str,
     /// The url, if any.
@@ -107,7 +109,9 @@ impl<'a> Index<'a> {
                 format!("{} bytes for {doc_count} documents", norms.len()),
             ));
         }
-        let docs = Table::open(get("docs")?, doc_count, "docs")?;
+        let ids = Table::open(get("ids")?, doc_count, "ids")?;
+        let titles = Table::open(get("titles")?, doc_count, "titles")?;
+        let fields = Table::open(get("fields")?, doc_count, "fields")?;
         let text = Table::open(get("text")?, doc_count, "text")?;
         let avg = |total: u64| (total as f64 / f64::from(doc_count.max(1))).max(1.0) as f32;
         Ok(Index {
@@ -119,7 +123,9 @@ impl<'a> Index<'a> {
             terms,
             postings: get("postings")?,
             norms,
-            docs,
+            ids,
+            titles,
+            fields,
             text,
             sections,
         })
@@ -145,11 +151,25 @@ impl<'a> Index<'a> {
         (self.avg_title, self.avg_body)
     }
 
-    /// A document's title, without decoding the rest of its entry.
+    /// A document's title.
     pub fn title(&self, doc: u32) -> Option<&'a str> {
-        let mut r = Reader::new(self.docs.get(doc)?);
-        r.get_bytes()?;
-        r.get_str()
+        std::str::from_utf8(self.titles.get(doc)?).ok()
+    }
+
+    /// A document's id, rebuilt from its block's front-coded ids.
+    pub fn id(&self, doc: u32) -> Option<String> {
+        let mut id = Vec::new();
+        self.ids.each_to(doc, |entry| {
+            let mut r = Reader::new(entry);
+            let shared = usize::try_from(r.get()?).ok()?;
+            if shared > id.len() {
+                return None;
+            }
+            id.truncate(shared);
+            id.extend_from_slice(entry.get(r.pos()..)?);
+            Some(())
+        })?;
+        String::from_utf8(id).ok()
     }
 
     /// The dictionary of terms and aliases, for prefix and fuzzy expansion;
@@ -215,9 +235,9 @@ impl<'a> Index<'a> {
 
     /// A document's stored metadata, or `None` if out of range or corrupt.
     pub fn doc(&self, doc: u32) -> Option<StoredDoc<'a>> {
-        let mut r = Reader::new(self.docs.get(doc)?);
-        let id = r.get_str()?;
-        let title = r.get_str()?;
+        let id = self.id(doc)?;
+        let title = self.title(doc)?;
+        let mut r = Reader::new(self.fields.get(doc)?);
         let url = Some(r.get_str()?).filter(|u| !u.is_empty());
         let n = r.get_u32()?;
         let mut fields = Vec::with_capacity(n.min(16) as usize);
@@ -247,10 +267,8 @@ impl<'a> Index<'a> {
 
     /// A string field of a document, without decoding the others' values.
     pub fn field_str(&self, doc: u32, name: &str) -> Option<&'a str> {
-        let mut r = Reader::new(self.docs.get(doc)?);
-        for _ in 0..3 {
-            r.get_bytes()?;
-        }
+        let mut r = Reader::new(self.fields.get(doc)?);
+        r.get_bytes()?;
         for _ in 0..r.get_u32()? {
             let field = *self.field_names.get(r.get()? as usize)?;
             let kind = r.get_u8()?;
@@ -365,6 +383,18 @@ impl<'a> Table<'a> {
     }
 
     fn get(&self, i: u32) -> Option<&'a [u8]> {
+        let mut last = None;
+        self.each_to(i, |e| {
+            last = Some(e);
+            Some(())
+        })?;
+        last
+    }
+
+    /// Calls `f` on the entries of entry `i`'s block up to `i`, in order;
+    /// `None` if an entry is out of bounds or `f` says so.
+    #[inline]
+    fn each_to(&self, i: u32, mut f: impl FnMut(&'a [u8]) -> Option<()>) -> Option<()> {
         if i >= self.count {
             return None;
         }
@@ -372,10 +402,12 @@ impl<'a> Table<'a> {
         let lens_at = read_u32(self.index, 8 * block)? as usize;
         let mut at = read_u32(self.index, 8 * block + 4)? as usize;
         let mut r = Reader::at(self.lens, lens_at);
-        for _ in 0..k {
-            at = at.checked_add(usize::try_from(r.get()?).ok()?)?;
+        for _ in 0..=k {
+            let len = usize::try_from(r.get()?).ok()?;
+            let end = at.checked_add(len)?;
+            f(self.blob.get(at..end)?)?;
+            at = end;
         }
-        let len = usize::try_from(r.get()?).ok()?;
-        self.blob.get(at..at.checked_add(len)?)
+        Some(())
     }
 }

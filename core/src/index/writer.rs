@@ -114,9 +114,13 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         put_bytes(&mut meta, name.as_bytes());
     }
 
-    let stored = table(docs.iter().map(|d| stored_doc(d, &field_names)))?;
+    let ids = table(front_coded_ids(docs))?;
+    let titles = table(docs.iter().map(|d| d.title.as_bytes().to_vec()))?;
+    let fields = table(docs.iter().map(|d| stored_fields(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
-    let sections: [&[u8]; SECTIONS.len()] = [&meta, &dict, &postings, &norms, &stored, &text];
+    let sections: [&[u8]; SECTIONS.len()] = [
+        &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text,
+    ];
     assemble(&sections)
 }
 
@@ -178,10 +182,25 @@ impl Field<'_> {
     }
 }
 
-fn stored_doc(d: &Document, field_names: &[&str]) -> Vec<u8> {
+/// Each id as bytes shared with the previous one in its block, then the
+/// rest (see `format`).
+fn front_coded_ids(docs: &[Document]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
+    docs.iter().enumerate().map(|(i, d)| {
+        let id = d.id.as_bytes();
+        let prev = match i % TABLE_BLOCK {
+            0 => &[][..],
+            _ => docs[i - 1].id.as_bytes(),
+        };
+        let shared = id.iter().zip(prev).take_while(|(a, b)| a == b).count();
+        let mut out = Vec::with_capacity(id.len() - shared + 1);
+        put(&mut out, shared as u64);
+        out.extend_from_slice(&id[shared..]);
+        out
+    })
+}
+
+fn stored_fields(d: &Document, field_names: &[&str]) -> Vec<u8> {
     let mut out = Vec::new();
-    put_bytes(&mut out, d.id.as_bytes());
-    put_bytes(&mut out, d.title.as_bytes());
     put_bytes(&mut out, d.url.as_deref().unwrap_or("").as_bytes());
     put(&mut out, d.fields.len() as u64);
     for (name, value) in &d.fields {
