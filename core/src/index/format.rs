@@ -19,12 +19,16 @@
 //!   own list, or for an alias of its stem's. One dictionary for both, so
 //!   that typo tolerance walks written words and stems in one pass, and the
 //!   shared prefixes are stored once.
-//! - `postings`: per term, varint document frequency, then per document
-//!   (ascending) varint `(doc delta << 1) | plain`, where `plain` means
-//!   once in the body and not in the title (four postings in five); if
-//!   not plain, varint `(body tf << 1) | in_title`, then varint title tf if
-//!   `in_title`. No token positions: phrases are confirmed against the
-//!   stored text (`query::phrase`), which snippets need anyway.
+//! - `postings`: per term, varint document frequency `df`, then a bit
+//!   stream (see `bits`), padded to a whole byte: per document, ascending,
+//!   the gap from the previous document plus one (the first: the document)
+//!   as a Rice code with parameter `bits::rice_k(document count, df)`, then
+//!   a bit `plain`: once in the body and not in the title (four postings in
+//!   five). If not plain, gamma(body tf + 1), a bit `in_title`, and if set
+//!   gamma(title tf). Rice codes come within a few percent of the entropy
+//!   of randomly placed documents, where gzip over varints stays 20% above
+//!   it. No token positions: phrases are confirmed against the stored text
+//!   (`query::phrase`), which snippets need anyway.
 //! - `norms`: per document two bytes, title and body length in tokens,
 //!   quantized by [`encode_norm`].
 //! - `ids`: a table (see below) of document ids, each front-coded against
@@ -52,7 +56,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

@@ -1,5 +1,6 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
+pub mod bits;
 mod crc32c;
 pub mod format;
 mod fst_check;

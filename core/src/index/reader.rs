@@ -1,6 +1,7 @@
 //! Opens index bytes in place: the header and a few counts are read at
 //! open; every other lookup decodes on demand from the borrowed bytes.
 
+use super::bits;
 use super::format::{
     decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
     TABLE_BLOCK,
@@ -206,10 +207,10 @@ impl<'a> Index<'a> {
     /// Iterates a term's postings in document order.
     pub fn postings(&self, t: TermInfo) -> Postings<'a> {
         Postings {
-            r: Reader::at(self.postings, t.postings_at),
+            r: bits::Reader::at(self.postings, t.postings_at),
+            k: bits::rice_k(self.doc_count, t.df),
             left: t.df,
-            doc: 0,
-            first: true,
+            next: 0,
             doc_count: self.doc_count,
         }
     }
@@ -293,11 +294,36 @@ impl<'a> Index<'a> {
 /// Postings iterator. Stops early, without panicking, on corrupt bytes.
 #[derive(Clone)]
 pub struct Postings<'a> {
-    r: Reader<'a>,
+    r: bits::Reader<'a>,
+    /// Rice parameter of the list's gaps.
+    k: u32,
     left: u32,
-    doc: u32,
-    first: bool,
+    /// The smallest document the next posting may have.
+    next: u32,
     doc_count: u32,
+}
+
+impl Postings<'_> {
+    #[inline]
+    fn decode(&mut self) -> Option<Posting> {
+        let last = self.doc_count.checked_sub(1)?;
+        let gap = self.r.rice(self.k, last.checked_sub(self.next)?)?;
+        let doc = self.next + gap;
+        if self.r.bit()? {
+            return Some(Posting {
+                doc,
+                tf_title: 0,
+                tf_body: 1,
+            });
+        }
+        let tf_body = self.r.gamma()? - 1;
+        let tf_title = if self.r.bit()? { self.r.gamma()? } else { 0 };
+        Some(Posting {
+            doc,
+            tf_title,
+            tf_body,
+        })
+    }
 }
 
 impl Iterator for Postings<'_> {
@@ -308,35 +334,10 @@ impl Iterator for Postings<'_> {
         if self.left == 0 {
             return None;
         }
-        let head = self.r.get();
-        let decoded = head.and_then(|head| {
-            let delta = u32::try_from(head >> 1).ok()?;
-            if !self.first && delta == 0 {
-                return None;
-            }
-            let (tf_title, tf_body) = if head & 1 == 1 {
-                (0, 1)
-            } else {
-                let tfs = self.r.get()?;
-                let tf_body = u32::try_from(tfs >> 1).ok()?;
-                let tf_title = if tfs & 1 == 1 { self.r.get_u32()? } else { 0 };
-                (tf_title, tf_body)
-            };
-            let doc = self
-                .doc
-                .checked_add(delta)
-                .filter(|&d| d < self.doc_count)?;
-            Some(Posting {
-                doc,
-                tf_title,
-                tf_body,
-            })
-        });
-        match decoded {
+        match self.decode() {
             Some(p) => {
                 self.left -= 1;
-                self.first = false;
-                self.doc = p.doc;
+                self.next = p.doc + 1;
                 Some(p)
             }
             None => {

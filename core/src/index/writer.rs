@@ -1,6 +1,7 @@
 //! Builds index bytes from documents (build time only). Deterministic: the
 //! same documents in the same order give the same bytes.
 
+use super::bits;
 use super::format::{
     dict_value, encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES,
     SECTIONS, TABLE_BLOCK, VERSION,
@@ -24,9 +25,8 @@ pub enum WriteError {
 
 #[derive(Default)]
 struct TermAcc {
-    df: u32,
-    last_doc: u32,
-    postings: Vec<u8>,
+    /// `(doc, tf_title, tf_body)`, documents ascending.
+    postings: Vec<(u32, u32, u32)>,
     /// Some document writes the term as a word (it is that word's stem).
     written: bool,
 }
@@ -72,24 +72,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         for (term, o) in occ.drain() {
             let acc = terms.entry(term).or_default();
             acc.written |= o.written;
-            let delta = if acc.df == 0 { ord } else { ord - acc.last_doc };
-            let plain = o.tf_title == 0 && o.tf_body == 1;
-            put(
-                &mut acc.postings,
-                (u64::from(delta) << 1) | u64::from(plain),
-            );
-            if !plain {
-                let in_title = o.tf_title > 0;
-                put(
-                    &mut acc.postings,
-                    (u64::from(o.tf_body) << 1) | u64::from(in_title),
-                );
-                if in_title {
-                    put(&mut acc.postings, u64::from(o.tf_title));
-                }
-            }
-            acc.df += 1;
-            acc.last_doc = ord;
+            acc.postings.push((ord, o.tf_title, o.tf_body));
         }
     }
 
@@ -99,8 +82,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut offsets: HashMap<&str, u64> = HashMap::with_capacity(sorted.len());
     for (term, acc) in &sorted {
         offsets.insert(term, postings.len() as u64);
-        put(&mut postings, u64::from(acc.df));
-        postings.extend_from_slice(&acc.postings);
+        put_list(&mut postings, &acc.postings, n);
     }
     let dict = dictionary(&sorted, &offsets, &aliases)?;
 
@@ -148,6 +130,28 @@ fn dictionary(
         dict.insert(word, dict_value(offsets[stem.as_str()], KeyKind::Alias))?;
     }
     Ok(dict.into_inner()?)
+}
+
+/// Appends one postings list (layout in `format`).
+fn put_list(out: &mut Vec<u8>, list: &[(u32, u32, u32)], n: u32) {
+    put(out, list.len() as u64);
+    let k = bits::rice_k(n, list.len() as u32);
+    let mut w = bits::Writer::over(std::mem::take(out));
+    let mut next = 0;
+    for &(doc, tf_title, tf_body) in list {
+        w.rice(u64::from(doc - next), k);
+        next = doc + 1;
+        let plain = tf_title == 0 && tf_body == 1;
+        w.bits(u64::from(plain), 1);
+        if !plain {
+            w.gamma(u64::from(tf_body) + 1);
+            w.bits(u64::from(tf_title > 0), 1);
+            if tf_title > 0 {
+                w.gamma(u64::from(tf_title));
+            }
+        }
+    }
+    *out = w.finish();
 }
 
 /// Where a document's fields are counted.
