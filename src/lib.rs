@@ -6,6 +6,7 @@
 //! much cheaper than serializing each hit (see ARCHITECTURE.md).
 
 mod engine;
+mod object;
 mod options;
 mod results;
 mod stats;
@@ -34,5 +35,5 @@ pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
 pub fn stats() -> Result<JsValue, JsError> {
     let index =
         engine().map_err(|e| JsError::new(&format!("Quarry index cannot be opened: {e}")))?;
-    stats::stats(index).map_err(|e| JsError::new(&e.to_string()))
+    Ok(stats::stats(index))
 }

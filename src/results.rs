@@ -2,9 +2,10 @@
 //! arrays; document metadata crosses once per document, then stays cached
 //! on the JavaScript side.
 
+use crate::object::object;
 use crate::options::Options;
+use quarry_core::search::Facets;
 use quarry_core::{search, snippet, FieldValue, Index};
-use serde::Serialize;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -30,18 +31,23 @@ thread_local! {
     static SENT: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
 }
 
-fn json<T: Serialize>(v: &T) -> JsValue {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+/// A document's fields as one object, in stored order.
+fn fields(fields: &[(&str, FieldValue)]) -> JsValue {
+    object(fields.iter().map(|(k, v)| {
+        let v = match v {
+            FieldValue::Str(s) => JsValue::from_str(s),
+            FieldValue::Num(x) => JsValue::from_f64(*x),
+        };
+        (k, v)
+    }))
 }
 
-/// A document's fields as one object (the index stores them by name).
-struct Fields<'a>(&'a [(&'a str, FieldValue)]);
-
-impl Serialize for Fields<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
+/// Facets as `{ field: { value: count } }`.
+fn facets(facets: &Facets) -> JsValue {
+    object(facets.iter().map(|(field, counts)| {
+        let counts = object(counts.iter().map(|(v, &n)| (v, JsValue::from(n))));
+        (field, counts)
+    }))
 }
 
 fn send_doc(index: &Index<'_>, ord: u32) {
@@ -62,7 +68,7 @@ fn send_doc(index: &Index<'_>, ord: u32) {
             &d.id,
             d.title,
             d.url.map(str::to_string),
-            json(&Fields(&d.fields)),
+            fields(&d.fields),
         );
         *seen = true;
     });
@@ -100,6 +106,6 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
         &ends,
         &highlights,
         r.suggestion,
-        json(&r.facets),
+        facets(&r.facets),
     )
 }

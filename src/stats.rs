@@ -1,38 +1,26 @@
-//! `stats()`: a cold path, so plain serde.
+//! `stats()`: document and term counts and the index's section sizes.
 
+use crate::object::object;
 use quarry_core::Index;
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 include!(concat!(env!("OUT_DIR"), "/index_sizes.rs"));
 
-#[derive(Serialize)]
-struct Stats {
-    documents: u32,
-    terms: usize,
-    sections: Vec<Section>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Section {
-    name: &'static str,
-    bytes: usize,
-    gzip_bytes: usize,
-}
-
-pub fn stats(index: &Index<'_>) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    let s = Stats {
-        documents: index.doc_count(),
-        terms: index.term_count(),
-        sections: SECTION_SIZES
-            .iter()
-            .map(|&(name, bytes, gzip_bytes)| Section {
-                name,
-                bytes,
-                gzip_bytes,
-            })
-            .collect(),
-    };
-    s.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+/// `{ documents, terms, sections: [{ name, bytes, gzipBytes }] }`.
+pub fn stats(index: &Index<'_>) -> JsValue {
+    let sections: js_sys::Array = SECTION_SIZES
+        .iter()
+        .map(|&(name, bytes, gzip_bytes)| {
+            object([
+                ("name", JsValue::from_str(name)),
+                ("bytes", JsValue::from(bytes as f64)),
+                ("gzipBytes", JsValue::from(gzip_bytes as f64)),
+            ])
+        })
+        .collect();
+    object([
+        ("documents", JsValue::from(index.doc_count())),
+        ("terms", JsValue::from(index.term_count() as f64)),
+        ("sections", sections.into()),
+    ])
 }

@@ -1,10 +1,7 @@
 //! A document as the corpus readers give it and the index stores it.
 
-use serde::Serialize;
-
 /// The value of a metadata field: text (`place`, `date`) or a number.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FieldValue {
     /// A text value.
     Str(String),

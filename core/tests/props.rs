@@ -52,7 +52,7 @@ proptest! {
 
     /// Up to three blocks of the stored tables, the last one partial.
     #[test]
-    fn written_documents_read_back(docs in prop::collection::vec(("[a-z ]{1,30}", "[a-zA-Zà-ỹ ,.]{0,200}", prop::option::of("[a-z]{1,8}")), 1..40)) {
+    fn written_documents_read_back(docs in prop::collection::vec(("[a-z ]{1,30}", "[a-zA-Zà-ỹ ,.]{0,200}", prop::option::of("[a-z]{1,8}")), 1..70)) {
         let docs: Vec<Document> = docs
             .into_iter()
             .enumerate()

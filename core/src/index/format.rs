@@ -56,7 +56,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -67,7 +67,7 @@ pub const SECTIONS: [&str; 8] = [
     "meta", "terms", "postings", "norms", "ids", "titles", "fields", "text",
 ];
 /// Entries per block of a table.
-pub const TABLE_BLOCK: usize = 16;
+pub const TABLE_BLOCK: usize = 32;
 /// Longest alias kept in `terms` (typo tolerance ignores longer ones).
 pub const MAX_ALIAS_BYTES: usize = 24;
 
