@@ -180,31 +180,6 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     }
     // One candidate per dictionary term.
     let mut found: Vec<Candidate> = Vec::new();
-    let keep = |d: u8,
-                key: &str,
-                term: String,
-                info: TermInfo,
-                kind: KeyKind,
-                found: &mut Vec<Candidate>| {
-        let swap = d == 1 && is_swap(folded, key);
-        let written = kind.is_written().then(|| key.to_string());
-        if let Some(f) = found.iter_mut().find(|f| f.e.info == info) {
-            if d < f.d || (d == f.d && f.e.written.is_none()) {
-                f.e.written = written;
-            }
-            f.d = f.d.min(d);
-            f.swap |= swap;
-        } else {
-            let e = Expansion {
-                term,
-                info,
-                weight: 0.0,
-                kind: Kind::Typo(d),
-                written,
-            };
-            found.push(Candidate { d, swap, e });
-        }
-    };
     // Only the closest candidates are kept (below), so two edits are looked
     // for only when no term is one edit away: most typos are one slip, and
     // the one-edit walk is the cheap one.
@@ -229,26 +204,20 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
                 else {
                     return;
                 };
+                let hit = Hit { folded, d, key };
                 match kind {
                     KeyKind::Alias => {
-                        keep(
-                            d,
-                            key,
-                            crate::text::stem::stemmed(key),
-                            info,
-                            kind,
-                            &mut found,
-                        );
+                        hit.keep(info, kind, || crate::text::stem::stemmed(key), &mut found);
                     }
                     KeyKind::Both => {
-                        keep(d, key, key.to_string(), info, kind, &mut found);
+                        hit.keep(info, kind, || key.to_string(), &mut found);
                         let stem = crate::text::stem::stemmed(key);
                         if let Some(info) = index.term(&stem) {
-                            keep(d, key, stem, info, KeyKind::Alias, &mut found);
+                            hit.keep(info, KeyKind::Alias, || stem, &mut found);
                         }
                     }
                     KeyKind::Stem | KeyKind::Word => {
-                        keep(d, key, key.to_string(), info, kind, &mut found);
+                        hit.keep(info, kind, || key.to_string(), &mut found);
                     }
                 }
             },
@@ -286,6 +255,45 @@ fn keep_most_frequent(found: &mut Vec<Expansion>, k: usize) {
             .then_with(|| a.term.cmp(&b.term))
             .is_lt()
     });
+}
+
+/// A dictionary key the typo walk matched, `d` edits from `folded`.
+struct Hit<'a> {
+    folded: &'a str,
+    d: u8,
+    key: &'a str,
+}
+
+impl Hit<'_> {
+    /// Records the key as a candidate for the term whose list is `info`;
+    /// `term` names it, and is only made for a term not yet found.
+    fn keep(
+        &self,
+        info: TermInfo,
+        kind: KeyKind,
+        term: impl FnOnce() -> String,
+        found: &mut Vec<Candidate>,
+    ) {
+        let d = self.d;
+        let swap = d == 1 && is_swap(self.folded, self.key);
+        let written = kind.is_written().then(|| self.key.to_string());
+        if let Some(f) = found.iter_mut().find(|f| f.e.info == info) {
+            if d < f.d || (d == f.d && f.e.written.is_none()) {
+                f.e.written = written;
+            }
+            f.d = f.d.min(d);
+            f.swap |= swap;
+        } else {
+            let e = Expansion {
+                term: term(),
+                info,
+                weight: 0.0,
+                kind: Kind::Typo(d),
+                written,
+            };
+            found.push(Candidate { d, swap, e });
+        }
+    }
 }
 
 /// A typo candidate while the dictionary is walked.
