@@ -114,9 +114,10 @@ fn dictionary(
 ) -> Result<Vec<u8>, WriteError> {
     let mut dict = fst::MapBuilder::memory();
     let mut aliases = aliases.iter().peekable();
+    let alias_value = |stem: &String| dict_value(offsets[stem.as_str()], KeyKind::Alias);
     for (term, acc) in terms {
         while let Some((word, stem)) = aliases.next_if(|a| a.0 < term) {
-            dict.insert(word, dict_value(offsets[stem.as_str()], KeyKind::Alias))?;
+            dict.insert(word, alias_value(stem))?;
         }
         let also_alias = aliases.next_if(|a| a.0 == term).is_some();
         let kind = match (also_alias, acc.written) {
@@ -127,7 +128,7 @@ fn dictionary(
         dict.insert(term, dict_value(offsets[term.as_str()], kind))?;
     }
     for (word, stem) in aliases {
-        dict.insert(word, dict_value(offsets[stem.as_str()], KeyKind::Alias))?;
+        dict.insert(word, alias_value(stem))?;
     }
     Ok(dict.into_inner()?)
 }
