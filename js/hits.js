@@ -35,3 +35,32 @@ export function makeResult(total, ords, scores, snippets, snippetEnds, highlight
   }
   return { total, hits, suggestion: suggestion ?? null, facets };
 }
+
+// Options that use only limit, offset, prefix, fuzzy, snippet and sort, all
+// valid, are packed into one number, so that Rust reads them in one call
+// instead of a few per option. Anything else gives -1: Rust then reads the
+// object itself and names what is wrong. Layout, low bits first: sort (2
+// bits: 0 unset, then relevance, date, -date), prefix, fuzzy and snippet
+// (2 bits each: 0 unset, 1 false, 2 true), limit + 1 (11 bits, 0 unset),
+// offset + 1 (the rest, 0 unset).
+const SORTS = { relevance: 1, date: 2, '-date': 3 };
+const FLAGS = { prefix: 4, fuzzy: 16, snippet: 64 };
+const MAX_FAST_OFFSET = 2 ** 20;
+
+export function packOptions(o, maxLimit) {
+  if (o === undefined || o === null) return 0;
+  if (typeof o !== 'object' || Array.isArray(o)) return -1;
+  let bits = 0;
+  let limit = 0;
+  let offset = 0;
+  for (const key of Object.keys(o)) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (Object.hasOwn(FLAGS, key) && typeof v === 'boolean') bits += FLAGS[key] * (v ? 2 : 1);
+    else if (key === 'sort' && typeof v === 'string' && Object.hasOwn(SORTS, v)) bits += SORTS[v];
+    else if (key === 'limit' && Number.isInteger(v) && v >= 0 && v <= maxLimit) limit = v + 1;
+    else if (key === 'offset' && Number.isInteger(v) && v >= 0 && v < MAX_FAST_OFFSET) offset = v + 1;
+    else return -1;
+  }
+  return bits + 256 * (limit + 2048 * offset);
+}

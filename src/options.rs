@@ -5,7 +5,15 @@ use js_sys::{Array, Object, Reflect};
 use quarry_core::query::parse::date_range;
 use quarry_core::query::Filter;
 use quarry_core::{SearchOptions, Sort};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/js/hits.js")]
+extern "C" {
+    /// The common options in one number (layout in js/hits.js), or -1.
+    #[wasm_bindgen(js_name = packOptions)]
+    fn pack_options(options: &JsValue, max_limit: u32) -> f64;
+}
 
 /// Most hits one call may ask for.
 pub const MAX_LIMIT: usize = 1000;
@@ -57,12 +65,53 @@ fn get(obj: &Object, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            search: SearchOptions::default(),
+            snippet: true,
+        }
+    }
+}
+
 /// Parses `search`'s options; `undefined` and `null` mean the defaults.
 pub fn parse(v: &JsValue) -> Result<Options, String> {
-    let mut out = Options {
-        search: SearchOptions::default(),
-        snippet: true,
+    let packed = pack_options(v, MAX_LIMIT as u32);
+    if packed >= 0.0 {
+        return Ok(unpack(packed as u64));
+    }
+    parse_object(v)
+}
+
+/// Options packed by `packOptions`, already checked there.
+fn unpack(n: u64) -> Options {
+    let mut out = Options::default();
+    let flag = |shift: u32, unset: bool| match (n >> shift) & 3 {
+        1 => false,
+        2 => true,
+        _ => unset,
     };
+    let s = &mut out.search;
+    s.sort = match n & 3 {
+        2 => Sort::DateAsc,
+        3 => Sort::DateDesc,
+        _ => Sort::Relevance,
+    };
+    s.prefix = flag(2, s.prefix);
+    s.fuzzy = flag(4, s.fuzzy);
+    out.snippet = flag(6, out.snippet);
+    if let Some(limit) = ((n >> 8) & 2047).checked_sub(1) {
+        s.limit = limit as usize;
+    }
+    if let Some(offset) = (n >> 19).checked_sub(1) {
+        s.offset = offset as usize;
+    }
+    out
+}
+
+/// Parses an options object the slow way, one property at a time.
+fn parse_object(v: &JsValue) -> Result<Options, String> {
+    let mut out = Options::default();
     let Some((obj, keys)) = object_keys(v, "search options")? else {
         return Ok(out);
     };

@@ -168,6 +168,42 @@ fn bad_options_throw_errors_that_name_the_option() {
     }
 }
 
+/// The common options arrive packed in one number (js/hits.js); with a
+/// `filters` key they are read one by one. Both must mean the same.
+#[wasm_bindgen_test]
+fn packed_options_mean_what_the_object_says() {
+    for (query, options) in [
+        ("communist", r#""limit": 1, "offset": 1, "snippet": false"#),
+        ("communist", r#""sort": "-date", "limit": 0"#),
+        ("communist", r#""sort": "date", "snippet": true"#),
+        ("communist", r#""sort": "relevance", "offset": 5"#),
+        ("chil", r#""prefix": false"#),
+        ("chil", r#""prefix": true, "limit": 1000"#),
+        ("Vietnm", r#""fuzzy": false"#),
+        ("Vietnm", r#""fuzzy": true, "prefix": false, "offset": 0"#),
+    ] {
+        let json = |extra: &str| {
+            let r = search(
+                JsValue::from_str(query),
+                opts(&format!("{{{options}{extra}}}")),
+            )
+            .expect("valid options");
+            JSON::stringify(&r).unwrap().as_string().unwrap()
+        };
+        let packed = json("");
+        assert_eq!(packed, json(r#", "filters": {}"#), "{query} with {options}");
+        assert!(packed.contains("\"total\""), "{packed}");
+    }
+    let defaults = search(JsValue::from_str("chil"), opts("{}")).unwrap();
+    let slow = search(JsValue::from_str("chil"), opts(r#"{"filters": null}"#)).unwrap();
+    assert_eq!(
+        JSON::stringify(&defaults).unwrap(),
+        JSON::stringify(&slow).unwrap()
+    );
+    assert!(error_message("x", r#"{"limit": 1001}"#).contains("from 0 to 1000"));
+    assert!(error_message("x", r#"{"toString": true}"#).contains("unknown option \"toString\""));
+}
+
 #[wasm_bindgen_test]
 fn no_query_string_throws() {
     for q in [
