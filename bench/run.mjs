@@ -84,6 +84,7 @@ for (const r of results) {
   const name = r.where ? `${r.engine} (in Chromium)` : r.engine;
   lines.push(`| ${r.n} | ${name} | ${f(r.buildMs, 0)} | ${kb(r.indexBytes)} | ${kb(r.indexGzip)} | ${kb(r.downloadGzip)} | ${f(r.firstAnswerMs)} | ${f(r.p50)} | ${f(r.p95)} | ${r.noAnswer} | ${f(r.memoryMB)} |`);
   if (r.engine === 'quarry' && !r.where) lines.push(`| ${r.n} | quarry with snippets | | | | | | ${f(r.snippetP50)} | ${f(r.snippetP95)} | | |`);
+  if (r.engine === 'quarry' && !r.where && r.boundaryP50 !== undefined) lines.push(`| ${r.n} | quarry, empty query (the boundary alone) | | | | | | ${f(r.boundaryP50)} | ${f(r.boundaryP95)} | | |`);
 }
 lines.push('');
 for (const r of results.filter((x) => x.engine === 'quarry' && !x.where)) {

@@ -47,6 +47,16 @@ if (engineName === 'quarry') {
   out.firstAnswerMs = now() - t0;
   const run = (opts) => (q) => pkg.search(q, opts).hits.map((h) => [h.id, h.title]);
   Object.assign(out, time(run({ limit: 10, snippet: false })));
+  // The boundary alone: an empty query parses to nothing and finds nothing,
+  // so its time is the call, the options and the empty result object.
+  const boundary = [];
+  for (let i = 0; i < 3000; i++) {
+    const t = now();
+    pkg.search('', { limit: 10, snippet: false });
+    if (i >= 1000) boundary.push((now() - t) * 1000);
+  }
+  out.boundaryP50 = pct(boundary, 0.5);
+  out.boundaryP95 = pct(boundary, 0.95);
   const withSnippets = time(run({ limit: 10 }));
   out.snippetP50 = withSnippets.p50;
   out.snippetP95 = withSnippets.p95;
