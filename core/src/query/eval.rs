@@ -128,6 +128,21 @@ impl Scratch {
         (self.mask[doc as usize] & all).count_ones() >= need
     }
 
+    /// Like [`Scratch::add`], but keeps the larger score instead of summing.
+    #[inline]
+    fn keep_max(&mut self, doc: u32, score: f32, bit: u32) {
+        let d = doc as usize;
+        if self.stamp[d] != self.generation {
+            self.stamp[d] = self.generation;
+            self.score[d] = score;
+            self.mask[d] = bit;
+            self.touched.push(doc);
+        } else {
+            self.score[d] = self.score[d].max(score);
+            self.mask[d] |= bit;
+        }
+    }
+
     #[inline]
     fn add(&mut self, doc: u32, score: f32, bit: u32) {
         let d = doc as usize;
@@ -322,6 +337,16 @@ impl Eval<'_, '_> {
         if let [e] = exp {
             for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
                 s.add(doc, v, bit);
+            }
+            return;
+        }
+        if s.touched.is_empty() {
+            // Nothing scored yet: the best expansion's score can go straight
+            // into the accumulators, without a pass over the word's own.
+            for e in exp {
+                for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
+                    s.keep_max(doc, v, bit);
+                }
             }
             return;
         }

@@ -150,7 +150,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
         let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
             continue;
         };
-        if !STEMMED_SUFFIXES.iter().any(|s| s.starts_with(rest)) {
+        if !starts_a_suffix(rest) {
             continue;
         }
         if let Some(info) = index.term(stem) {
@@ -167,6 +167,15 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     }
     keep_most_frequent(&mut found, MAX_COMPLETIONS);
     out.extend(found);
+}
+
+/// Whether `rest` begins one of the [`STEMMED_SUFFIXES`]. Its first byte
+/// is compared before the rest: most endings start none of them.
+fn starts_a_suffix(rest: &str) -> bool {
+    let first = rest.as_bytes().first();
+    STEMMED_SUFFIXES
+        .iter()
+        .any(|s| s.as_bytes().first() == first && s.starts_with(rest))
 }
 
 /// Dictionary terms whose written words are within [`max_edits`] of the
