@@ -3,7 +3,7 @@
 //! neither exists, the terms within a small edit distance (typos).
 
 use super::{fuzzy, prefix};
-use crate::index::format::{split_value, KeyKind};
+use crate::index::format::KeyKind;
 use crate::index::{Index, TermInfo};
 
 /// Completions kept for a prefix, the most frequent first.
@@ -97,8 +97,10 @@ pub fn expand(
 
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
     let exact = out.first().map(|e| e.info);
-    // The most frequent completions, kept as (df, term, postings).
-    let mut top: Vec<(u32, Vec<u8>, TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+    // The most frequent completions, kept as (df, key's range in `keys`,
+    // postings): one buffer for the keys instead of one allocation each.
+    let mut top: Vec<(u32, (usize, usize), TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+    let mut keys: Vec<u8> = Vec::new();
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
     // The keys under the prefix come once each, in order. Aliases are
@@ -110,7 +112,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
         typed.as_bytes(),
         MAX_PREFIX_SCAN,
         |key, value| {
-            if split_value(value).1 == KeyKind::Alias {
+            if Index::key_kind(value) == KeyKind::Alias {
                 return;
             }
             let Some((info, _)) = index.entry(value) else {
@@ -125,15 +127,17 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             }
             // Most frequent first; ties in dictionary order (stable insert).
             let at_rank = top.partition_point(|e| e.0 >= info.df);
-            top.insert(at_rank, (info.df, key.to_vec(), info));
+            top.insert(at_rank, (info.df, (keys.len(), key.len()), info));
+            keys.extend_from_slice(key);
             top.truncate(MAX_COMPLETIONS);
         },
     );
     let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
-    for (_, term, info) in top {
-        let Ok(term) = String::from_utf8(term) else {
+    for (_, (at, len), info) in top {
+        let Some(Ok(term)) = keys.get(at..at + len).map(std::str::from_utf8) else {
             continue;
         };
+        let term = term.to_string();
         found.push(Expansion {
             term,
             info,
@@ -145,6 +149,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     // Stems shorter than what was typed: `delegati` is on its way to
     // `delegation`, indexed as `deleg`. Only where the rest of the typed word
     // starts a suffix the stemmer removes, so `vietnm` does not become `viet`.
+    let walked = found.len();
     let min = typed.len().saturating_sub(4).max(4);
     for end in (min..typed.len()).rev() {
         let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
@@ -165,7 +170,11 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             }
         }
     }
-    keep_most_frequent(&mut found, MAX_COMPLETIONS);
+    // The walk's completions are already in this order; only shorter stems
+    // need placing.
+    if found.len() > walked {
+        keep_most_frequent(&mut found, MAX_COMPLETIONS);
+    }
     out.extend(found);
 }
 
