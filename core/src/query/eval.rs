@@ -233,12 +233,22 @@ impl Eval<'_, '_> {
             self.clause(clause, 0, false);
         }
         let s = &*self.s;
-        let mut docs: Vec<(u32, f32)> = s
-            .touched
-            .iter()
-            .filter(|&&d| s.matches(d, clauses, need) && s.excluded[d as usize] != s.generation)
-            .map(|&d| (d, s.score[d as usize]))
-            .collect();
+        let mut docs: Vec<(u32, f32)> = Vec::with_capacity(s.touched.len());
+        let negated = query.clauses.iter().any(|c| c.negated);
+        if clauses == 1 && !negated && !ranked {
+            // Every document scored matched the one clause (feedback, which
+            // scores documents of its own, runs only for ranked queries).
+            docs.extend(s.touched.iter().map(|&d| (d, s.score[d as usize])));
+        } else {
+            docs.extend(
+                s.touched
+                    .iter()
+                    .filter(|&&d| {
+                        s.matches(d, clauses, need) && s.excluded[d as usize] != s.generation
+                    })
+                    .map(|&d| (d, s.score[d as usize])),
+            );
+        }
         if !filters.is_empty() {
             docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
         }
