@@ -389,32 +389,39 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// Entry `i`: the lengths before it in its block are added up, and
+    /// only its own bytes are sliced.
     fn get(&self, i: u32) -> Option<&'a [u8]> {
-        let mut last = None;
-        self.each_to(i, |e| {
-            last = Some(e);
-            Some(())
-        })?;
-        last
+        let (mut r, mut at, k) = self.block_of(i)?;
+        for _ in 0..k {
+            at = at.checked_add(usize::try_from(r.get()?).ok()?)?;
+        }
+        let end = at.checked_add(usize::try_from(r.get()?).ok()?)?;
+        self.blob.get(at..end)
     }
 
     /// Calls `f` on the entries of entry `i`'s block up to `i`, in order;
     /// `None` if an entry is out of bounds or `f` says so.
     #[inline]
     fn each_to(&self, i: u32, mut f: impl FnMut(&'a [u8]) -> Option<()>) -> Option<()> {
+        let (mut r, mut at, k) = self.block_of(i)?;
+        for _ in 0..=k {
+            let end = at.checked_add(usize::try_from(r.get()?).ok()?)?;
+            f(self.blob.get(at..end)?)?;
+            at = end;
+        }
+        Some(())
+    }
+
+    /// For entry `i`: a reader at its block's lengths, where the block's
+    /// entries start, and how many entries of the block come before it.
+    fn block_of(&self, i: u32) -> Option<(Reader<'a>, usize, usize)> {
         if i >= self.count {
             return None;
         }
         let (block, k) = (i as usize / TABLE_BLOCK, i as usize % TABLE_BLOCK);
         let lens_at = read_u32(self.index, 8 * block)? as usize;
-        let mut at = read_u32(self.index, 8 * block + 4)? as usize;
-        let mut r = Reader::at(self.lens, lens_at);
-        for _ in 0..=k {
-            let len = usize::try_from(r.get()?).ok()?;
-            let end = at.checked_add(len)?;
-            f(self.blob.get(at..end)?)?;
-            at = end;
-        }
-        Some(())
+        let at = read_u32(self.index, 8 * block + 4)? as usize;
+        Some((Reader::at(self.lens, lens_at), at, k))
     }
 }
