@@ -96,16 +96,27 @@ impl<D: AsRef<[u8]>, F: FnMut(&[u8], u8, u64)> Walker<'_, '_, D, F> {
                 self.edge(&node, k, band, out, max);
             }
         } else {
-            // Only a byte of the word near position `i` can keep the walk
-            // alive (a match, or the second half of a swap); looking those
-            // up skips decoding the node's other transitions.
+            // No edit left: only the byte after a cell at the limit (a
+            // match) or after a cell of the row before under it (a swap)
+            // keeps an entry within it. Looking those up skips decoding the
+            // node's other transitions.
             let w = self.q.word;
-            let near = w
-                .get(i.saturating_sub(3)..(i + 3).min(w.len()))
-                .unwrap_or(&[]);
-            let mut bytes = [0u8; 6];
-            let bytes = &mut bytes[..near.len()];
-            bytes.copy_from_slice(near);
+            let mut bytes = [0u8; 2 * BAND];
+            let mut found = 0;
+            for t in 0..BAND {
+                // Cell t of row i is column i + t - 2; of row i - 1, i + t - 3.
+                let wanted = [
+                    (band.row[t] <= max, (i + t).checked_sub(2)),
+                    (band.prev[t] < max, (i + t).checked_sub(3)),
+                ];
+                for (live, j) in wanted {
+                    if let (true, Some(&b)) = (live, j.and_then(|j| w.get(j))) {
+                        bytes[found] = b;
+                        found += 1;
+                    }
+                }
+            }
+            let bytes = &mut bytes[..found];
             bytes.sort_unstable();
             for (k, &b) in bytes.iter().enumerate() {
                 if k > 0 && bytes[k - 1] == b {
