@@ -276,8 +276,8 @@ impl Eval<'_, '_> {
                                     .push((e.term.clone(), self.scorer.idf(e.info.df)));
                             }
                         }
-                        self.note_terms(term, &exp);
                         self.word(&exp, *scope, bit);
+                        self.note_terms(term, exp);
                     } else {
                         let title_only = *scope == Scope::Title;
                         for e in &exp {
@@ -324,19 +324,22 @@ impl Eval<'_, '_> {
         }
     }
 
-    fn note_terms(&mut self, word: &str, exp: &[Expansion]) {
+    /// Keeps a word's expansions as terms to highlight, and its closest
+    /// typo candidates as corrections (the suggestion picks one).
+    fn note_terms(&mut self, word: &str, exp: Vec<Expansion>) {
+        let closest = match exp.first().map(|e| e.kind) {
+            Some(Kind::Typo(d)) => Some(Kind::Typo(d)),
+            _ => None,
+        };
         for e in exp {
-            self.out.terms.push(e.term.clone());
-        }
-        // Typo candidates at the smallest distance: the suggestion picks one.
-        if let Some(Kind::Typo(d)) = exp.first().map(|e| e.kind) {
-            for e in exp.iter().take_while(|e| e.kind == Kind::Typo(d)) {
+            if Some(e.kind) == closest {
                 self.out.corrections.push(Correction {
                     word: word.to_string(),
                     term: e.term.clone(),
-                    written: e.written.clone(),
+                    written: e.written,
                 });
             }
+            self.out.terms.push(e.term);
         }
     }
 
