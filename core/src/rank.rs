@@ -76,6 +76,21 @@ impl Scorer {
         (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// More than any score of a term of this `idf` in any document: the
+    /// limit of the saturation as the frequency grows, raised by far more
+    /// than the rounding of a score can add.
+    pub fn bound(&self, idf: f32) -> f32 {
+        idf * (self.params.k1 + 1.0) * 1.001
+    }
+
+    /// Whether [`Scorer::score`] is positive for these frequencies: the
+    /// documents a list matches, told without scoring them.
+    #[inline]
+    pub fn matches(&self, tf: (u32, u32), title_only: bool) -> bool {
+        (tf.0 > 0 && self.params.w_title > 0.0)
+            || (!title_only && tf.1 > 0 && self.params.w_body > 0.0)
+    }
+
     /// The score of one term in one document from its frequencies and
     /// length codes. `title_only` ignores the body.
     #[inline]
@@ -122,6 +137,39 @@ mod tests {
         assert!(twice > once && title > once);
         assert_eq!(s.score(idf, (0, 3), codes(10, 100), true), 0.0);
         assert!(s.idf(1) > s.idf(50) && s.idf(100) > 0.0);
+    }
+
+    #[test]
+    fn bound_and_matches_agree_with_scores() {
+        for params in [
+            Bm25F::default(),
+            Bm25F {
+                w_title: 0.0,
+                ..Bm25F::default()
+            },
+            Bm25F {
+                k1: 0.0,
+                ..Bm25F::default()
+            },
+        ] {
+            let s = Scorer::new(params, 1000, 8.0, 120.0);
+            for df in [1, 10, 999, 1000] {
+                let idf = s.idf(df);
+                for tf_title in [0, 1, 3, 1000] {
+                    for tf_body in [0, 1, 7, 100_000] {
+                        for len in [0, 1, 8, 60, 5000] {
+                            let codes = codes(len, len * 10);
+                            for title_only in [false, true] {
+                                let tf = (tf_title, tf_body);
+                                let v = s.score(idf, tf, codes, title_only);
+                                assert!(v < s.bound(idf), "{v} for {tf:?} {codes:?}");
+                                assert_eq!(v > 0.0, s.matches(tf, title_only), "{tf:?} {params:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -54,6 +54,10 @@ pub struct Tuning {
     pub max_all_required: usize,
     /// A bonus for query words standing close together.
     pub proximity: Option<crate::query::proximity::Proximity>,
+    /// Decode without scoring the lists that cannot reach the page asked
+    /// for (see `eval`). Results are the same either way; tests turn it off
+    /// to check that.
+    pub prune: bool,
 }
 
 impl Default for Tuning {
@@ -68,6 +72,7 @@ impl Default for Tuning {
             }),
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
             proximity: None,
+            prune: true,
         }
     }
 }

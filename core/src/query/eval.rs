@@ -31,6 +31,8 @@ pub struct Matches {
     pub corrections: Vec<Correction>,
     /// Postings read, a measure of the work done.
     pub postings_read: usize,
+    /// Lists read without scoring, as they could not reach the page.
+    pub lists_unscored: usize,
 }
 
 /// A dictionary term that typo tolerance put in place of a query word.
@@ -122,6 +124,21 @@ impl Scratch {
         self.word_touched = touched;
     }
 
+    /// The `n`-th best score of the documents scored so far (`f32::MIN` if
+    /// fewer; `n` > 0).
+    fn nth_best(&self, n: usize) -> f32 {
+        if self.touched.len() < n {
+            return f32::MIN;
+        }
+        let mut scores: Vec<f32> = self
+            .touched
+            .iter()
+            .map(|&d| self.score[d as usize])
+            .collect();
+        crate::sort::keep_first(&mut scores, n, |a, b| a > b);
+        scores.last().copied().unwrap_or(f32::MIN)
+    }
+
     /// Whether `doc` matched at least `need` of the first `clauses` clauses.
     fn matches(&self, doc: u32, clauses: u32, need: u32) -> bool {
         let all = (1u32 << clauses.min(31)) - 1;
@@ -184,6 +201,7 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
             s: &mut s,
             out: Matches::default(),
             words: Vec::new(),
+            page: page_to_prune(query, opts),
         }
         .run(query)
     })
@@ -197,7 +215,33 @@ struct Eval<'e, 'a> {
     out: Matches,
     /// The query's words found as typed, with their idf, for proximity.
     words: Vec<(String, f32)>,
+    /// With a query whose one word's score is each document's whole score:
+    /// how many of the best documents the page needs (see `page_to_prune`).
+    page: Option<usize>,
 }
+
+/// How many of the best documents the results need, when that bounds what
+/// must be scored: one positive word (a document's score is its best
+/// expansion's), nothing excluded or filtered afterwards, ranked by score
+/// with no bonus added later. `None` when every match must be scored.
+fn page_to_prune(query: &Query, opts: &SearchOptions) -> Option<usize> {
+    let t = &opts.tuning;
+    let one_word = match query.clauses.as_slice() {
+        [c] => !c.negated && matches!(c.alts.as_slice(), [Atom::Word { .. }]),
+        _ => false,
+    };
+    (t.prune
+        && one_word
+        && query.filters.is_empty()
+        && opts.filters.is_empty()
+        && opts.sort == crate::search::Sort::Relevance
+        && t.proximity.is_none())
+    .then(|| opts.offset.saturating_add(opts.limit))
+}
+
+/// Lists shorter than this are scored whatever their bound: checking the
+/// bound costs more than they do.
+const MIN_PRUNED_DF: u32 = 32;
 
 impl Eval<'_, '_> {
     fn run(mut self, query: &Query) -> Matches {
@@ -356,6 +400,10 @@ impl Eval<'_, '_> {
         if s.touched.is_empty() {
             // Nothing scored yet: the best expansion's score can go straight
             // into the accumulators, without a pass over the word's own.
+            if let Some(page) = self.page {
+                self.best_of_pruned(exp, page, bit, title_only);
+                return;
+            }
             for e in exp {
                 for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
                     s.keep_max(doc, v, bit);
@@ -368,6 +416,53 @@ impl Eval<'_, '_> {
             s.best_of_word(scored(self.index, &self.scorer, read, e, title_only));
         }
         s.add_word(bit);
+    }
+
+    /// MaxScore over one word's expansions, when the word is the whole
+    /// query and only the best `page` documents are shown. Lists go from
+    /// the highest score bound down; once the `page`-th best score so far
+    /// beats a list's bound, no document can gain a place from it, so its
+    /// documents are only marked as matching (for the total and facets)
+    /// with a score of 0, which is below their true one, and every later
+    /// list's bound is lower still. The page and the total come out the
+    /// same as scoring everything.
+    fn best_of_pruned(&mut self, exp: &[Expansion], page: usize, bit: u32, title_only: bool) {
+        let scorer = &self.scorer;
+        let bound = |e: &Expansion| e.weight * scorer.bound(scorer.idf(e.info.df));
+        let mut order: Vec<(f32, &Expansion)> = exp.iter().map(|e| (bound(e), e)).collect();
+        crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
+        // The `page`-th best score, and how many documents it was taken over.
+        let mut floor = if page == 0 { f32::INFINITY } else { f32::MIN };
+        let mut floor_over = 0;
+        for (bound, e) in order {
+            let s = &mut *self.s;
+            // The floor only rises: worth finding again once the documents
+            // it was taken over have doubled.
+            let grown = s.touched.len() >= page.max(2 * floor_over);
+            if bound >= floor && e.info.df >= MIN_PRUNED_DF && grown {
+                floor = s.nth_best(page);
+                floor_over = s.touched.len();
+            }
+            if bound < floor {
+                self.out.lists_unscored += 1;
+                for p in self.index.postings(e.info) {
+                    self.out.postings_read += 1;
+                    if e.weight > 0.0 && scorer.matches((p.tf_title, p.tf_body), title_only) {
+                        s.keep_max(p.doc, 0.0, bit);
+                    }
+                }
+                continue;
+            }
+            for (doc, v) in scored(
+                self.index,
+                scorer,
+                &mut self.out.postings_read,
+                e,
+                title_only,
+            ) {
+                s.keep_max(doc, v, bit);
+            }
+        }
     }
 
     fn exclude(&mut self, docs: impl Iterator<Item = u32>) {

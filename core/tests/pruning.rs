@@ -1,0 +1,118 @@
+//! MaxScore over a word's expansions (eval's `best_of_pruned`) must not
+//! change any result: on random corpora full of shared prefixes, every
+//! prefix query gives the same total, page, scores (to the bit), terms,
+//! facets and suggestion with pruning on and off.
+
+use proptest::prelude::*;
+use quarry_core::index::write_index;
+use quarry_core::search::Tuning;
+use quarry_core::{search, Document, Index, SearchOptions, SearchResults};
+
+/// Words sharing prefixes, the first ones much more frequent than the last
+/// (they are drawn from [`DRAWS`]), so that completions have long lists of
+/// low bound and short lists of high bound.
+const VOCAB: &[&str] = &[
+    "bat", "bake", "baker", "bakery", "baked", "bath", "bathe", "batch", "cab", "cabin", "cable",
+    "call", "calm", "camp",
+];
+/// Indexes into [`VOCAB`], repeated by frequency.
+const DRAWS: &[usize] = &[
+    0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 8, 8, 8, 8, 11, 11, 11, 2, 2, 3, 4, 5, 6, 7, 9, 10, 12, 13,
+];
+
+fn words(max: usize) -> impl Strategy<Value = Vec<usize>> {
+    prop::collection::vec(prop::sample::select(DRAWS), 0..max)
+}
+
+fn documents(docs: &[(Vec<usize>, Vec<usize>)]) -> Vec<Document> {
+    let text = |ws: &[usize]| ws.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
+    docs.iter()
+        .enumerate()
+        .map(|(i, (title, body))| Document {
+            id: format!("d{i:03}"),
+            title: text(title),
+            body: text(body),
+            url: None,
+            fields: Vec::new(),
+        })
+        .collect()
+}
+
+fn run(index: &Index<'_>, query: &str, limit: usize, offset: usize, prune: bool) -> SearchResults {
+    let opts = SearchOptions {
+        limit,
+        offset,
+        tuning: Tuning {
+            prune,
+            ..Tuning::default()
+        },
+        ..SearchOptions::default()
+    };
+    search(index, query, &opts)
+}
+
+fn same(a: &SearchResults, b: &SearchResults) -> Result<(), String> {
+    let page = |r: &SearchResults| -> Vec<(u32, u32)> {
+        r.hits.iter().map(|h| (h.doc, h.score.to_bits())).collect()
+    };
+    if a.total != b.total
+        || page(a) != page(b)
+        || a.terms != b.terms
+        || a.facets != b.facets
+        || a.suggestion != b.suggestion
+    {
+        return Err(format!("pruned {a:?}\nfull {b:?}"));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn pruning_changes_no_result(
+        docs in prop::collection::vec((words(4), words(25)), 20..160),
+        word in prop::sample::select(VOCAB),
+        cut in 1usize..8,
+        title in prop::bool::weighted(0.2),
+        limit in 0usize..12,
+        offset in 0usize..3,
+    ) {
+        let bytes = write_index(&documents(&docs)).unwrap();
+        let index = Index::open(&bytes).unwrap();
+        let prefix = &word[..cut.min(word.len())];
+        let query = if title { format!("title:{prefix}") } else { prefix.to_string() };
+        let pruned = run(&index, &query, limit, offset, true);
+        let full = run(&index, &query, limit, offset, false);
+        prop_assert!(same(&pruned, &full).is_ok(), "{query:?} limit {limit} offset {offset}: {}",
+            same(&pruned, &full).unwrap_err());
+    }
+}
+
+/// On a corpus where `ba` completes to a few very common words and many
+/// rare ones, the common lists are read without scoring, and the page is
+/// the same as when every list is scored.
+#[test]
+fn common_completions_are_not_scored() {
+    let mut docs = Vec::new();
+    for i in 0..400 {
+        let mut body = vec![0, 1];
+        if i % 40 == 0 {
+            body = vec![3, 3, 5];
+        }
+        docs.push((vec![], body));
+    }
+    docs.push((vec![6, 7], vec![6, 7, 4]));
+    let bytes = write_index(&documents(&docs)).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let q = quarry_core::query::parse("ba", true);
+    let opts = SearchOptions::default();
+    let m = quarry_core::query::evaluate(&index, &q, &opts);
+    assert!(m.lists_unscored >= 2, "{} lists unscored", m.lists_unscored);
+    same(
+        &run(&index, "ba", 10, 0, true),
+        &run(&index, "ba", 10, 0, false),
+    )
+    .unwrap();
+    assert_eq!(run(&index, "ba", 10, 0, true).total, 401);
+}
