@@ -102,16 +102,15 @@ impl Scratch {
     }
 
     /// Keeps, for each document, the best score seen for the current word.
-    fn best_of_word(&mut self, scored: impl Iterator<Item = (u32, f32)>) {
-        for (doc, v) in scored {
-            let d = doc as usize;
-            if self.word_stamp[d] != self.word_generation {
-                self.word_stamp[d] = self.word_generation;
-                self.word_best[d] = v;
-                self.word_touched.push(doc);
-            } else if v > self.word_best[d] {
-                self.word_best[d] = v;
-            }
+    #[inline]
+    fn best_of_word(&mut self, doc: u32, v: f32) {
+        let d = doc as usize;
+        if self.word_stamp[d] != self.word_generation {
+            self.word_stamp[d] = self.word_generation;
+            self.word_best[d] = v;
+            self.word_touched.push(doc);
+        } else if v > self.word_best[d] {
+            self.word_best[d] = v;
         }
     }
 
@@ -392,9 +391,9 @@ impl Eval<'_, '_> {
         let title_only = scope == Scope::Title;
         let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
-            for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
+            score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
                 s.add(doc, v, bit);
-            }
+            });
             return;
         }
         if s.touched.is_empty() {
@@ -405,15 +404,17 @@ impl Eval<'_, '_> {
                 return;
             }
             for e in exp {
-                for (doc, v) in scored(self.index, &self.scorer, read, e, title_only) {
+                score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
                     s.keep_max(doc, v, bit);
-                }
+                });
             }
             return;
         }
         s.begin_word();
         for e in exp {
-            s.best_of_word(scored(self.index, &self.scorer, read, e, title_only));
+            score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
+                s.best_of_word(doc, v);
+            });
         }
         s.add_word(bit);
     }
@@ -453,15 +454,10 @@ impl Eval<'_, '_> {
                 }
                 continue;
             }
-            for (doc, v) in scored(
-                self.index,
-                scorer,
-                &mut self.out.postings_read,
-                e,
-                title_only,
-            ) {
+            let read = &mut self.out.postings_read;
+            score_list(self.index, scorer, read, e, title_only, |doc, v| {
                 s.keep_max(doc, v, bit);
-            }
+            });
         }
     }
 
@@ -526,21 +522,26 @@ impl Eval<'_, '_> {
     }
 }
 
-/// The positive scores of an expansion's postings, each counted in `read`.
-fn scored<'p>(
-    index: &'p Index<'_>,
-    scorer: &'p Scorer,
-    read: &'p mut usize,
-    e: &'p Expansion,
+/// Calls `f(doc, score)` for the positive scores of an expansion's
+/// postings, each counted in `read`. A loop calling `f`, not an iterator:
+/// the scoring and `f` then compile into one loop body.
+fn score_list(
+    index: &Index<'_>,
+    scorer: &Scorer,
+    read: &mut usize,
+    e: &Expansion,
     title_only: bool,
-) -> impl Iterator<Item = (u32, f32)> + 'p {
+    mut f: impl FnMut(u32, f32),
+) {
     let idf = scorer.idf(e.info.df);
-    index.postings(e.info).filter_map(move |p| {
+    for p in index.postings(e.info) {
         *read += 1;
         let tf = (p.tf_title, p.tf_body);
         let v = e.weight * scorer.score(idf, tf, index.norm_codes(p.doc), title_only);
-        (v > 0.0).then_some((p.doc, v))
-    })
+        if v > 0.0 {
+            f(p.doc, v);
+        }
+    }
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {
