@@ -46,6 +46,8 @@ export function makeResult(total, ords, scores, snippets, snippetEnds, highlight
 const SORTS = { relevance: 1, date: 2, '-date': 3 };
 const FLAGS = { prefix: 4, fuzzy: 16, snippet: 64 };
 const MAX_FAST_OFFSET = 2 ** 20;
+// Object.hasOwn is missing from Safari before 15.4.
+const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 
 export function packOptions(o, maxLimit) {
   if (o === undefined || o === null) return 0;
@@ -56,8 +58,8 @@ export function packOptions(o, maxLimit) {
   for (const key of Object.keys(o)) {
     const v = o[key];
     if (v === undefined) continue;
-    if (Object.hasOwn(FLAGS, key) && typeof v === 'boolean') bits += FLAGS[key] * (v ? 2 : 1);
-    else if (key === 'sort' && typeof v === 'string' && Object.hasOwn(SORTS, v)) bits += SORTS[v];
+    if (own(FLAGS, key) && typeof v === 'boolean') bits += FLAGS[key] * (v ? 2 : 1);
+    else if (key === 'sort' && typeof v === 'string' && own(SORTS, v)) bits += SORTS[v];
     else if (key === 'limit' && Number.isInteger(v) && v >= 0 && v <= maxLimit) limit = v + 1;
     else if (key === 'offset' && Number.isInteger(v) && v >= 0 && v < MAX_FAST_OFFSET) offset = v + 1;
     else return -1;
