@@ -50,11 +50,8 @@ pub struct Correction {
 #[derive(Default)]
 struct Scratch {
     generation: u32,
-    /// `stamp[d] == generation` when `score[d]` and `mask[d]` are live.
-    stamp: Vec<u32>,
-    score: Vec<f32>,
-    /// Bit `i` set when clause `i` matched.
-    mask: Vec<u32>,
+    /// Per document, side by side: one cache line per posting scored.
+    slots: Vec<Slot>,
     touched: Vec<u32>,
     /// Best score of the current word among its expansions.
     word_stamp: Vec<u32>,
@@ -70,13 +67,21 @@ struct Scratch {
 
 type ScorerKey = (Bm25F, u32, f32, f32);
 
+/// A document's accumulator.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// Equal to the generation when `score` and `mask` are live.
+    stamp: u32,
+    score: f32,
+    /// Bit `i` set when clause `i` matched.
+    mask: u32,
+}
+
 impl Scratch {
     fn begin(&mut self, docs: usize) {
-        if self.stamp.len() != docs {
+        if self.slots.len() != docs {
             *self = Scratch::default();
-            self.stamp = vec![0; docs];
-            self.score = vec![0.0; docs];
-            self.mask = vec![0; docs];
+            self.slots = vec![Slot::default(); docs];
             self.word_stamp = vec![0; docs];
             self.word_best = vec![0.0; docs];
             self.excluded = vec![0; docs];
@@ -84,7 +89,7 @@ impl Scratch {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             // Stamps wrapped around: clear them once every 2^32 queries.
-            self.stamp.fill(0);
+            self.slots.fill(Slot::default());
             self.excluded.fill(0);
             self.generation = 1;
         }
@@ -132,7 +137,7 @@ impl Scratch {
         let mut scores: Vec<f32> = self
             .touched
             .iter()
-            .map(|&d| self.score[d as usize])
+            .map(|&d| self.slots[d as usize].score)
             .collect();
         crate::sort::keep_first(&mut scores, n, |a, b| a > b);
         scores.last().copied().unwrap_or(f32::MIN)
@@ -141,35 +146,41 @@ impl Scratch {
     /// Whether `doc` matched at least `need` of the first `clauses` clauses.
     fn matches(&self, doc: u32, clauses: u32, need: u32) -> bool {
         let all = (1u32 << clauses.min(31)) - 1;
-        (self.mask[doc as usize] & all).count_ones() >= need
+        (self.slots[doc as usize].mask & all).count_ones() >= need
     }
 
     /// Like [`Scratch::add`], but keeps the larger score instead of summing.
     #[inline]
     fn keep_max(&mut self, doc: u32, score: f32, bit: u32) {
-        let d = doc as usize;
-        if self.stamp[d] != self.generation {
-            self.stamp[d] = self.generation;
-            self.score[d] = score;
-            self.mask[d] = bit;
+        let generation = self.generation;
+        let slot = &mut self.slots[doc as usize];
+        if slot.stamp != generation {
+            *slot = Slot {
+                stamp: generation,
+                score,
+                mask: bit,
+            };
             self.touched.push(doc);
         } else {
-            self.score[d] = self.score[d].max(score);
-            self.mask[d] |= bit;
+            slot.score = slot.score.max(score);
+            slot.mask |= bit;
         }
     }
 
     #[inline]
     fn add(&mut self, doc: u32, score: f32, bit: u32) {
-        let d = doc as usize;
-        if self.stamp[d] != self.generation {
-            self.stamp[d] = self.generation;
-            self.score[d] = 0.0;
-            self.mask[d] = 0;
+        let generation = self.generation;
+        let slot = &mut self.slots[doc as usize];
+        if slot.stamp != generation {
+            *slot = Slot {
+                stamp: generation,
+                score: 0.0,
+                mask: 0,
+            };
             self.touched.push(doc);
         }
-        self.score[d] += score;
-        self.mask[d] |= bit;
+        slot.score += score;
+        slot.mask |= bit;
     }
 }
 
@@ -281,7 +292,7 @@ impl Eval<'_, '_> {
         if clauses == 1 && !negated && !ranked {
             // Every document scored matched the one clause (feedback, which
             // scores documents of its own, runs only for ranked queries).
-            docs.extend(s.touched.iter().map(|&d| (d, s.score[d as usize])));
+            docs.extend(s.touched.iter().map(|&d| (d, s.slots[d as usize].score)));
         } else {
             docs.extend(
                 s.touched
@@ -289,7 +300,7 @@ impl Eval<'_, '_> {
                     .filter(|&&d| {
                         s.matches(d, clauses, need) && s.excluded[d as usize] != s.generation
                     })
-                    .map(|&d| (d, s.score[d as usize])),
+                    .map(|&d| (d, s.slots[d as usize].score)),
             );
         }
         if !filters.is_empty() {
@@ -480,7 +491,7 @@ impl Eval<'_, '_> {
             .touched
             .iter()
             .filter(|&&d| s.matches(d, clauses, need))
-            .map(|&d| (d, s.score[d as usize]))
+            .map(|&d| (d, s.slots[d as usize].score))
             .collect();
         keep_best(&mut top, p.depth);
         if top.is_empty() {
@@ -501,7 +512,7 @@ impl Eval<'_, '_> {
             .s
             .touched
             .iter()
-            .map(|&d| (d, self.s.score[d as usize]))
+            .map(|&d| (d, self.s.slots[d as usize].score))
             .collect();
         let mut query_terms = self.out.terms.clone();
         sort_unique(&mut query_terms);
