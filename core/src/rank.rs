@@ -115,7 +115,11 @@ pub fn by_score(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
 
 /// Keeps the `k` best of `docs`, best first by [`by_score`].
 pub fn keep_best(docs: &mut Vec<(u32, f32)>, k: usize) {
-    crate::sort::keep_first(docs, k, |a, b| by_score(a, b).is_lt());
+    // Most documents lose to the heap's root on score alone; a lower score
+    // is never first by `by_score` (a NaN or a zero's sign falls through).
+    crate::sort::keep_first(docs, k, |a, b| {
+        a.1.partial_cmp(&b.1) != Some(std::cmp::Ordering::Less) && by_score(a, b).is_lt()
+    });
 }
 
 #[cfg(test)]
@@ -169,6 +173,25 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// The quick test on scores changes no order, NaN and signed zeros
+        /// included.
+        #[test]
+        fn keep_best_is_a_prefix_of_the_full_order(
+            picks in proptest::collection::vec((0u32..50, 0usize..6), 0..80),
+            k in 0usize..20,
+        ) {
+            const SCORES: [f32; 6] = [f32::NAN, -0.0, 0.0, 1.0, 2.5, f32::INFINITY];
+            let mut docs: Vec<(u32, f32)> = picks.iter().map(|&(d, s)| (d, SCORES[s])).collect();
+            let mut want = docs.clone();
+            crate::sort::sort_by(&mut want, |a, b| by_score(a, b).is_lt());
+            want.truncate(k);
+            keep_best(&mut docs, k);
+            let bits = |v: &[(u32, f32)]| v.iter().map(|&(d, s)| (d, s.to_bits())).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(bits(&docs), bits(&want));
         }
     }
 
