@@ -31,7 +31,7 @@ fn corpus() -> Vec<Document> {
         doc(
             "b",
             "Delegation in Mexico",
-            "A delegation joined parties at a conference on a new society in Việt Nam.",
+            "Delegation in Mexico: a delegation joined parties at a conference on a new society in Việt Nam.",
             "MEXICO CITY",
         ),
     ]
@@ -49,6 +49,10 @@ fn writer_output_matches_the_golden_file() {
         "the index format changed: bump format::VERSION and regenerate the golden file"
     );
     let idx = Index::open(&golden).unwrap();
+    // One title stored apart, one as the start of its body.
+    for (ord, doc) in (0..).zip(corpus()) {
+        assert_eq!(idx.title(ord), Some(doc.title.as_str()));
+    }
     let r = search(&idx, "cuong", &SearchOptions::default());
     assert_eq!(idx.doc(r.hits[0].doc).unwrap().id, "a");
     // Written words whose stem differs are aliases of their stem's list.

@@ -34,7 +34,10 @@
 //! - `ids`: a table (see below) of document ids, each front-coded against
 //!   the one before it in its block: varint bytes shared, then the rest.
 //!   Documents are sorted by id, so neighbours share prefixes.
-//! - `titles`: a table of titles.
+//! - `titles`: a table of titles. A title that starts its document's body
+//!   (nearly all: a page's heading, a dictionary's headword, a story's
+//!   first sentence) is varint its length in bytes, since the body is in
+//!   `text`; any other is varint 0, then its bytes.
 //! - `fields`: a table of the rest of each stored document: url (empty if
 //!   none) length-prefixed, varint field count, then per field varint name
 //!   index, kind byte (0 string, 1 number) and the value length-prefixed:
@@ -56,7 +59,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 8;
+pub const VERSION: u32 = 9;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -272,10 +275,10 @@ mod tests {
             Err(FormatError::BadMagic { .. })
         ));
         assert_eq!(
-            read_header(b"QRRY\x09\0\0\0\0\0\0\0"),
+            read_header(b"QRRY\x63\0\0\0\0\0\0\0"),
             Err(FormatError::Version {
                 expected: VERSION,
-                found: 9
+                found: 99
             })
         );
     }

@@ -152,9 +152,14 @@ impl<'a> Index<'a> {
         (self.avg_title, self.avg_body)
     }
 
-    /// A document's title.
+    /// A document's title: the start of its body, or stored apart.
     pub fn title(&self, doc: u32) -> Option<&'a str> {
-        std::str::from_utf8(self.titles.get(doc)?).ok()
+        let entry = self.titles.get(doc)?;
+        let mut r = Reader::new(entry);
+        match usize::try_from(r.get()?).ok()? {
+            0 => std::str::from_utf8(entry.get(r.pos()..)?).ok(),
+            len => self.body(doc)?.get(..len),
+        }
     }
 
     /// A document's id, rebuilt from its block's front-coded ids.

@@ -97,7 +97,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     }
 
     let ids = table(front_coded_ids(docs))?;
-    let titles = table(docs.iter().map(|d| d.title.as_bytes().to_vec()))?;
+    let titles = table(docs.iter().map(title_entry))?;
     let fields = table(docs.iter().map(|d| stored_fields(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
     let sections: [&[u8]; SECTIONS.len()] = [
@@ -202,6 +202,19 @@ fn front_coded_ids(docs: &[Document]) -> impl ExactSizeIterator<Item = Vec<u8>> 
         out.extend_from_slice(&id[shared..]);
         out
     })
+}
+
+/// A title that starts the body is stored as its length in bytes, since
+/// the body is in `text` anyway; any other as 0 and its bytes (see `format`).
+fn title_entry(d: &Document) -> Vec<u8> {
+    let mut out = Vec::new();
+    if !d.title.is_empty() && d.body.starts_with(&d.title) {
+        put(&mut out, d.title.len() as u64);
+    } else {
+        put(&mut out, 0);
+        out.extend_from_slice(d.title.as_bytes());
+    }
+    out
 }
 
 fn stored_fields(d: &Document, field_names: &[&str]) -> Vec<u8> {
