@@ -8,11 +8,13 @@
 //! typo tolerance, prefix completion and feedback are off (they are
 //! heuristics with their own tests, not part of the definition checked).
 
+mod random_corpus;
+
 use proptest::prelude::*;
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
 use quarry_core::text::tokenize::terms;
-use quarry_core::{search, Document, Index, SearchOptions};
+use quarry_core::{search, Index, SearchOptions};
 
 const VOCAB: &[&str] = &["ant", "bee", "cat", "dog", "elk", "fox", "gnu", "owl"];
 /// In no document: a clause of it matches nothing.
@@ -138,20 +140,6 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
     out
 }
 
-fn documents(docs: &[(Vec<usize>, Vec<usize>)]) -> Vec<Document> {
-    let text = |ws: &[usize]| ws.iter().map(|&w| word(w)).collect::<Vec<_>>().join(" ");
-    docs.iter()
-        .enumerate()
-        .map(|(i, (title, body))| Document {
-            id: format!("d{i:02}"),
-            title: text(title),
-            body: text(body),
-            url: None,
-            fields: Vec::new(),
-        })
-        .collect()
-}
-
 #[test]
 fn vocabulary_is_its_own_terms() {
     for w in VOCAB.iter().chain([&ABSENT]) {
@@ -172,7 +160,7 @@ proptest! {
 
     #[test]
     fn engine_agrees_with_brute_force(docs in corpus(), clauses in prop::collection::vec(clause(), 1..6)) {
-        let bytes = write_index(&documents(&docs)).unwrap();
+        let bytes = write_index(&random_corpus::documents(&docs, word)).unwrap();
         let index = Index::open(&bytes).unwrap();
         let text = query_text(&clauses);
         let opts = SearchOptions {
@@ -211,7 +199,7 @@ proptest! {
 #[test]
 fn negated_title_word_excludes_only_titles() {
     let docs = vec![(vec![], vec![2, 6]), (vec![6], vec![2])];
-    let bytes = write_index(&documents(&docs)).unwrap();
+    let bytes = write_index(&random_corpus::documents(&docs, word)).unwrap();
     let index = Index::open(&bytes).unwrap();
     let got = search(&index, "cat -title:gnu", &SearchOptions::default());
     let docs: Vec<u32> = got.hits.iter().map(|h| h.doc).collect();

@@ -3,10 +3,12 @@
 //! prefix query gives the same total, page, scores (to the bit), terms,
 //! facets and suggestion with pruning on and off.
 
+mod random_corpus;
+
 use proptest::prelude::*;
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
-use quarry_core::{search, Document, Index, SearchOptions, SearchResults};
+use quarry_core::{search, Index, SearchOptions, SearchResults};
 
 /// Words sharing prefixes, the first ones much more frequent than the last
 /// (they are drawn from [`DRAWS`]), so that completions have long lists of
@@ -22,20 +24,6 @@ const DRAWS: &[usize] = &[
 
 fn words(max: usize) -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(prop::sample::select(DRAWS), 0..max)
-}
-
-fn documents(docs: &[(Vec<usize>, Vec<usize>)]) -> Vec<Document> {
-    let text = |ws: &[usize]| ws.iter().map(|&w| VOCAB[w]).collect::<Vec<_>>().join(" ");
-    docs.iter()
-        .enumerate()
-        .map(|(i, (title, body))| Document {
-            id: format!("d{i:03}"),
-            title: text(title),
-            body: text(body),
-            url: None,
-            fields: Vec::new(),
-        })
-        .collect()
 }
 
 fn run(index: &Index<'_>, query: &str, limit: usize, offset: usize, prune: bool) -> SearchResults {
@@ -78,7 +66,7 @@ proptest! {
         limit in 0usize..12,
         offset in 0usize..3,
     ) {
-        let bytes = write_index(&documents(&docs)).unwrap();
+        let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
         let index = Index::open(&bytes).unwrap();
         let prefix = &word[..cut.min(word.len())];
         let query = if title { format!("title:{prefix}") } else { prefix.to_string() };
@@ -103,7 +91,7 @@ fn common_completions_are_not_scored() {
         docs.push((vec![], body));
     }
     docs.push((vec![6, 7], vec![6, 7, 4]));
-    let bytes = write_index(&documents(&docs)).unwrap();
+    let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
     let index = Index::open(&bytes).unwrap();
     let q = quarry_core::query::parse("ba", true);
     let opts = SearchOptions::default();

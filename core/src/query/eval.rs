@@ -152,35 +152,32 @@ impl Scratch {
     /// Like [`Scratch::add`], but keeps the larger score instead of summing.
     #[inline]
     fn keep_max(&mut self, doc: u32, score: f32, bit: u32) {
-        let generation = self.generation;
-        let slot = &mut self.slots[doc as usize];
-        if slot.stamp != generation {
-            *slot = Slot {
-                stamp: generation,
-                score,
-                mask: bit,
-            };
-            self.touched.push(doc);
-        } else {
-            slot.score = slot.score.max(score);
-            slot.mask |= bit;
-        }
+        let slot = self.slot(doc, f32::NEG_INFINITY);
+        slot.score = slot.score.max(score);
+        slot.mask |= bit;
     }
 
     #[inline]
     fn add(&mut self, doc: u32, score: f32, bit: u32) {
+        let slot = self.slot(doc, 0.0);
+        slot.score += score;
+        slot.mask |= bit;
+    }
+
+    /// `doc`'s slot, started at score `fresh` if this query had not touched it.
+    #[inline]
+    fn slot(&mut self, doc: u32, fresh: f32) -> &mut Slot {
         let generation = self.generation;
         let slot = &mut self.slots[doc as usize];
         if slot.stamp != generation {
             *slot = Slot {
                 stamp: generation,
-                score: 0.0,
+                score: fresh,
                 mask: 0,
             };
             self.touched.push(doc);
         }
-        slot.score += score;
-        slot.mask |= bit;
+        slot
     }
 }
 
