@@ -12,13 +12,19 @@
 //! - `meta`: varint document count, varint total title tokens, varint total
 //!   body tokens, varint term count, varint field-name count, then each name
 //!   length-prefixed.
-//! - `terms`: one `fst` map over the folded terms (stems) and the folded
-//!   words whose stem differs from them (`cents` for `cent`, at most
-//!   [`MAX_ALIAS_BYTES`]). A key's value is `offset << 2 | kind`
-//!   ([`KeyKind`]): `offset` is the byte offset in `postings` of the key's
-//!   own list, or for an alias of its stem's. One dictionary for both, so
-//!   that typo tolerance walks written words and stems in one pass, and the
-//!   shared prefixes are stored once.
+//! - `terms`: the dictionary (see `dict`) of the folded terms (stems) and
+//!   the folded words whose stem differs from them (`cents` for `cent`, at
+//!   most [`MAX_ALIAS_BYTES`]), in byte order. One dictionary for both, so
+//!   that typo tolerance walks written words and stems in one pass. `u32`
+//!   key count, `u32` block count (keys / [`DICT_BLOCK`], rounded up), then
+//!   per block and once more for the ends three `u32`: where the block
+//!   starts in the key stream, in the value stream and in `postings`. Then
+//!   the key stream: per key, varint bytes shared with the key before (0
+//!   at a block's start), then the rest length-prefixed. Then the value
+//!   stream: per key a varint `x << 2 | kind` ([`KeyKind`]), `x` being the
+//!   byte length of the key's own list (lists follow key order, so a
+//!   block's offsets add up from its start), or for an alias the zigzag
+//!   difference from its ordinal to its stem's.
 //! - `postings`: per term, varint document frequency `df`, then a bit
 //!   stream (see `bits`), padded to a whole byte: per document, ascending,
 //!   the gap from the previous document plus one (the first: the document)
@@ -59,7 +65,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -71,6 +77,8 @@ pub const SECTIONS: [&str; 8] = [
 ];
 /// Entries per block of a table.
 pub const TABLE_BLOCK: usize = 32;
+/// Keys per block of the dictionary.
+pub const DICT_BLOCK: usize = 32;
 /// Longest alias kept in `terms` (typo tolerance ignores longer ones).
 pub const MAX_ALIAS_BYTES: usize = 24;
 
@@ -96,12 +104,12 @@ impl KeyKind {
     }
 }
 
-/// A `terms` value: the list's offset and the key's kind.
+/// A dictionary value: the list's offset and the key's kind.
 pub fn dict_value(offset: u64, kind: KeyKind) -> u64 {
     (offset << 2) | kind as u64
 }
 
-/// Splits a `terms` value into offset and kind.
+/// Splits a dictionary value into offset and kind.
 pub fn split_value(value: u64) -> (u64, KeyKind) {
     let kind = match value & 3 {
         0 => KeyKind::Alias,

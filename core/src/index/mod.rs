@@ -1,9 +1,8 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
 pub mod bits;
-mod crc32c;
+pub mod dict;
 pub mod format;
-mod fst_check;
 mod reader;
 #[cfg(feature = "build")]
 pub mod report;

@@ -2,6 +2,7 @@
 //! open; every other lookup decodes on demand from the borrowed bytes.
 
 use super::bits;
+use super::dict::Dictionary;
 use super::format::{
     decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
     TABLE_BLOCK,
@@ -17,7 +18,7 @@ pub struct Index<'a> {
     avg_title: f32,
     avg_body: f32,
     field_names: Vec<&'a str>,
-    terms: fst::Map<&'a [u8]>,
+    terms: Dictionary<'a>,
     postings: &'a [u8],
     norms: &'a [u8],
     ids: Table<'a>,
@@ -65,17 +66,6 @@ fn corrupt(section: &'static str, why: impl Into<String>) -> FormatError {
     }
 }
 
-/// `fst` trusts its bytes when walking them, so they are checked node by
-/// node first; the checksum then catches damage that is still well formed.
-fn open_fst<'a>(
-    bytes: &'a [u8],
-    section: &'static str,
-) -> Result<fst::raw::Fst<&'a [u8]>, FormatError> {
-    super::fst_check::check(bytes).map_err(|why| corrupt(section, why))?;
-    super::fst_check::checksum(bytes).map_err(|why| corrupt(section, why))?;
-    fst::raw::Fst::new(bytes).map_err(|e| corrupt(section, e.to_string()))
-}
-
 impl<'a> Index<'a> {
     /// Opens `bytes`, checking magic, version, the section table and the
     /// small `meta` section. Never panics on malformed input.
@@ -102,7 +92,9 @@ impl<'a> Index<'a> {
                     .ok_or_else(|| corrupt("meta", "field name"))?,
             );
         }
-        let terms = fst::Map::from(open_fst(get("terms")?, "terms")?);
+        let postings = get("postings")?;
+        let terms = Dictionary::open(get("terms")?, postings.len() as u64)
+            .map_err(|why| corrupt("terms", why))?;
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
             return Err(corrupt(
@@ -122,7 +114,7 @@ impl<'a> Index<'a> {
             avg_body: avg(total_body),
             field_names,
             terms,
-            postings: get("postings")?,
+            postings,
             norms,
             ids,
             titles,
@@ -180,13 +172,13 @@ impl<'a> Index<'a> {
 
     /// The dictionary of terms and aliases, for prefix and fuzzy expansion;
     /// [`Index::entry`] reads its values.
-    pub fn dictionary(&self) -> &fst::Map<&'a [u8]> {
+    pub fn dictionary(&self) -> &Dictionary<'a> {
         &self.terms
     }
 
     /// Looks up a folded term (a stem; aliases are not terms).
     pub fn term(&self, term: &str) -> Option<TermInfo> {
-        match self.entry(self.terms.get(term)?)? {
+        match self.entry(self.terms.get(term.as_bytes())?)? {
             (_, KeyKind::Alias) => None,
             (info, _) => Some(info),
         }

@@ -68,6 +68,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a length-prefixed byte string.
+    #[inline]
     pub fn get_bytes(&mut self) -> Option<&'a [u8]> {
         let len = usize::try_from(self.get()?).ok()?;
         let end = self.pos.checked_add(len)?;

@@ -2,9 +2,10 @@
 //! same documents in the same order give the same bytes.
 
 use super::bits;
+use super::dict::{encode, Entry};
 use super::format::{
-    dict_value, encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES,
-    SECTIONS, TABLE_BLOCK, VERSION,
+    encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES, SECTIONS,
+    TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
 use crate::document::{Document, FieldValue};
@@ -18,9 +19,6 @@ pub enum WriteError {
     /// The corpus outgrows the format's 32-bit offsets or counts.
     #[error("corpus too large for the index format: {0}")]
     TooLarge(String),
-    /// The term dictionary could not be built.
-    #[error("term dictionary: {0}")]
-    Fst(#[from] fst::Error),
 }
 
 #[derive(Default)]
@@ -79,12 +77,16 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut sorted: Vec<(String, TermAcc)> = terms.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut postings = Vec::new();
-    let mut offsets: HashMap<&str, u64> = HashMap::with_capacity(sorted.len());
-    for (term, acc) in &sorted {
-        offsets.insert(term, postings.len() as u64);
+    let mut lengths = Vec::with_capacity(sorted.len());
+    for (_, acc) in &sorted {
+        let start = postings.len();
         put_list(&mut postings, &acc.postings, n);
+        lengths.push((postings.len() - start) as u64);
     }
-    let dict = dictionary(&sorted, &offsets, &aliases)?;
+    if postings.len() > u32::MAX as usize {
+        return Err(WriteError::TooLarge("postings over 4 GiB".into()));
+    }
+    let dict = dictionary(&sorted, &lengths, &aliases);
 
     let mut meta = Vec::new();
     put(&mut meta, u64::from(n));
@@ -106,18 +108,20 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     assemble(&sections)
 }
 
-/// The `terms` map: terms (sorted) and aliases merged in key order.
+/// The `terms` dictionary: terms (sorted, with their lists' lengths) and
+/// aliases merged in key order.
 fn dictionary(
     terms: &[(String, TermAcc)],
-    offsets: &HashMap<&str, u64>,
+    lengths: &[u64],
     aliases: &BTreeMap<String, String>,
-) -> Result<Vec<u8>, WriteError> {
-    let mut dict = fst::MapBuilder::memory();
+) -> Vec<u8> {
+    // Each key with its entry, an alias's stem still named by its key.
+    let mut keys: Vec<(&str, Result<Entry, &str>)> =
+        Vec::with_capacity(terms.len() + aliases.len());
     let mut aliases = aliases.iter().peekable();
-    let alias_value = |stem: &String| dict_value(offsets[stem.as_str()], KeyKind::Alias);
-    for (term, acc) in terms {
+    for ((term, acc), &len) in terms.iter().zip(lengths) {
         while let Some((word, stem)) = aliases.next_if(|a| a.0 < term) {
-            dict.insert(word, alias_value(stem))?;
+            keys.push((word, Err(stem)));
         }
         let also_alias = aliases.next_if(|a| a.0 == term).is_some();
         let kind = match (also_alias, acc.written) {
@@ -125,12 +129,20 @@ fn dictionary(
             (false, true) => KeyKind::Word,
             (false, false) => KeyKind::Stem,
         };
-        dict.insert(term, dict_value(offsets[term.as_str()], kind))?;
+        keys.push((term, Ok(Entry::Own { kind, len })));
     }
-    for (word, stem) in aliases {
-        dict.insert(word, alias_value(stem))?;
-    }
-    Ok(dict.into_inner()?)
+    keys.extend(aliases.map(|(w, s)| (w.as_str(), Err(s.as_str()))));
+    let ordinal: HashMap<&str, usize> = keys.iter().enumerate().map(|(o, k)| (k.0, o)).collect();
+    let entries: Vec<(&[u8], Entry)> = keys
+        .iter()
+        .map(|&(key, entry)| {
+            let entry = entry.unwrap_or_else(|stem| Entry::Alias {
+                stem: ordinal[stem],
+            });
+            (key.as_bytes(), entry)
+        })
+        .collect();
+    encode(&entries)
 }
 
 /// Appends one postings list (layout in `format`).

@@ -2,7 +2,7 @@
 //! the word itself; for the word being typed, its completions; and, when
 //! neither exists, the terms within a small edit distance (typos).
 
-use super::{fuzzy, prefix};
+use super::fuzzy;
 use crate::index::format::KeyKind;
 use crate::index::{Index, TermInfo};
 
@@ -104,17 +104,11 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
     // The keys under the prefix come once each, in order. Aliases are
-    // skipped before their list is read: their stem is nearly always a
-    // prefix of them, so already seen, and the stems shorter than what was
-    // typed are looked up below.
-    prefix::walk(
-        index.dictionary().as_fst(),
-        typed.as_bytes(),
-        MAX_PREFIX_SCAN,
-        |key, value| {
-            if Index::key_kind(value) == KeyKind::Alias {
-                return;
-            }
+    // skipped: their stem is nearly always a prefix of them, so already
+    // seen, and the stems shorter than what was typed are looked up below.
+    index
+        .dictionary()
+        .prefix(typed.as_bytes(), MAX_PREFIX_SCAN, |key, value| {
             let Some((info, _)) = index.entry(value) else {
                 return;
             };
@@ -130,8 +124,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             top.insert(at_rank, (info.df, (keys.len(), key.len()), info));
             keys.extend_from_slice(key);
             top.truncate(MAX_COMPLETIONS);
-        },
-    );
+        });
     let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
     for (_, (at, len), info) in top {
         let Some(Ok(term)) = keys.get(at..at + len).map(std::str::from_utf8) else {
@@ -214,7 +207,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
         // Stems and written words in one walk; a written word stands for its
         // stem: `cnts` is one edit from `cents` but two from `cent`.
         fuzzy::walk(
-            index.dictionary().as_fst(),
+            index.dictionary().sorted(),
             &q,
             MAX_FUZZY_SCAN,
             |key, d, value| {

@@ -1,16 +1,18 @@
 //! Dictionary entries within one or two edits of a word, found by walking
-//! the `fst` trie with the edit-distance table computed one byte per node.
+//! the trie implicit in the sorted keys with the edit-distance table
+//! computed one byte per node.
 //!
 //! Distances are restricted Damerau-Levenshtein (a swap of neighbouring
 //! bytes is one edit) over bytes, which are letters once words are folded.
 //! Only the band of the table within two cells of the diagonal is kept:
 //! outside it a cell is at least its distance from the diagonal, so over
 //! the limit. Each step therefore costs five cells whatever the word's
-//! length, and a child node is decoded only when the band says some entry
-//! below it can still match. Unlike a Levenshtein DFA it costs nothing to
-//! set up, which matters when every keystroke is a new word.
+//! length, and a child (a run of keys sharing one more byte) is looked for
+//! only when the band says some entry below it can still match. Unlike a
+//! Levenshtein DFA it costs nothing to set up, which matters when every
+//! keystroke is a new word.
 
-use fst::raw::{Fst, Node};
+use crate::index::dict::Sorted;
 
 /// Longest word (in bytes) that typo tolerance considers.
 pub const MAX_BYTES: usize = 24;
@@ -42,15 +44,10 @@ struct Band {
     last: u8,
 }
 
-/// Calls `f(entry, distance, output)` for the entries of `fst` that match
+/// Calls `f(entry, distance, value)` for the entries of `keys` that match
 /// `q`, in order, and stops after `limit` of them. Words longer than
 /// [`MAX_BYTES`] or asking more than two edits find nothing.
-pub fn walk<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
-    q: &Query<'_>,
-    limit: usize,
-    mut f: impl FnMut(&[u8], u8, u64),
-) {
+pub fn walk(keys: &Sorted, q: &Query<'_>, limit: usize, mut f: impl FnMut(&[u8], u8, u64)) {
     let n = q.word.len();
     if n == 0 || n > MAX_BYTES || q.first.max(q.other) as usize > MAX_EDITS {
         return;
@@ -68,38 +65,55 @@ pub fn walk<D: AsRef<[u8]>>(
         last: 0,
     };
     let mut w = Walker {
-        fst,
+        keys,
         q,
-        path: Vec::with_capacity(n + MAX_EDITS),
         left: limit,
         f: &mut f,
     };
-    w.node(fst.root(), &start, 0, q.first.max(q.other));
+    w.node(0, keys.len(), 0, &start, q.first.max(q.other));
 }
 
-struct Walker<'a, 'w, D, F> {
-    fst: &'a Fst<D>,
+struct Walker<'a, 'w, F> {
+    keys: &'a Sorted,
     q: &'a Query<'w>,
-    path: Vec<u8>,
     left: usize,
     f: &'a mut F,
 }
 
-impl<D: AsRef<[u8]>, F: FnMut(&[u8], u8, u64)> Walker<'_, '_, D, F> {
-    /// Walks below `node`, reached by `self.path` with table row `band`,
-    /// the outputs summing to `out`; `max` is the limit in this subtree.
-    fn node(&mut self, node: Node<'_>, band: &Band, out: u64, max: u8) {
-        let i = self.path.len();
+impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
+    /// Walks the node of depth `i` whose keys are `from..to` (all sharing
+    /// their first `i` bytes), with table row `band`; `max` is the limit in
+    /// this subtree.
+    fn node(&mut self, mut from: usize, to: usize, i: usize, band: &Band, max: u8) {
+        if from < to && self.keys.key(from).len() == i {
+            // The node's own key, first of its range: cell j = n of row i.
+            let d = (self.q.word.len() + MAX_EDITS)
+                .checked_sub(i)
+                .and_then(|k| band.row.get(k))
+                .copied()
+                .unwrap_or(FAR);
+            if d <= max && i > 0 {
+                if self.left == 0 {
+                    return;
+                }
+                self.left -= 1;
+                (self.f)(self.keys.key(from), d, self.keys.value(from));
+            }
+            from += 1;
+        }
         if band.row.iter().any(|&c| c < max) {
             // An edit is left: any byte may be a substitution.
-            for k in 0..node.len() {
-                self.edge(&node, k, band, out, max);
+            let mut c = from;
+            while c < to && self.left > 0 {
+                let end = self.keys.run_end(c, to, i);
+                self.edge(c, end, i, band, max);
+                c = end;
             }
         } else {
             // No edit left: only the byte after a cell at the limit (a
             // match) or after a cell of the row before under it (a swap)
-            // keeps an entry within it. Looking those up skips decoding the
-            // node's other transitions.
+            // keeps an entry within it. Seeking those skips the other
+            // children without looking at them.
             let w = self.q.word;
             let mut bytes = [0u8; 2 * BAND];
             let mut found = 0;
@@ -118,50 +132,38 @@ impl<D: AsRef<[u8]>, F: FnMut(&[u8], u8, u64)> Walker<'_, '_, D, F> {
             }
             let bytes = &mut bytes[..found];
             bytes.sort_unstable();
+            let mut c = from;
             for (k, &b) in bytes.iter().enumerate() {
                 if k > 0 && bytes[k - 1] == b {
                     continue;
                 }
-                if let Some(k) = node.find_input(b) {
-                    self.edge(&node, k, band, out, max);
+                c = self.keys.first_at_least(c, to, i, b);
+                if c < to && self.keys.key(c)[i] == b {
+                    let end = self.keys.run_end(c, to, i);
+                    self.edge(c, end, i, band, max);
+                    c = end;
                 }
             }
         }
     }
 
-    /// Follows transition `k` of `node` if some entry below can still match.
-    fn edge(&mut self, node: &Node<'_>, k: usize, band: &Band, out: u64, max: u8) {
+    /// Descends into the child `from..to` of a node of depth `i` if some
+    /// entry below can still match.
+    fn edge(&mut self, from: usize, to: usize, i: usize, band: &Band, max: u8) {
         if self.left == 0 {
             return;
         }
-        let i = self.path.len();
-        let t = node.transition(k);
+        let b = self.keys.key(from)[i];
         let max = match i {
-            0 if t.inp == self.q.word[0] => self.q.first,
+            0 if b == self.q.word[0] => self.q.first,
             0 => self.q.other,
             _ => max,
         };
-        let next = self.step(band, i, t.inp);
+        let next = self.step(band, i, b);
         if next.row.iter().all(|&c| c > max) {
             return;
         }
-        let child = self.fst.node(t.addr);
-        let out = out + t.out.value();
-        self.path.push(t.inp);
-        if child.is_final() {
-            // Cell j = n of row i + 1.
-            let d = (self.q.word.len() + MAX_EDITS)
-                .checked_sub(i + 1)
-                .and_then(|k| next.row.get(k))
-                .copied()
-                .unwrap_or(FAR);
-            if d <= max {
-                self.left -= 1;
-                (self.f)(&self.path, d, out + child.final_output().value());
-            }
-        }
-        self.node(child, &next, out, max);
-        self.path.pop();
+        self.node(from, to, i + 1, &next, max);
     }
 
     /// Row `i + 1` from row `i` (`band`) after reading byte `b`.
@@ -233,10 +235,9 @@ mod tests {
         let mut sorted: Vec<&str> = entries.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        let map = fst::Map::from_iter(sorted.iter().enumerate().map(|(k, e)| (*e, k as u64)))
-            .expect("sorted");
+        let keys = Sorted::from_sorted(sorted.iter().enumerate().map(|(k, e)| (*e, k as u64)));
         let mut out = Vec::new();
-        walk(map.as_fst(), q, usize::MAX, |e, d, v| {
+        walk(&keys, q, usize::MAX, |e, d, v| {
             out.push((String::from_utf8(e.to_vec()).expect("utf-8"), d, v));
         });
         out
@@ -290,14 +291,14 @@ mod tests {
 
     #[test]
     fn stops_after_the_limit() {
-        let map = fst::Set::from_iter(["aa", "ab", "ac", "ad"]).expect("sorted");
+        let keys = Sorted::from_sorted(["aa", "ab", "ac", "ad"].map(|k| (k, 0)));
         let q = Query {
             word: b"ax",
             first: 1,
             other: 1,
         };
         let mut seen = Vec::new();
-        walk(map.as_fst(), &q, 2, |e, _, _| seen.push(e.to_vec()));
+        walk(&keys, &q, 2, |e, _, _| seen.push(e.to_vec()));
         assert_eq!(seen, [b"aa".to_vec(), b"ab".to_vec()]);
     }
 

@@ -7,7 +7,6 @@ pub mod feedback;
 mod fuzzy;
 pub mod parse;
 mod phrase;
-mod prefix;
 pub mod proximity;
 
 pub use ast::{Atom, Clause, Filter, Query, Scope};
