@@ -110,6 +110,20 @@ enum Raw {
     Alias(usize),
 }
 
+impl Raw {
+    /// The dictionary value: an own list's, or for an alias its stem's
+    /// list, read by `stem` from the stem's ordinal.
+    fn value(self, stem: impl FnOnce(usize) -> Option<Raw>) -> Option<u64> {
+        match self {
+            Raw::Own(v) => Some(v),
+            Raw::Alias(ord) => match stem(ord)? {
+                Raw::Own(v) => Some(dict_value(split_value(v).0, KeyKind::Alias)),
+                Raw::Alias(_) => None,
+            },
+        }
+    }
+}
+
 /// Reads the entries in order from a block's start, rebuilding each key.
 struct Cursor<'a> {
     keys: Reader<'a>,
@@ -255,10 +269,24 @@ impl<'a> Dictionary<'a> {
 
     /// The first key of block `b`, stored whole.
     fn head(&self, b: usize) -> Option<&'a [u8]> {
-        let at = read_u32(self.index, b.checked_mul(INDEX_ENTRY)?)?;
-        let mut r = Reader::at(self.keys, at as usize);
+        let mut r = Reader::at(self.keys, keys_at(self.index, b)?);
         r.get()?;
         r.get_bytes()
+    }
+
+    /// The last block whose first key is not above `target` (block 0 if
+    /// none is).
+    fn block_of(&self, target: &[u8]) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.blocks);
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if !above(self.head(mid)?, target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(lo)
     }
 
     /// Number of keys.
@@ -275,18 +303,8 @@ impl<'a> Dictionary<'a> {
     /// none is), and whether it is `target`. Keys are compared by what they
     /// share with the one before, so none is rebuilt.
     fn rank(&self, target: &[u8]) -> Option<(usize, bool)> {
-        // The last block whose first key is not above `target`.
-        let (mut lo, mut hi) = (0, self.blocks);
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
-            if !above(self.head(mid)?, target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        let at = read_u32(self.index, lo * INDEX_ENTRY)?;
-        let mut keys = Reader::at(self.keys, at as usize);
+        let lo = self.block_of(target)?;
+        let mut keys = Reader::at(self.keys, keys_at(self.index, lo)?);
         let end = self.count.min((lo + 1) * DICT_BLOCK);
         // `m`: bytes the last key read, which is below `target`, shares
         // with it. A key sharing more with that one is below too; one
@@ -327,28 +345,15 @@ impl<'a> Dictionary<'a> {
     /// its stem's list).
     pub fn get(&self, key: &[u8]) -> Option<u64> {
         match self.rank(key)? {
-            (ord, true) => self.resolve(self.raw(ord)?),
+            (ord, true) => self.raw(ord)?.value(|stem| self.raw(stem)),
             _ => None,
-        }
-    }
-
-    fn resolve(&self, raw: Raw) -> Option<u64> {
-        match raw {
-            Raw::Own(v) => Some(v),
-            Raw::Alias(stem) => match self.raw(stem)? {
-                Raw::Own(v) => Some(dict_value(split_value(v).0, KeyKind::Alias)),
-                Raw::Alias(_) => None,
-            },
         }
     }
 
     /// Calls `f(key, value)` for the keys with a list of their own among
     /// the first `limit` keys starting with `prefix`, in key order.
     pub fn prefix(&self, prefix: &[u8], limit: usize, mut f: impl FnMut(&[u8], u64)) {
-        let Some((first, _)) = self.rank(prefix) else {
-            return;
-        };
-        let Some(mut c) = self.cursor(first / DICT_BLOCK) else {
+        let Some(mut c) = self.block_of(prefix).and_then(|b| self.cursor(b)) else {
             return;
         };
         let mut left = limit;
@@ -356,7 +361,7 @@ impl<'a> Dictionary<'a> {
             let Some((_, raw)) = c.next() else {
                 return;
             };
-            if c.ord <= first {
+            if c.key.as_slice() < prefix {
                 continue;
             }
             if !c.key.starts_with(prefix) {
@@ -382,13 +387,7 @@ impl<'a> Dictionary<'a> {
             }
             s.values = raws
                 .iter()
-                .map(|&raw| match raw {
-                    Raw::Own(v) => v,
-                    Raw::Alias(stem) => match raws.get(stem) {
-                        Some(&Raw::Own(v)) => dict_value(split_value(v).0, KeyKind::Alias),
-                        _ => 0,
-                    },
-                })
+                .map(|raw| raw.value(|stem| raws.get(stem).copied()).unwrap_or(0))
                 .collect();
             s.index_levels();
             s
@@ -398,9 +397,13 @@ impl<'a> Dictionary<'a> {
 
 /// Block `b`'s offsets in the key and value streams and in `postings`.
 fn block_start(index: &[u8], b: usize) -> Option<(usize, usize, u64)> {
-    let at = b.checked_mul(INDEX_ENTRY)?;
-    let get = |k: usize| read_u32(index, at + 4 * k).map(|v| v as usize);
-    Some((get(0)?, get(1)?, get(2)? as u64))
+    let get = |k: usize| read_u32(index, b.checked_mul(INDEX_ENTRY)? + 4 * k);
+    Some((keys_at(index, b)?, get(1)? as usize, u64::from(get(2)?)))
+}
+
+/// Where block `b` starts in the key stream, the offset lookups need most.
+fn keys_at(index: &[u8], b: usize) -> Option<usize> {
+    read_u32(index, b.checked_mul(INDEX_ENTRY)?).map(|v| v as usize)
 }
 
 /// Depths below which a child's end is looked up rather than searched:

@@ -184,12 +184,6 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// What kind of key a dictionary value belongs to, without reading its
-    /// list: completions skip aliases for the price of a bit test.
-    pub fn key_kind(value: u64) -> KeyKind {
-        split_value(value).1
-    }
-
     /// What a dictionary value stands for: the postings of the key (of its
     /// stem, for an alias) and the key's kind.
     pub fn entry(&self, value: u64) -> Option<(TermInfo, KeyKind)> {
