@@ -55,8 +55,9 @@ pub struct Tuning {
     /// A bonus for query words standing close together.
     pub proximity: Option<crate::query::proximity::Proximity>,
     /// Decode without scoring the lists that cannot reach the page asked
-    /// for (see `eval`). Results are the same either way; tests turn it off
-    /// to check that.
+    /// for, and the postings of documents an earlier required clause did
+    /// not match (see `eval`). Results are the same either way; tests turn
+    /// it off to check that.
     pub prune: bool,
 }
 

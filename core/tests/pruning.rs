@@ -1,7 +1,8 @@
-//! MaxScore over a word's expansions (eval's `best_of_pruned`) must not
-//! change any result: on random corpora full of shared prefixes, every
-//! prefix query gives the same total, page, scores (to the bit), terms,
-//! facets and suggestion with pruning on and off.
+//! MaxScore over a word's expansions (eval's `best_of_pruned`), and
+//! skipping the documents an earlier required clause missed (eval's
+//! `required`), must not change any result: on random corpora full of
+//! shared prefixes, every query gives the same total, page, scores (to the
+//! bit), terms, facets and suggestion with pruning on and off.
 
 mod random_corpus;
 
@@ -73,6 +74,42 @@ proptest! {
         let pruned = run(&index, &query, limit, offset, true);
         let full = run(&index, &query, limit, offset, false);
         prop_assert!(same(&pruned, &full).is_ok(), "{query:?} limit {limit} offset {offset}: {}",
+            same(&pruned, &full).unwrap_err());
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// Queries of two or three words, some negated, scoped to titles or
+    /// joined by OR, the last one completing as typed.
+    #[test]
+    fn skipping_documents_a_clause_missed_changes_no_result(
+        docs in prop::collection::vec((words(4), words(25)), 20..160),
+        picks in prop::collection::vec(
+            (prop::sample::select(VOCAB), 1usize..8, 0usize..6),
+            2..4,
+        ),
+        limit in 0usize..12,
+    ) {
+        let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
+        let index = Index::open(&bytes).unwrap();
+        let query = picks
+            .iter()
+            .map(|&(word, cut, how)| {
+                let w = &word[..cut.min(word.len())];
+                match how {
+                    0 => format!("-{w}"),
+                    1 => format!("title:{w}"),
+                    2 => format!("{w} OR"),
+                    _ => w.to_string(),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let pruned = run(&index, &query, limit, 0, true);
+        let full = run(&index, &query, limit, 0, false);
+        prop_assert!(same(&pruned, &full).is_ok(), "{query:?} limit {limit}: {}",
             same(&pruned, &full).unwrap_err());
     }
 }

@@ -100,7 +100,19 @@ pub struct Dictionary<'a> {
     index: &'a [u8],
     keys: &'a [u8],
     values: &'a [u8],
+    /// Each block's first key as [`head_word`]: a lookup's binary search
+    /// compares integers, and reads a key only on a tie.
+    heads: Vec<u64>,
     sorted: OnceLock<Sorted>,
+}
+
+/// A key's first eight bytes, zero-padded, as a big-endian integer: of two
+/// keys, the smaller never gives the larger integer (a tie says nothing).
+fn head_word(key: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = key.len().min(8);
+    w[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(w)
 }
 
 /// A value as stored: an own list's `dict_value`, or an alias's stem.
@@ -193,15 +205,20 @@ impl<'a> Dictionary<'a> {
         if end.0.checked_add(end.1) != Some(rest.len()) || end.2 != postings_len {
             return Err("the block index does not end where the streams do".into());
         }
-        let dict = Dictionary {
+        let mut dict = Dictionary {
             count,
             blocks,
             index,
             keys: &rest[..end.0],
             values: &rest[end.0..],
+            heads: Vec::new(),
             sorted: OnceLock::new(),
         };
         dict.check(postings_len)?;
+        dict.heads = (0..blocks)
+            .map(|b| dict.head(b).map(head_word))
+            .collect::<Option<_>>()
+            .ok_or("a block's first key does not decode")?;
         Ok(dict)
     }
 
@@ -277,10 +294,15 @@ impl<'a> Dictionary<'a> {
     /// The last block whose first key is not above `target` (block 0 if
     /// none is).
     fn block_of(&self, target: &[u8]) -> Option<usize> {
+        let word = head_word(target);
         let (mut lo, mut hi) = (0, self.blocks);
         while hi - lo > 1 {
             let mid = lo + (hi - lo) / 2;
-            if !above(self.head(mid)?, target) {
+            let below = match self.heads[mid].cmp(&word) {
+                std::cmp::Ordering::Equal => !above(self.head(mid)?, target),
+                o => o.is_lt(),
+            };
+            if below {
                 lo = mid;
             } else {
                 hi = mid;

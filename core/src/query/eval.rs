@@ -143,6 +143,13 @@ impl Scratch {
         scores.last().copied().unwrap_or(f32::MIN)
     }
 
+    /// Whether this query scored `doc` for every clause in `bits`.
+    #[inline]
+    fn has_all(&self, doc: u32, bits: u32) -> bool {
+        let slot = &self.slots[doc as usize];
+        slot.stamp == self.generation && slot.mask & bits == bits
+    }
+
     /// Whether `doc` matched at least `need` of the first `clauses` clauses.
     fn matches(&self, doc: u32, clauses: u32, need: u32) -> bool {
         let all = (1u32 << clauses.min(31)) - 1;
@@ -209,6 +216,7 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
             out: Matches::default(),
             words: Vec::new(),
             page: page_to_prune(query, opts),
+            required: 0,
         }
         .run(query)
     })
@@ -225,6 +233,10 @@ struct Eval<'e, 'a> {
     /// With a query whose one word's score is each document's whole score:
     /// how many of the best documents the page needs (see `page_to_prune`).
     page: Option<usize>,
+    /// When every clause must match: the bits of the clauses scored so far.
+    /// A document missing one cannot match, so the postings of later
+    /// clauses are only read past for it, not scored.
+    required: u32,
 }
 
 /// How many of the best documents the results need, when that bounds what
@@ -261,6 +273,9 @@ impl Eval<'_, '_> {
             }
             self.clause(clause, 1 << clauses, true);
             clauses += 1;
+            if !ranked && self.opts.tuning.prune {
+                self.required = (1 << clauses) - 1;
+            }
         }
         let filters: Vec<&Filter> = query.filters.iter().chain(&self.opts.filters).collect();
         if clauses == 0 {
@@ -280,6 +295,7 @@ impl Eval<'_, '_> {
         if let Some(p) = self.opts.tuning.proximity {
             self.proximity(p, clauses, need);
         }
+        self.required = 0;
         for clause in query.clauses.iter().filter(|c| c.negated) {
             self.clause(clause, 0, false);
         }
@@ -397,14 +413,18 @@ impl Eval<'_, '_> {
     /// One word: each document gets the score of its best expansion.
     fn word(&mut self, exp: &[Expansion], scope: Scope, bit: u32) {
         let title_only = scope == Scope::Title;
+        let lists = Lists {
+            index: self.index,
+            scorer: &self.scorer,
+            title_only,
+            required: self.required,
+        };
         let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
-            score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
-                s.add(doc, v, bit);
-            });
+            lists.score(s, read, e, |s, doc, v| s.add(doc, v, bit));
             return;
         }
-        if s.touched.is_empty() {
+        if s.touched.is_empty() && lists.required == 0 {
             // Nothing scored yet: the best expansion's score can go straight
             // into the accumulators, without a pass over the word's own.
             if let Some(page) = self.page {
@@ -412,17 +432,13 @@ impl Eval<'_, '_> {
                 return;
             }
             for e in exp {
-                score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
-                    s.keep_max(doc, v, bit);
-                });
+                lists.score(s, read, e, |s, doc, v| s.keep_max(doc, v, bit));
             }
             return;
         }
         s.begin_word();
         for e in exp {
-            score_list(self.index, &self.scorer, read, e, title_only, |doc, v| {
-                s.best_of_word(doc, v);
-            });
+            lists.score(s, read, e, |s, doc, v| s.best_of_word(doc, v));
         }
         s.add_word(bit);
     }
@@ -462,10 +478,14 @@ impl Eval<'_, '_> {
                 }
                 continue;
             }
+            let lists = Lists {
+                index: self.index,
+                scorer,
+                title_only,
+                required: 0,
+            };
             let read = &mut self.out.postings_read;
-            score_list(self.index, scorer, read, e, title_only, |doc, v| {
-                s.keep_max(doc, v, bit);
-            });
+            lists.score(s, read, e, |s, doc, v| s.keep_max(doc, v, bit));
         }
     }
 
@@ -530,24 +550,40 @@ impl Eval<'_, '_> {
     }
 }
 
-/// Calls `f(doc, score)` for the positive scores of an expansion's
-/// postings, each counted in `read`. A loop calling `f`, not an iterator:
-/// the scoring and `f` then compile into one loop body.
-fn score_list(
-    index: &Index<'_>,
-    scorer: &Scorer,
-    read: &mut usize,
-    e: &Expansion,
+/// How one word's lists are scored.
+struct Lists<'e, 'a> {
+    index: &'e Index<'a>,
+    scorer: &'e Scorer,
     title_only: bool,
-    mut f: impl FnMut(u32, f32),
-) {
-    let idf = scorer.idf(e.info.df);
-    for p in index.postings(e.info) {
-        *read += 1;
-        let tf = (p.tf_title, p.tf_body);
-        let v = e.weight * scorer.score(idf, tf, index.norm_codes(p.doc), title_only);
-        if v > 0.0 {
-            f(p.doc, v);
+    /// Clause bits a document must already have to be scored (see
+    /// `Eval::required`).
+    required: u32,
+}
+
+impl Lists<'_, '_> {
+    /// Calls `f(s, doc, score)` for the positive scores of an expansion's
+    /// postings, each counted in `read`. A loop calling `f`, not an
+    /// iterator: the scoring and `f` then compile into one loop body.
+    #[inline]
+    fn score(
+        &self,
+        s: &mut Scratch,
+        read: &mut usize,
+        e: &Expansion,
+        mut f: impl FnMut(&mut Scratch, u32, f32),
+    ) {
+        let idf = self.scorer.idf(e.info.df);
+        for p in self.index.postings(e.info) {
+            *read += 1;
+            if self.required != 0 && !s.has_all(p.doc, self.required) {
+                continue;
+            }
+            let tf = (p.tf_title, p.tf_body);
+            let codes = self.index.norm_codes(p.doc);
+            let v = e.weight * self.scorer.score(idf, tf, codes, self.title_only);
+            if v > 0.0 {
+                f(s, p.doc, v);
+            }
         }
     }
 }
