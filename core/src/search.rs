@@ -111,7 +111,7 @@ pub struct SearchResults {
     pub total: usize,
     /// The requested page.
     pub hits: Vec<Hit>,
-    /// Sorted folded terms that matched, for snippets.
+    /// Folded terms that matched, for snippets, in no useful order.
     pub terms: Vec<String>,
     /// Counts of `place` and `year` over all matches.
     pub facets: Facets,

@@ -375,17 +375,24 @@ impl<'a> Dictionary<'a> {
     /// Calls `f(key, value)` for the keys with a list of their own among
     /// the first `limit` keys starting with `prefix`, in key order.
     pub fn prefix(&self, prefix: &[u8], limit: usize, mut f: impl FnMut(&[u8], u64)) {
-        let Some(mut c) = self.block_of(prefix).and_then(|b| self.cursor(b)) else {
+        // The first key not below `prefix`, found without rebuilding keys;
+        // the cursor rebuilds those before it in its block, unread.
+        let Some((first, _)) = self.rank(prefix) else {
             return;
         };
+        let Some(mut c) = self.cursor(first / DICT_BLOCK) else {
+            return;
+        };
+        while c.ord < first {
+            if c.next().is_none() {
+                return;
+            }
+        }
         let mut left = limit;
         while left > 0 {
             let Some((_, raw)) = c.next() else {
                 return;
             };
-            if c.key.as_slice() < prefix {
-                continue;
-            }
             if !c.key.starts_with(prefix) {
                 return;
             }

@@ -24,7 +24,8 @@ pub const MAX_ALL_REQUIRED: usize = 3;
 pub struct Matches {
     /// `(document, score)`, in no particular order.
     pub docs: Vec<(u32, f32)>,
-    /// Terms to highlight, sorted.
+    /// Terms to highlight, in the order the query found them (a term
+    /// two words share comes twice).
     pub terms: Vec<String>,
     /// Words found only by typo tolerance, every candidate at the closest
     /// distance.
@@ -320,7 +321,6 @@ impl Eval<'_, '_> {
             docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
         }
         self.out.docs = docs;
-        sort_unique(&mut self.out.terms);
         self.out
     }
 
