@@ -215,10 +215,13 @@ impl<'a> Dictionary<'a> {
             sorted: OnceLock::new(),
         };
         dict.check(postings_len)?;
-        dict.heads = (0..blocks)
-            .map(|b| dict.head(b).map(head_word))
-            .collect::<Option<_>>()
-            .ok_or("a block's first key does not decode")?;
+        let mut heads = Vec::with_capacity(blocks);
+        for b in 0..blocks {
+            heads.push(head_word(
+                dict.head(b).ok_or("a block's first key does not decode")?,
+            ));
+        }
+        dict.heads = heads;
         Ok(dict)
     }
 
