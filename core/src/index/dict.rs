@@ -136,6 +136,17 @@ impl Raw {
     }
 }
 
+/// Where a lookup stopped: the first key not below the target.
+struct Stop<'a> {
+    ord: usize,
+    /// Whether that key is the target.
+    exact: bool,
+    /// Unless it starts the next block: the bytes it shares with the target
+    /// (all of them shared with the key before), its rest, and where the
+    /// key stream goes on after it.
+    key: Option<(usize, &'a [u8], usize)>,
+}
+
 /// Reads the entries in order from a block's start, rebuilding each key.
 struct Cursor<'a> {
     keys: Reader<'a>,
@@ -324,10 +335,10 @@ impl<'a> Dictionary<'a> {
         self.count == 0
     }
 
-    /// The ordinal of the first key not below `target` (the key count if
-    /// none is), and whether it is `target`. Keys are compared by what they
-    /// share with the one before, so none is rebuilt.
-    fn rank(&self, target: &[u8]) -> Option<(usize, bool)> {
+    /// The first key not below `target` (the key count if none is), and
+    /// whether it is `target`. Keys are compared by what they share with
+    /// the one before, so none is rebuilt.
+    fn rank(&self, target: &[u8]) -> Option<Stop<'a>> {
         let lo = self.block_of(target)?;
         let mut keys = Reader::at(self.keys, keys_at(self.index, lo)?);
         let end = self.count.min((lo + 1) * DICT_BLOCK);
@@ -338,23 +349,34 @@ impl<'a> Dictionary<'a> {
         for ord in lo * DICT_BLOCK..end {
             let shared = usize::try_from(keys.get()?).ok()?;
             let rest = keys.get_bytes()?;
+            let stop = |exact| {
+                Some(Stop {
+                    ord,
+                    exact,
+                    key: Some((shared, rest, keys.pos())),
+                })
+            };
             if shared < m {
-                return Some((ord, false));
+                return stop(false);
             }
             if shared == m {
                 let wanted = target.get(m..)?;
                 let common = lcp(rest, wanted);
                 m += common;
                 if common == wanted.len() {
-                    return Some((ord, common == rest.len()));
+                    return stop(common == rest.len());
                 }
                 if rest.get(common).is_some_and(|&k| k > wanted[common]) {
-                    return Some((ord, false));
+                    return stop(false);
                 }
             }
         }
         // The next block's first key is above `target`.
-        Some((end, false))
+        Some(Stop {
+            ord: end,
+            exact: false,
+            key: None,
+        })
     }
 
     /// The stored value of key `ord`.
@@ -370,7 +392,9 @@ impl<'a> Dictionary<'a> {
     /// its stem's list).
     pub fn get(&self, key: &[u8]) -> Option<u64> {
         match self.rank(key)? {
-            (ord, true) => self.raw(ord)?.value(|stem| self.raw(stem)),
+            Stop {
+                ord, exact: true, ..
+            } => self.raw(ord)?.value(|stem| self.raw(stem)),
             _ => None,
         }
     }
@@ -378,30 +402,45 @@ impl<'a> Dictionary<'a> {
     /// Calls `f(key, value)` for the keys with a list of their own among
     /// the first `limit` keys starting with `prefix`, in key order.
     pub fn prefix(&self, prefix: &[u8], limit: usize, mut f: impl FnMut(&[u8], u64)) {
-        // The first key not below `prefix`, found without rebuilding keys;
-        // the cursor rebuilds those before it in its block, unread.
-        let Some((first, _)) = self.rank(prefix) else {
+        let Some(stop) = self.rank(prefix) else {
             return;
         };
-        let Some(mut c) = self.cursor(first / DICT_BLOCK) else {
+        let Some(mut c) = self.cursor(stop.ord / DICT_BLOCK) else {
             return;
         };
-        while c.ord < first {
-            if c.next().is_none() {
-                return;
+        let first = match stop.key {
+            // The first key not below `prefix` is `prefix`'s first `shared`
+            // bytes and its rest: the keys before it in its block are not
+            // rebuilt, only their values read, for the list offsets.
+            Some((shared, rest, after)) => {
+                while c.ord < stop.ord {
+                    if c.value().is_none() {
+                        return;
+                    }
+                }
+                c.keys = Reader::at(self.keys, after);
+                c.key
+                    .extend_from_slice(prefix.get(..shared).unwrap_or_default());
+                c.key.extend_from_slice(rest);
+                c.value()
             }
-        }
-        let mut left = limit;
-        while left > 0 {
-            let Some((_, raw)) = c.next() else {
-                return;
-            };
+            // The next block's first key, if there is one.
+            None if stop.ord < self.count => c.next().map(|(_, raw)| raw),
+            None => None,
+        };
+        let Some(mut raw) = first else {
+            return;
+        };
+        for _ in 0..limit {
             if !c.key.starts_with(prefix) {
                 return;
             }
-            left -= 1;
             if let Raw::Own(v) = raw {
                 f(&c.key, v);
+            }
+            match c.next() {
+                Some((_, next)) => raw = next,
+                None => return,
             }
         }
     }

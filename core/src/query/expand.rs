@@ -77,17 +77,18 @@ pub fn expand(
     fuzzy: bool,
 ) -> Vec<Expansion> {
     let mut out = Vec::new();
-    if let Some(info) = index.term(word) {
-        out.push(Expansion {
-            term: word.to_string(),
-            info,
-            weight: 1.0,
-            kind: Kind::Exact,
-            written: None,
-        });
-    }
-    if let Some(typed) = typed {
-        completions(index, word, typed, &mut out);
+    match typed {
+        // A word typed as its own stem is the first key its completions
+        // scan: one lookup finds both.
+        Some(typed) if typed == word => completions(index, word, typed, &mut out),
+        _ => {
+            if let Some(info) = index.term(word) {
+                out.push(exact(word, info));
+            }
+            if let Some(typed) = typed {
+                completions(index, word, typed, &mut out);
+            }
+        }
     }
     if out.is_empty() && fuzzy {
         typos(index, word, folded, &mut out);
@@ -95,8 +96,22 @@ pub fn expand(
     out
 }
 
+fn exact(word: &str, info: TermInfo) -> Expansion {
+    Expansion {
+        term: word.to_string(),
+        info,
+        weight: 1.0,
+        kind: Kind::Exact,
+        written: None,
+    }
+}
+
+/// Adds the completions of `typed` to `out`, which holds `word`'s exact
+/// match if there is one; when `typed` is `word`, it is found here, the
+/// first key of the scan, and put first.
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
-    let exact = out.first().map(|e| e.info);
+    let scan_finds_exact = typed == word;
+    let mut exact_info = out.first().map(|e| e.info);
     // The most frequent completions, kept as (df, key's range in `keys`,
     // postings): one buffer for the keys instead of one allocation each.
     let mut top: Vec<(u32, (usize, usize), TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
@@ -112,7 +127,11 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             let Some((info, _)) = index.entry(value) else {
                 return;
             };
-            if Some(info) == exact {
+            if scan_finds_exact && key == word.as_bytes() {
+                exact_info = Some(info);
+                return;
+            }
+            if Some(info) == exact_info {
                 return;
             }
             let full = top.len() == MAX_COMPLETIONS;
@@ -125,6 +144,12 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             keys.extend_from_slice(key);
             top.truncate(MAX_COMPLETIONS);
         });
+    if scan_finds_exact {
+        if let Some(info) = exact_info {
+            out.push(exact(word, info));
+        }
+    }
+    let exact = exact_info;
     let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
     for (_, (at, len), info) in top {
         let Some(Ok(term)) = keys.get(at..at + len).map(std::str::from_utf8) else {
@@ -171,13 +196,29 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     out.extend(found);
 }
 
-/// Whether `rest` begins one of the [`STEMMED_SUFFIXES`]. Its first byte
-/// is compared before the rest: most endings start none of them.
+/// The first letters of the [`STEMMED_SUFFIXES`], a bit per letter.
+const SUFFIX_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < STEMMED_SUFFIXES.len() {
+        bits |= 1 << (STEMMED_SUFFIXES[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// Whether `rest` begins one of the [`STEMMED_SUFFIXES`]. Its first letter
+/// is checked first: most endings start none of them.
 fn starts_a_suffix(rest: &str) -> bool {
-    let first = rest.as_bytes().first();
-    STEMMED_SUFFIXES
-        .iter()
-        .any(|s| s.as_bytes().first() == first && s.starts_with(rest))
+    let Some(&first) = rest.as_bytes().first() else {
+        return false;
+    };
+    let letter = first.wrapping_sub(b'a');
+    letter < 26
+        && SUFFIX_FIRSTS & (1 << letter) != 0
+        && STEMMED_SUFFIXES
+            .iter()
+            .any(|s| s.as_bytes()[0] == first && s.starts_with(rest))
 }
 
 /// Dictionary terms whose written words are within [`max_edits`] of the
@@ -327,4 +368,34 @@ fn is_swap(a: &str, b: &str) -> bool {
         return false;
     };
     i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letter_check_changes_no_answer() {
+        let naive = |rest: &str| {
+            STEMMED_SUFFIXES
+                .iter()
+                .any(|s| s.starts_with(rest) && !rest.is_empty())
+        };
+        let letters: Vec<char> = ('a'..='z').chain(['é', '0', 'A']).collect();
+        let mut rests = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = rests
+                .iter()
+                .flat_map(|r| letters.iter().map(move |c| format!("{r}{c}")))
+                .collect();
+            rests.extend(longer);
+        }
+        rests.extend(STEMMED_SUFFIXES.iter().map(|s| s.to_string()));
+        let mut matched = 0;
+        for r in &rests {
+            assert_eq!(starts_a_suffix(r), naive(r), "{r:?}");
+            matched += usize::from(naive(r));
+        }
+        assert!(matched > STEMMED_SUFFIXES.len());
+    }
 }
