@@ -465,7 +465,7 @@ impl<'a> Dictionary<'a> {
                 .iter()
                 .map(|raw| raw.value(|stem| raws.get(stem).copied()).unwrap_or(0))
                 .collect();
-            s.index_levels();
+            s.list_kids();
             s
         })
     }
@@ -482,9 +482,13 @@ fn keys_at(index: &[u8], b: usize) -> Option<usize> {
     read_u32(index, b.checked_mul(INDEX_ENTRY)?).map(|v| v as usize)
 }
 
-/// Depths below which a child's end is looked up rather than searched:
-/// the nodes there have the most keys and the most children.
+/// Depths below which a node's children are listed side by side: the
+/// nodes there have the most keys and the most children, and finding each
+/// child by searching the keys would touch cache lines far apart.
 const LEVELS: usize = 4;
+
+/// Ends a list of children, and marks a node that has none listed.
+const NONE: u32 = u32::MAX;
 
 /// The keys in order in one buffer, with their values: the trie a typo walk
 /// descends is implicit in it, a node being the range of keys that share
@@ -495,10 +499,94 @@ pub struct Sorted {
     /// Where each key starts in `bytes`, and one more for the end.
     starts: Vec<u32>,
     values: Vec<u64>,
-    /// Per key and depth `d` below [`LEVELS`], the next key sharing at
-    /// most `d` bytes with the one before it: where the child of depth
-    /// `d + 1` that the key starts ends.
-    next: Vec<[u32; LEVELS]>,
+    /// The children of every node above depth [`LEVELS`], a list per node
+    /// ended by a [`NONE`] start; the root's list comes first.
+    kids: Vec<Kid>,
+}
+
+/// A child in a list of [`Sorted::kids`].
+#[derive(Clone, Copy)]
+struct Kid {
+    /// Its first key; [`NONE`] ends the list.
+    start: u32,
+    /// Where its own list starts, or [`NONE`] at depth [`LEVELS`].
+    kids: u32,
+    /// The byte that leads to it.
+    byte: u8,
+}
+
+/// A node of the trie: the keys `from..to`, which share their first
+/// `depth` bytes; the first may be that path itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// Its first key.
+    pub from: usize,
+    /// One past its last key.
+    pub to: usize,
+    /// Bytes its keys share.
+    pub depth: usize,
+    kids: u32,
+}
+
+/// A node's children in byte order (see [`Sorted::children`]).
+pub struct Children<'s> {
+    s: &'s Sorted,
+    node: Node,
+    /// The next child: an index in `kids` for a listed node, else a key.
+    at: usize,
+}
+
+impl Children<'_> {
+    /// Moves to the first child whose byte is at least `b`, and returns it
+    /// if its byte is `b`, without moving past it.
+    pub fn seek(&mut self, b: u8) -> Option<Node> {
+        let (s, n) = (self.s, self.node);
+        if n.kids != NONE {
+            while s.kids[self.at].start != NONE && s.kids[self.at].byte < b {
+                self.at += 1;
+            }
+            let kid = s.kids[self.at];
+            return (kid.start != NONE && kid.byte == b).then(|| s.listed(self.at, n));
+        }
+        self.at = s.first_at_least(self.at, n.to, n.depth, b);
+        (self.at < n.to && s.byte(self.at, n.depth) == b).then(|| Node {
+            from: self.at,
+            to: s.run_end(self.at, n.to, n.depth),
+            depth: n.depth + 1,
+            kids: NONE,
+        })
+    }
+}
+
+impl Iterator for Children<'_> {
+    /// The byte leading to a child, and the child.
+    type Item = (u8, Node);
+
+    fn next(&mut self) -> Option<(u8, Node)> {
+        let (s, n) = (self.s, self.node);
+        if n.kids != NONE {
+            let kid = s.kids[self.at];
+            if kid.start == NONE {
+                return None;
+            }
+            let child = s.listed(self.at, n);
+            self.at += 1;
+            return Some((kid.byte, child));
+        }
+        if self.at >= n.to {
+            return None;
+        }
+        let b = s.byte(self.at, n.depth);
+        let end = s.run_end(self.at, n.to, n.depth);
+        let child = Node {
+            from: self.at,
+            to: end,
+            depth: n.depth + 1,
+            kids: NONE,
+        };
+        self.at = end;
+        Some((b, child))
+    }
 }
 
 impl Sorted {
@@ -509,7 +597,7 @@ impl Sorted {
             s.push(k.as_ref());
             s.values.push(v);
         }
-        s.index_levels();
+        s.list_kids();
         s
     }
 
@@ -521,19 +609,81 @@ impl Sorted {
         self.starts.push(self.bytes.len() as u32);
     }
 
-    /// Fills `next`, from the last key back.
-    fn index_levels(&mut self) {
-        let n = self.len();
-        self.next = vec![[n as u32; LEVELS]; n];
-        for j in (0..n.saturating_sub(1)).rev() {
-            let shared = lcp(self.key(j), self.key(j + 1));
-            let mut row = self.next[j + 1];
-            for (d, cell) in row.iter_mut().enumerate() {
-                if shared <= d {
-                    *cell = j as u32 + 1;
-                }
+    /// Fills `kids`, from the root down.
+    fn list_kids(&mut self) {
+        self.kids.clear();
+        if !self.is_empty() {
+            self.list(0, self.len(), 0);
+        }
+    }
+
+    /// Appends the list of the node `from..to` of `depth`, then those of
+    /// its children above [`LEVELS`]; where its list starts.
+    fn list(&mut self, from: usize, to: usize, depth: usize) -> u32 {
+        let at = self.kids.len();
+        let mut c = from + usize::from(self.key(from).len() == depth);
+        while c < to {
+            let byte = self.byte(c, depth);
+            self.kids.push(Kid {
+                start: c as u32,
+                kids: NONE,
+                byte,
+            });
+            c = (c + 1..to)
+                .find(|&e| self.byte(e, depth) != byte)
+                .unwrap_or(to);
+        }
+        self.kids.push(Kid {
+            start: NONE,
+            kids: NONE,
+            byte: 0,
+        });
+        if depth + 1 < LEVELS {
+            for k in at..self.kids.len() - 1 {
+                let start = self.kids[k].start as usize;
+                let end = match self.kids[k + 1].start {
+                    NONE => to,
+                    e => e as usize,
+                };
+                self.kids[k].kids = self.list(start, end, depth + 1);
             }
-            self.next[j] = row;
+        }
+        at as u32
+    }
+
+    /// The whole trie.
+    pub fn root(&self) -> Node {
+        Node {
+            from: 0,
+            to: self.len(),
+            depth: 0,
+            kids: if self.kids.is_empty() { NONE } else { 0 },
+        }
+    }
+
+    /// The children of `node`, in byte order.
+    pub fn children(&self, node: Node) -> Children<'_> {
+        let at = if node.kids != NONE {
+            node.kids as usize
+        } else {
+            let own = node.from < node.to && self.key(node.from).len() == node.depth;
+            node.from + usize::from(own)
+        };
+        Children { s: self, node, at }
+    }
+
+    /// The child at `kids[k]` of the listed node `parent`.
+    #[inline]
+    fn listed(&self, k: usize, parent: Node) -> Node {
+        let to = match self.kids[k + 1].start {
+            NONE => parent.to,
+            e => e as usize,
+        };
+        Node {
+            from: self.kids[k].start as usize,
+            to,
+            depth: parent.depth + 1,
+            kids: self.kids[k].kids,
         }
     }
 
@@ -566,17 +716,9 @@ impl Sorted {
     }
 
     /// The first key in `from..to` whose byte `i` is at least `b`, every key
-    /// there being longer than `i` and ascending at `i`: near the root,
-    /// child after child; deeper, a gallop then a binary search, so a
-    /// child costs the log of its size.
-    pub fn first_at_least(&self, from: usize, to: usize, i: usize, b: u8) -> usize {
-        if i < LEVELS {
-            let mut c = from;
-            while c < to && self.byte(c, i) < b {
-                c = self.next[c][i] as usize;
-            }
-            return c.min(to);
-        }
+    /// there being longer than `i` and ascending at `i`: a gallop then a
+    /// binary search, so a child costs the log of its size.
+    fn first_at_least(&self, from: usize, to: usize, i: usize, b: u8) -> usize {
         if from >= to || self.byte(from, i) >= b {
             return from;
         }
@@ -604,10 +746,7 @@ impl Sorted {
     /// The end of the keys in `from..to` whose byte `i` is that of key
     /// `from`.
     #[inline]
-    pub fn run_end(&self, from: usize, to: usize, i: usize) -> usize {
-        if i < LEVELS {
-            return (self.next[from][i] as usize).min(to);
-        }
+    fn run_end(&self, from: usize, to: usize, i: usize) -> usize {
         match self.byte(from, i).checked_add(1) {
             Some(next) => self.first_at_least(from, to, i, next),
             None => to,
@@ -744,6 +883,51 @@ mod tests {
             "{refused} of {} flips refused",
             bytes.len() * 8
         );
+    }
+
+    /// The children of `node` computed from the keys alone: each byte at
+    /// its depth, with the range of keys that have it.
+    fn naive_children(s: &Sorted, node: Node) -> Vec<(u8, usize, usize)> {
+        let mut out: Vec<(u8, usize, usize)> = Vec::new();
+        for j in node.from..node.to {
+            let Some(&b) = s.key(j).get(node.depth) else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if last.0 == b => last.2 = j + 1,
+                _ => out.push((b, j, j + 1)),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Listed nodes (above `LEVELS`) and searched ones give the children
+        /// the keys imply, by iteration and by seeking each byte.
+        #[test]
+        fn children_are_those_the_keys_imply(
+            keys in proptest::collection::btree_set("[abc]{0,7}", 1..60),
+        ) {
+            let s = Sorted::from_sorted(keys.iter().map(|k| (k.as_bytes(), 0)));
+            let mut todo = vec![s.root()];
+            while let Some(node) = todo.pop() {
+                let want = naive_children(&s, node);
+                let got: Vec<(u8, Node)> = s.children(node).collect();
+                let ranges: Vec<(u8, usize, usize)> =
+                    got.iter().map(|(b, c)| (*b, c.from, c.to)).collect();
+                prop_assert_eq!(&ranges, &want);
+                let mut seeking = s.children(node);
+                for b in b'a'..=b'd' {
+                    let found = seeking.seek(b).map(|c| (c.from, c.to));
+                    let expected = want.iter().find(|w| w.0 == b).map(|w| (w.1, w.2));
+                    prop_assert_eq!(found, expected);
+                }
+                for (_, child) in got {
+                    prop_assert_eq!(child.depth, node.depth + 1);
+                    todo.push(child);
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 //! Levenshtein DFA it costs nothing to set up, which matters when every
 //! keystroke is a new word.
 
-use crate::index::dict::Sorted;
+use crate::index::dict::{Node, Sorted};
 
 /// Longest word (in bytes) that typo tolerance considers.
 pub const MAX_BYTES: usize = 24;
@@ -70,7 +70,7 @@ pub fn walk(keys: &Sorted, q: &Query<'_>, limit: usize, mut f: impl FnMut(&[u8],
         left: limit,
         f: &mut f,
     };
-    w.node(0, keys.len(), 0, &start, q.first.max(q.other));
+    w.node(keys.root(), &start, q.first.max(q.other));
 }
 
 struct Walker<'a, 'w, F> {
@@ -81,11 +81,11 @@ struct Walker<'a, 'w, F> {
 }
 
 impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
-    /// Walks the node of depth `i` whose keys are `from..to` (all sharing
-    /// their first `i` bytes), with table row `band`; `max` is the limit in
-    /// this subtree.
-    fn node(&mut self, mut from: usize, to: usize, i: usize, band: &Band, max: u8) {
-        if from < to && self.keys.key(from).len() == i {
+    /// Walks `node` with table row `band` (row `i`, its depth); `max` is
+    /// the limit in this subtree.
+    fn node(&mut self, node: Node, band: &Band, max: u8) {
+        let i = node.depth;
+        if node.from < node.to && self.keys.key(node.from).len() == i {
             // The node's own key, first of its range: cell j = n of row i.
             let d = (self.q.word.len() + MAX_EDITS)
                 .checked_sub(i)
@@ -97,17 +97,17 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                     return;
                 }
                 self.left -= 1;
-                (self.f)(self.keys.key(from), d, self.keys.value(from));
+                (self.f)(self.keys.key(node.from), d, self.keys.value(node.from));
             }
-            from += 1;
         }
+        let mut children = self.keys.children(node);
         if band.row.iter().any(|&c| c < max) {
             // An edit is left: any byte may be a substitution.
-            let mut c = from;
-            while c < to && self.left > 0 {
-                let end = self.keys.run_end(c, to, i);
-                self.edge(c, end, i, band, max);
-                c = end;
+            while self.left > 0 {
+                let Some((b, child)) = children.next() else {
+                    break;
+                };
+                self.edge(b, child, band, max);
             }
         } else {
             // No edit left: only the byte after a cell at the limit (a
@@ -132,28 +132,24 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             }
             let bytes = &mut bytes[..found];
             bytes.sort_unstable();
-            let mut c = from;
             for (k, &b) in bytes.iter().enumerate() {
                 if k > 0 && bytes[k - 1] == b {
                     continue;
                 }
-                c = self.keys.first_at_least(c, to, i, b);
-                if c < to && self.keys.key(c)[i] == b {
-                    let end = self.keys.run_end(c, to, i);
-                    self.edge(c, end, i, band, max);
-                    c = end;
+                if let Some(child) = children.seek(b) {
+                    self.edge(b, child, band, max);
                 }
             }
         }
     }
 
-    /// Descends into the child `from..to` of a node of depth `i` if some
-    /// entry below can still match.
-    fn edge(&mut self, from: usize, to: usize, i: usize, band: &Band, max: u8) {
+    /// Descends into `child`, reached by byte `b` from a node with table
+    /// row `band`, if some entry below can still match.
+    fn edge(&mut self, b: u8, child: Node, band: &Band, max: u8) {
         if self.left == 0 {
             return;
         }
-        let b = self.keys.key(from)[i];
+        let i = child.depth - 1;
         let max = match i {
             0 if b == self.q.word[0] => self.q.first,
             0 => self.q.other,
@@ -163,7 +159,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         if next.row.iter().all(|&c| c > max) {
             return;
         }
-        self.node(from, to, i + 1, &next, max);
+        self.node(child, &next, max);
     }
 
     /// Row `i + 1` from row `i` (`band`) after reading byte `b`.
