@@ -525,6 +525,8 @@ pub struct Node {
     pub to: usize,
     /// Bytes its keys share.
     pub depth: usize,
+    /// Whether its first key is its path (a key `depth` bytes long).
+    pub own: bool,
     kids: u32,
 }
 
@@ -549,11 +551,9 @@ impl Children<'_> {
             return (kid.start != NONE && kid.byte == b).then(|| s.listed(self.at, n));
         }
         self.at = s.first_at_least(self.at, n.to, n.depth, b);
-        (self.at < n.to && s.byte(self.at, n.depth) == b).then(|| Node {
-            from: self.at,
-            to: s.run_end(self.at, n.to, n.depth),
-            depth: n.depth + 1,
-            kids: NONE,
+        (self.at < n.to && s.byte(self.at, n.depth) == b).then(|| {
+            let end = s.run_end(self.at, n.to, n.depth);
+            s.node(self.at, end, n.depth + 1, NONE)
         })
     }
 }
@@ -578,12 +578,7 @@ impl Iterator for Children<'_> {
         }
         let b = s.byte(self.at, n.depth);
         let end = s.run_end(self.at, n.to, n.depth);
-        let child = Node {
-            from: self.at,
-            to: end,
-            depth: n.depth + 1,
-            kids: NONE,
-        };
+        let child = s.node(self.at, end, n.depth + 1, NONE);
         self.at = end;
         Some((b, child))
     }
@@ -621,7 +616,7 @@ impl Sorted {
     /// its children above [`LEVELS`]; where its list starts.
     fn list(&mut self, from: usize, to: usize, depth: usize) -> u32 {
         let at = self.kids.len();
-        let mut c = from + usize::from(self.key(from).len() == depth);
+        let mut c = from + usize::from(self.node(from, to, depth, NONE).own);
         while c < to {
             let byte = self.byte(c, depth);
             self.kids.push(Kid {
@@ -629,9 +624,7 @@ impl Sorted {
                 kids: NONE,
                 byte,
             });
-            c = (c + 1..to)
-                .find(|&e| self.byte(e, depth) != byte)
-                .unwrap_or(to);
+            c = self.run_end(c, to, depth);
         }
         self.kids.push(Kid {
             start: NONE,
@@ -640,11 +633,7 @@ impl Sorted {
         });
         if depth + 1 < LEVELS {
             for k in at..self.kids.len() - 1 {
-                let start = self.kids[k].start as usize;
-                let end = match self.kids[k + 1].start {
-                    NONE => to,
-                    e => e as usize,
-                };
+                let (start, end) = (self.kids[k].start as usize, self.kid_end(k, to));
                 self.kids[k].kids = self.list(start, end, depth + 1);
             }
         }
@@ -653,11 +642,20 @@ impl Sorted {
 
     /// The whole trie.
     pub fn root(&self) -> Node {
+        let kids = if self.kids.is_empty() { NONE } else { 0 };
+        self.node(0, self.len(), 0, kids)
+    }
+
+    /// The node `from..to` of `depth`, whose list of children starts at
+    /// `kids` ([`NONE`] if they are searched for).
+    #[inline]
+    fn node(&self, from: usize, to: usize, depth: usize, kids: u32) -> Node {
         Node {
-            from: 0,
-            to: self.len(),
-            depth: 0,
-            kids: if self.kids.is_empty() { NONE } else { 0 },
+            from,
+            to,
+            depth,
+            own: from < to && self.key(from).len() == depth,
+            kids,
         }
     }
 
@@ -666,8 +664,7 @@ impl Sorted {
         let at = if node.kids != NONE {
             node.kids as usize
         } else {
-            let own = node.from < node.to && self.key(node.from).len() == node.depth;
-            node.from + usize::from(own)
+            node.from + usize::from(node.own)
         };
         Children { s: self, node, at }
     }
@@ -675,15 +672,18 @@ impl Sorted {
     /// The child at `kids[k]` of the listed node `parent`.
     #[inline]
     fn listed(&self, k: usize, parent: Node) -> Node {
-        let to = match self.kids[k + 1].start {
-            NONE => parent.to,
+        let kid = self.kids[k];
+        let end = self.kid_end(k, parent.to);
+        self.node(kid.start as usize, end, parent.depth + 1, kid.kids)
+    }
+
+    /// Where the keys of `kids[k]` end: at the next child's first key, or
+    /// for the last child at its parent's end, `to`.
+    #[inline]
+    fn kid_end(&self, k: usize, to: usize) -> usize {
+        match self.kids[k + 1].start {
+            NONE => to,
             e => e as usize,
-        };
-        Node {
-            from: self.kids[k].start as usize,
-            to,
-            depth: parent.depth + 1,
-            kids: self.kids[k].kids,
         }
     }
 
@@ -924,6 +924,7 @@ mod tests {
                 }
                 for (_, child) in got {
                     prop_assert_eq!(child.depth, node.depth + 1);
+                    prop_assert_eq!(child.own, s.key(child.from).len() == child.depth);
                     todo.push(child);
                 }
             }

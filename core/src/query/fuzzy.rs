@@ -85,7 +85,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// the limit in this subtree.
     fn node(&mut self, node: Node, band: &Band, max: u8) {
         let i = node.depth;
-        if node.from < node.to && self.keys.key(node.from).len() == i {
+        if node.own {
             // The node's own key, first of its range: cell j = n of row i.
             let d = (self.q.word.len() + MAX_EDITS)
                 .checked_sub(i)
