@@ -502,6 +502,8 @@ pub struct Sorted {
     /// The children of every node above depth [`LEVELS`], a list per node
     /// ended by a [`NONE`] start; the root's list comes first.
     kids: Vec<Kid>,
+    /// The bytes of the root's children (see [`Kid::mask`]).
+    root_mask: u32,
 }
 
 /// A child in a list of [`Sorted::kids`].
@@ -511,9 +513,21 @@ struct Kid {
     start: u32,
     /// Where its own list starts, or [`NONE`] at depth [`LEVELS`].
     kids: u32,
+    /// The bytes of its children, bit `b % 32` for byte `b`: a look-up of a
+    /// missing child mostly ends here without a scan of the list.
+    mask: u32,
     /// The byte that leads to it.
     byte: u8,
 }
+
+/// The bit of byte `b` in a [`Kid::mask`]; letters have one each.
+#[inline]
+fn bit(b: u8) -> u32 {
+    1 << (b % 32)
+}
+
+/// The mask of a node whose children are not known: every byte may lead on.
+const ANY: u32 = u32::MAX;
 
 /// A node of the trie: the keys `from..to`, which share their first
 /// `depth` bytes; the first may be that path itself.
@@ -528,6 +542,7 @@ pub struct Node {
     /// Whether its first key is its path (a key `depth` bytes long).
     pub own: bool,
     kids: u32,
+    mask: u32,
 }
 
 /// A node's children in byte order (see [`Sorted::children`]).
@@ -543,6 +558,9 @@ impl Children<'_> {
     /// if its byte is `b`, without moving past it.
     pub fn seek(&mut self, b: u8) -> Option<Node> {
         let (s, n) = (self.s, self.node);
+        if n.mask & bit(b) == 0 {
+            return None;
+        }
         if n.kids != NONE {
             while s.kids[self.at].start != NONE && s.kids[self.at].byte < b {
                 self.at += 1;
@@ -553,7 +571,7 @@ impl Children<'_> {
         self.at = s.first_at_least(self.at, n.to, n.depth, b);
         (self.at < n.to && s.byte(self.at, n.depth) == b).then(|| {
             let end = s.run_end(self.at, n.to, n.depth);
-            s.node(self.at, end, n.depth + 1, NONE)
+            s.node(self.at, end, n.depth + 1, NONE, ANY)
         })
     }
 }
@@ -578,7 +596,7 @@ impl Iterator for Children<'_> {
         }
         let b = s.byte(self.at, n.depth);
         let end = s.run_end(self.at, n.to, n.depth);
-        let child = s.node(self.at, end, n.depth + 1, NONE);
+        let child = s.node(self.at, end, n.depth + 1, NONE, ANY);
         self.at = end;
         Some((b, child))
     }
@@ -608,20 +626,24 @@ impl Sorted {
     fn list_kids(&mut self) {
         self.kids.clear();
         if !self.is_empty() {
-            self.list(0, self.len(), 0);
+            self.root_mask = self.list(0, self.len(), 0).1;
         }
     }
 
     /// Appends the list of the node `from..to` of `depth`, then those of
-    /// its children above [`LEVELS`]; where its list starts.
-    fn list(&mut self, from: usize, to: usize, depth: usize) -> u32 {
+    /// its children above [`LEVELS`]; where its list starts, and the mask
+    /// of its children's bytes.
+    fn list(&mut self, from: usize, to: usize, depth: usize) -> (u32, u32) {
         let at = self.kids.len();
-        let mut c = from + usize::from(self.node(from, to, depth, NONE).own);
+        let mut mask = 0;
+        let mut c = from + usize::from(self.own(from, to, depth));
         while c < to {
             let byte = self.byte(c, depth);
+            mask |= bit(byte);
             self.kids.push(Kid {
                 start: c as u32,
                 kids: NONE,
+                mask: 0,
                 byte,
             });
             c = self.run_end(c, to, depth);
@@ -629,34 +651,52 @@ impl Sorted {
         self.kids.push(Kid {
             start: NONE,
             kids: NONE,
+            mask: 0,
             byte: 0,
         });
-        if depth + 1 < LEVELS {
-            for k in at..self.kids.len() - 1 {
-                let (start, end) = (self.kids[k].start as usize, self.kid_end(k, to));
-                self.kids[k].kids = self.list(start, end, depth + 1);
+        for k in at..self.kids.len() - 1 {
+            let (start, end) = (self.kids[k].start as usize, self.kid_end(k, to));
+            if depth + 1 < LEVELS {
+                (self.kids[k].kids, self.kids[k].mask) = self.list(start, end, depth + 1);
+            } else {
+                self.kids[k].mask = self.mask_of(start, end, depth + 1);
             }
         }
-        at as u32
+        (at as u32, mask)
+    }
+
+    /// The mask of the bytes at `depth` of the keys `from..to`.
+    fn mask_of(&self, from: usize, to: usize, depth: usize) -> u32 {
+        let skip = usize::from(self.own(from, to, depth));
+        (from + skip..to).fold(0, |m, j| m | bit(self.byte(j, depth)))
     }
 
     /// The whole trie.
     pub fn root(&self) -> Node {
         let kids = if self.kids.is_empty() { NONE } else { 0 };
-        self.node(0, self.len(), 0, kids)
+        self.node(0, self.len(), 0, kids, self.root_mask)
     }
 
     /// The node `from..to` of `depth`, whose list of children starts at
-    /// `kids` ([`NONE`] if they are searched for).
+    /// `kids` ([`NONE`] if they are searched for) and whose children's
+    /// bytes are in `mask`.
     #[inline]
-    fn node(&self, from: usize, to: usize, depth: usize, kids: u32) -> Node {
+    fn node(&self, from: usize, to: usize, depth: usize, kids: u32, mask: u32) -> Node {
         Node {
             from,
             to,
             depth,
-            own: from < to && self.key(from).len() == depth,
+            own: self.own(from, to, depth),
             kids,
+            mask,
         }
+    }
+
+    /// Whether the first of the keys `from..to` is `depth` bytes long, the
+    /// path they share.
+    #[inline]
+    fn own(&self, from: usize, to: usize, depth: usize) -> bool {
+        from < to && self.key(from).len() == depth
     }
 
     /// The children of `node`, in byte order.
@@ -674,7 +714,13 @@ impl Sorted {
     fn listed(&self, k: usize, parent: Node) -> Node {
         let kid = self.kids[k];
         let end = self.kid_end(k, parent.to);
-        self.node(kid.start as usize, end, parent.depth + 1, kid.kids)
+        self.node(
+            kid.start as usize,
+            end,
+            parent.depth + 1,
+            kid.kids,
+            kid.mask,
+        )
     }
 
     /// Where the keys of `kids[k]` end: at the next child's first key, or
@@ -695,6 +741,41 @@ impl Sorted {
     /// Whether there are no keys.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// The key of `node` whose bytes after its path are `rest`: the walk's
+    /// shortcut once a key must match exactly.
+    pub fn find(&self, mut node: Node, mut rest: &[u8]) -> Option<usize> {
+        // Most rests are missing from their first or second byte on: the
+        // listed levels find that in a few steps each.
+        while node.kids != NONE {
+            let Some((&b, after)) = rest.split_first() else {
+                return node.own.then_some(node.from);
+            };
+            node = self.children(node).seek(b)?;
+            rest = after;
+        }
+        let tail = |j: usize| &self.key(j)[node.depth..];
+        // Keys mostly differ from `rest` at their first byte or two: a byte
+        // loop beats a call to memcmp.
+        let below = |key: &[u8]| {
+            for (a, b) in key.iter().zip(rest) {
+                if a != b {
+                    return a < b;
+                }
+            }
+            key.len() < rest.len()
+        };
+        let (mut lo, mut hi) = (node.from, node.to);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(tail(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo < node.to && tail(lo) == rest).then_some(lo)
     }
 
     /// Key `j`.

@@ -7,10 +7,14 @@
 //! Only the band of the table within two cells of the diagonal is kept:
 //! outside it a cell is at least its distance from the diagonal, so over
 //! the limit. Each step therefore costs five cells whatever the word's
-//! length, and a child (a run of keys sharing one more byte) is looked for
-//! only when the band says some entry below it can still match. Unlike a
-//! Levenshtein DFA it costs nothing to set up, which matters when every
-//! keystroke is a new word.
+//! length. Unlike a Levenshtein DFA it costs nothing to set up, which
+//! matters when every keystroke is a new word.
+//!
+//! Most of a walk is spent where no edit is left, and there the band
+//! names the few keys that can still match (the rest of the word after
+//! each cell at the limit): they are looked up, not walked to. Among the
+//! children of a node with an edit left, every byte that is none of the
+//! word's under the band gives the same next row, so it is made once.
 
 use crate::index::dict::{Node, Sorted};
 
@@ -100,46 +104,117 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 (self.f)(self.keys.key(node.from), d, self.keys.value(node.from));
             }
         }
-        let mut children = self.keys.children(node);
         if band.row.iter().any(|&c| c < max) {
-            // An edit is left: any byte may be a substitution.
-            while self.left > 0 {
-                let Some((b, child)) = children.next() else {
-                    break;
-                };
-                self.edge(b, child, band, max);
-            }
+            self.children(node, band, max);
         } else {
-            // No edit left: only the byte after a cell at the limit (a
-            // match) or after a cell of the row before under it (a swap)
-            // keeps an entry within it. Seeking those skips the other
-            // children without looking at them.
-            let w = self.q.word;
-            let mut bytes = [0u8; 2 * BAND];
-            let mut found = 0;
-            for t in 0..BAND {
-                // Cell t of row i is column i + t - 2; of row i - 1, i + t - 3.
-                let wanted = [
-                    (band.row[t] <= max, (i + t).checked_sub(2)),
-                    (band.prev[t] < max, (i + t).checked_sub(3)),
-                ];
-                for (live, j) in wanted {
-                    if let (true, Some(&b)) = (live, j.and_then(|j| w.get(j))) {
-                        bytes[found] = b;
+            self.exact_rests(node, band, max);
+        }
+    }
+
+    /// Walks the children of `node`, whose row `band` has an edit left, so
+    /// any byte may be a substitution. A byte that is none of the word's
+    /// near depth `i` gives the same next row whatever it is: that row is
+    /// made once, and where it leaves no edit, the rests of the word it
+    /// allows are looked up in each such child.
+    fn children(&mut self, node: Node, band: &Band, max: u8) {
+        let (w, i) = (self.q.word, node.depth);
+        // The bytes a step from row i compares with, and those the swap
+        // check of the step after compares with a byte read now: both are
+        // under the band (a swap further out would need a cell under 2).
+        let near = &w[i.saturating_sub(MAX_EDITS)..(i + MAX_EDITS + 1).min(w.len())];
+        let stranger = (0..=u8::MAX).find(|b| !near.contains(b)).unwrap_or(0);
+        let far_max = if i == 0 { self.q.other } else { max };
+        let far = self.step(band, i, stranger);
+        let far_live = far.row.iter().any(|&c| c <= far_max);
+        let far_edits = far.row.iter().any(|&c| c < far_max);
+        let mut rests = [(0, FAR); BAND];
+        let mut found = 0;
+        for (t, &c) in far.row.iter().enumerate() {
+            // Cell t of row i + 1 is column i + t - 1.
+            if let Some(j) = (i + t + 1).checked_sub(MAX_EDITS) {
+                if c <= far_max && j <= w.len() {
+                    rests[found] = (j, c);
+                    found += 1;
+                }
+            }
+        }
+        let rests = &rests[..found];
+        let mut children = self.keys.children(node);
+        while self.left > 0 {
+            let Some((b, child)) = children.next() else {
+                break;
+            };
+            if near.contains(&b) {
+                self.edge(b, child, band, max);
+            } else if far_edits {
+                self.node(child, &Band { last: b, ..far }, far_max);
+            } else if far_live {
+                let mut hits = [(usize::MAX, FAR); BAND];
+                let mut n = 0;
+                for &(j, d) in rests {
+                    if let Some(k) = self.keys.find(child, &w[j..]) {
+                        hits[n] = (k, d);
+                        n += 1;
+                    }
+                }
+                self.report(&mut hits[..n]);
+            }
+        }
+    }
+
+    /// Reports the entries below `node` that match with no edit left
+    /// (every cell of `band` at or over `max`): those whose key goes on
+    /// with the rest of the word after a cell at the limit, or after a swap
+    /// from a cell of the row before under it. There are at most ten such
+    /// keys, so each is looked up directly instead of walked to byte by
+    /// byte.
+    fn exact_rests(&mut self, node: Node, band: &Band, max: u8) {
+        let (w, i) = (self.q.word, node.depth);
+        let mut hits = [(usize::MAX, FAR); 2 * BAND];
+        let mut found = 0;
+        let mut swapped = [0u8; MAX_BYTES];
+        for t in 0..BAND {
+            // Cell t of row i is column i + t - 2; its key goes on with
+            // the word from there (an empty rest is the node's own key).
+            let j = (i + t).checked_sub(MAX_EDITS);
+            if let Some(j) = j.filter(|&j| band.row[t] <= max && j < w.len()) {
+                if let Some(k) = self.keys.find(node, &w[j..]) {
+                    hits[found] = (k, band.row[t]);
+                    found += 1;
+                }
+            }
+            // Cell t of row i - 1 is column i + t - 3: the byte read last
+            // was the word's next but one, and the key goes on with the
+            // word's next, then the rest after both.
+            let j = (i + t).checked_sub(MAX_EDITS + 1);
+            if let Some(j) = j.filter(|&j| band.prev[t] < max && j + 1 < w.len()) {
+                if w[j + 1] == band.last {
+                    let rest = &mut swapped[..w.len() - j - 1];
+                    rest[0] = w[j];
+                    rest[1..].copy_from_slice(&w[j + 2..]);
+                    if let Some(k) = self.keys.find(node, rest) {
+                        hits[found] = (k, band.prev[t] + 1);
                         found += 1;
                     }
                 }
             }
-            let bytes = &mut bytes[..found];
-            bytes.sort_unstable();
-            for (k, &b) in bytes.iter().enumerate() {
-                if k > 0 && bytes[k - 1] == b {
-                    continue;
-                }
-                if let Some(child) = children.seek(b) {
-                    self.edge(b, child, band, max);
-                }
+        }
+        self.report(&mut hits[..found]);
+    }
+
+    /// Reports `hits` (key, distance) in key order, as the walk does; a
+    /// key reached twice once, at its smaller distance.
+    fn report(&mut self, hits: &mut [(usize, u8)]) {
+        hits.sort_unstable();
+        for (n, &(k, d)) in hits.iter().enumerate() {
+            if n > 0 && hits[n - 1].0 == k {
+                continue;
             }
+            if self.left == 0 {
+                return;
+            }
+            self.left -= 1;
+            (self.f)(self.keys.key(k), d, self.keys.value(k));
         }
     }
 
@@ -313,5 +388,44 @@ mod tests {
             let q = Query { word: word.as_bytes(), first, other };
             prop_assert_eq!(found(&refs, &q), expected(&refs, &q));
         }
+
+        /// The same over a wider alphabet, with entries made from the word
+        /// by up to three edits, so that most bytes of a node's children
+        /// are none of the word's near its depth.
+        #[test]
+        fn agrees_with_the_whole_table_near_the_word(
+            (word, entries) in "[a-h]{1,10}".prop_flat_map(|w| {
+                let edit = (any::<usize>(), 0u8..4, b'a'..=b'h');
+                let from = w.clone();
+                let entry = proptest::collection::vec(edit, 0..=3)
+                    .prop_map(move |edits| edited(&from, &edits));
+                (Just(w), proptest::collection::vec(entry, 0..40))
+            }),
+            first in 0u8..=2,
+            other in 0u8..=2,
+        ) {
+            let refs: Vec<&str> = entries.iter().map(String::as_str).filter(|e| !e.is_empty()).collect();
+            let q = Query { word: word.as_bytes(), first, other };
+            prop_assert_eq!(found(&refs, &q), expected(&refs, &q));
+        }
+    }
+
+    /// `word` after each edit (place, kind, byte): a substitution, an
+    /// insertion, a deletion or a swap with the next byte.
+    fn edited(word: &str, edits: &[(usize, u8, u8)]) -> String {
+        let mut w = word.as_bytes().to_vec();
+        for &(at, kind, b) in edits {
+            let at = at % (w.len() + 1);
+            match kind {
+                0 if at < w.len() => w[at] = b,
+                1 => w.insert(at, b),
+                2 if at < w.len() => {
+                    w.remove(at);
+                }
+                3 if at + 1 < w.len() => w.swap(at, at + 1),
+                _ => {}
+            }
+        }
+        String::from_utf8(w).expect("ascii")
     }
 }
