@@ -304,9 +304,9 @@ impl Postings<'_> {
     #[inline]
     fn decode(&mut self) -> Option<Posting> {
         let last = self.doc_count.checked_sub(1)?;
-        let gap = self.r.rice(self.k, last.checked_sub(self.next)?)?;
+        let (gap, one) = self.r.rice_bit(self.k, last.checked_sub(self.next)?)?;
         let doc = self.next + gap;
-        if self.r.bit()? {
+        if one {
             return Some(Posting {
                 doc,
                 tf_title: 0,
