@@ -545,6 +545,14 @@ pub struct Node {
     mask: u32,
 }
 
+impl Node {
+    /// Whether some child may be led to by byte `b` (false: none is).
+    #[inline]
+    pub fn may_lead(&self, b: u8) -> bool {
+        self.mask & bit(b) != 0
+    }
+}
+
 /// A node's children in byte order (see [`Sorted::children`]).
 pub struct Children<'s> {
     s: &'s Sorted,
@@ -685,7 +693,7 @@ impl Sorted {
     /// The child of `node` its byte `b` leads to: in a listed node by the
     /// mask, then a scan of the list; below, by a search of the keys.
     pub fn child(&self, node: Node, b: u8) -> Option<Node> {
-        if node.mask & bit(b) == 0 {
+        if !node.may_lead(b) {
             return None;
         }
         if node.kids != NONE {

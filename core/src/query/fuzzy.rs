@@ -152,6 +152,10 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 let mut hits = [(usize::MAX, FAR); BAND];
                 let mut n = 0;
                 for &(j, d) in rests {
+                    // Most children lead nowhere the word goes on to.
+                    if w.get(j).is_some_and(|&b| !child.may_lead(b)) {
+                        continue;
+                    }
                     if let Some(k) = self.keys.find(child, &w[j..]) {
                         hits[n] = (k, d);
                         n += 1;
