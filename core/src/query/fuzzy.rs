@@ -100,8 +100,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 if self.left == 0 {
                     return;
                 }
-                self.left -= 1;
-                (self.f)(self.keys.key(node.from), d, self.keys.value(node.from));
+                self.report(&mut [(node.from, d)]);
             }
         }
         if band.row.iter().any(|&c| c < max) {
@@ -209,7 +208,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// Reports `hits` (key, distance) in key order, as the walk does; a
     /// key reached twice once, at its smaller distance.
     fn report(&mut self, hits: &mut [(usize, u8)]) {
-        hits.sort_unstable();
+        crate::sort::sort_by(hits, |a, b| a < b);
         for (n, &(k, d)) in hits.iter().enumerate() {
             if n > 0 && hits[n - 1].0 == k {
                 continue;
