@@ -986,7 +986,7 @@ mod tests {
 
     proptest! {
         /// Listed nodes (above `LEVELS`) and searched ones give the children
-        /// the keys imply, by iteration and by seeking each byte.
+        /// the keys imply, by iteration and by looking up each byte.
         #[test]
         fn children_are_those_the_keys_imply(
             keys in proptest::collection::btree_set("[abcAB]{0,7}", 1..60),

@@ -124,7 +124,6 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         let stranger = (0..=u8::MAX).find(|b| !near.contains(b)).unwrap_or(0);
         let far_max = if i == 0 { self.q.other } else { max };
         let far = self.step(band, i, stranger);
-        let far_live = far.row.iter().any(|&c| c <= far_max);
         let far_edits = far.row.iter().any(|&c| c < far_max);
         let mut rests = [(0, FAR); BAND];
         let mut found = 0;
@@ -137,6 +136,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 }
             }
         }
+        // No rest: no entry below such a child is within the limit.
         let rests = &rests[..found];
         let mut children = self.keys.children(node);
         while self.left > 0 {
@@ -147,7 +147,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 self.edge(b, child, band, max);
             } else if far_edits {
                 self.node(child, &Band { last: b, ..far }, far_max);
-            } else if far_live {
+            } else if !rests.is_empty() {
                 let mut hits = [(usize::MAX, FAR); BAND];
                 let mut n = 0;
                 for &(j, d) in rests {
