@@ -104,7 +104,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn refill(&mut self) {
         if let Some(word) = self.bytes.get(self.pos..self.pos + 8) {
             let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
@@ -113,18 +113,26 @@ impl<'a> Reader<'a> {
             self.pos += take as usize;
             self.n += take * 8;
         } else {
-            while self.n <= 55 {
-                let Some(&b) = self.bytes.get(self.pos) else {
-                    break;
-                };
-                self.buf |= u64::from(b) << self.n;
-                self.pos += 1;
-                self.n += 8;
-            }
+            self.refill_tail();
         }
     }
 
-    #[inline]
+    /// [`Reader::refill`] within the last 8 bytes: a byte at a time, out of
+    /// line, as it happens once per list at most.
+    #[cold]
+    #[inline(never)]
+    fn refill_tail(&mut self) {
+        while self.n <= 55 {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                break;
+            };
+            self.buf |= u64::from(b) << self.n;
+            self.pos += 1;
+            self.n += 8;
+        }
+    }
+
+    #[inline(always)]
     fn consume(&mut self, w: u32) {
         // w <= n <= 63
         self.buf >>= w;
@@ -185,7 +193,7 @@ impl<'a> Reader<'a> {
 
     /// A Rice code as [`Reader::rice`], then one bit. Most postings are a
     /// short gap and a flag, read here at once from the bits ahead.
-    #[inline]
+    #[inline(always)]
     pub fn rice_bit(&mut self, k: u32, max: u32) -> Option<(u32, bool)> {
         if self.n < 40 {
             self.refill();
@@ -201,13 +209,37 @@ impl<'a> Reader<'a> {
             self.consume(q + k + 2);
             return (v <= max).then_some((v, flag));
         }
+        self.rice_bit_slow(k, max)
+    }
+
+    /// [`Reader::rice_bit`] for a code longer than the bits ahead.
+    #[cold]
+    #[inline(never)]
+    fn rice_bit_slow(&mut self, k: u32, max: u32) -> Option<(u32, bool)> {
         let v = self.rice(k, max)?;
         Some((v, self.bit()?))
     }
 
-    /// An Elias gamma code.
-    #[inline]
+    /// An Elias gamma code. Most are a frequency below 8, read here at
+    /// once from the bits ahead.
+    #[inline(always)]
     pub fn gamma(&mut self) -> Option<u32> {
+        if self.n < 8 {
+            self.refill();
+        }
+        let w = self.buf.trailing_zeros();
+        if 2 * w < self.n && w < 8 {
+            let rest = (self.buf >> (w + 1)) as u32 & ((1u32 << w) - 1);
+            self.consume(2 * w + 1);
+            return Some((1 << w) | rest);
+        }
+        self.gamma_slow()
+    }
+
+    /// [`Reader::gamma`] for a long code or one past the bits ahead.
+    #[cold]
+    #[inline(never)]
+    fn gamma_slow(&mut self) -> Option<u32> {
         let w = self.unary(MAX_GAMMA_ZEROS)?;
         let rest = self.bits(w)? as u32;
         Some((1u32 << w) | rest)
@@ -274,6 +306,22 @@ mod tests {
             for (k, max) in reads {
                 let want = slow.rice(k, max).and_then(|v| Some((v, slow.bit()?)));
                 prop_assert_eq!(fast.rice_bit(k, max), want);
+                if want.is_none() {
+                    break;
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// The fast read of a gamma code agrees with the general one, on
+        /// any bytes, up to the first failure.
+        #[test]
+        fn gamma_fast_path_is_the_general_read(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+            let (mut fast, mut slow) = (Reader::at(&bytes, 0), Reader::at(&bytes, 0));
+            loop {
+                let want = slow.gamma_slow();
+                prop_assert_eq!(fast.gamma(), want);
                 if want.is_none() {
                     break;
                 }

@@ -301,7 +301,22 @@ pub struct Postings<'a> {
 }
 
 impl Postings<'_> {
-    #[inline]
+    /// Calls `f` with every posting left, in order. Faster than the
+    /// iterator in a scoring loop: the reader's state stays in registers
+    /// instead of going through memory at each call of `next`.
+    #[inline(always)]
+    pub fn each(mut self, mut f: impl FnMut(Posting)) {
+        while self.left > 0 {
+            let Some(p) = self.decode() else {
+                return;
+            };
+            self.left -= 1;
+            self.next = p.doc + 1;
+            f(p);
+        }
+    }
+
+    #[inline(always)]
     fn decode(&mut self) -> Option<Posting> {
         let last = self.doc_count.checked_sub(1)?;
         let (gap, one) = self.r.rice_bit(self.k, last.checked_sub(self.next)?)?;

@@ -14,6 +14,7 @@ use crate::rank::{keep_best, Bm25F, Scorer};
 use crate::search::SearchOptions;
 use crate::text::stopwords::is_stopword;
 use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Up to this many positive clauses, every one must match; longer queries
 /// (natural-language questions) rank documents that match any of them.
@@ -63,7 +64,7 @@ struct Scratch {
     excluded: Vec<u32>,
     /// The last scorer built, with what it was built from: its tables are
     /// the same for every query on one index.
-    scorer: Option<(ScorerKey, Scorer)>,
+    scorer: Option<(ScorerKey, Rc<Scorer>)>,
 }
 
 type ScorerKey = (Bm25F, u32, f32, f32);
@@ -204,7 +205,7 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
         let scorer = match &s.scorer {
             Some((k, scorer)) if *k == key => scorer.clone(),
             _ => {
-                let scorer = Scorer::new(key.0, key.1, key.2, key.3);
+                let scorer = Rc::new(Scorer::new(key.0, key.1, key.2, key.3));
                 s.scorer = Some((key, scorer.clone()));
                 scorer
             }
@@ -225,7 +226,8 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
 
 struct Eval<'e, 'a> {
     index: &'e Index<'a>,
-    scorer: Scorer,
+    /// Shared with the scratch space: its tables are 2 KB, not copied.
+    scorer: Rc<Scorer>,
     opts: &'e SearchOptions,
     s: &'e mut Scratch,
     out: Matches,
@@ -421,7 +423,7 @@ impl Eval<'_, '_> {
         };
         let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
-            lists.score(s, read, e, |s, doc, v| s.add(doc, v, bit));
+            lists.score(s, read, e, Accumulate::Add(bit));
             return;
         }
         if s.touched.is_empty() && lists.required == 0 {
@@ -432,13 +434,13 @@ impl Eval<'_, '_> {
                 return;
             }
             for e in exp {
-                lists.score(s, read, e, |s, doc, v| s.keep_max(doc, v, bit));
+                lists.score(s, read, e, Accumulate::KeepMax(bit));
             }
             return;
         }
         s.begin_word();
         for e in exp {
-            lists.score(s, read, e, |s, doc, v| s.best_of_word(doc, v));
+            lists.score(s, read, e, Accumulate::BestOfWord);
         }
         s.add_word(bit);
     }
@@ -468,24 +470,19 @@ impl Eval<'_, '_> {
                 floor = s.nth_best(page);
                 floor_over = s.touched.len();
             }
-            if bound < floor {
+            let into = if bound < floor {
                 self.out.lists_unscored += 1;
-                for p in self.index.postings(e.info) {
-                    self.out.postings_read += 1;
-                    if e.weight > 0.0 && scorer.matches((p.tf_title, p.tf_body), title_only) {
-                        s.keep_max(p.doc, 0.0, bit);
-                    }
-                }
-                continue;
-            }
+                Accumulate::Mark(bit)
+            } else {
+                Accumulate::KeepMax(bit)
+            };
             let lists = Lists {
                 index: self.index,
                 scorer,
                 title_only,
                 required: 0,
             };
-            let read = &mut self.out.postings_read;
-            lists.score(s, read, e, |s, doc, v| s.keep_max(doc, v, bit));
+            lists.score(s, &mut self.out.postings_read, e, into);
         }
     }
 
@@ -561,31 +558,49 @@ struct Lists<'e, 'a> {
 }
 
 impl Lists<'_, '_> {
-    /// Calls `f(s, doc, score)` for the positive scores of an expansion's
-    /// postings, each counted in `read`. A loop calling `f`, not an
-    /// iterator: the scoring and `f` then compile into one loop body.
-    #[inline]
-    fn score(
-        &self,
-        s: &mut Scratch,
-        read: &mut usize,
-        e: &Expansion,
-        mut f: impl FnMut(&mut Scratch, u32, f32),
-    ) {
+    /// Scores an expansion's postings into `s` as `into` says, each
+    /// counted in `read`. One loop for every use, not a generic one: the
+    /// decoding inlined in it is the engine's largest loop body.
+    fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
         let idf = self.scorer.idf(e.info.df);
-        for p in self.index.postings(e.info) {
+        self.index.postings(e.info).each(|p| {
             *read += 1;
             if self.required != 0 && !s.has_all(p.doc, self.required) {
-                continue;
+                return;
             }
             let tf = (p.tf_title, p.tf_body);
+            if let Accumulate::Mark(bit) = into {
+                if e.weight > 0.0 && self.scorer.matches(tf, self.title_only) {
+                    s.keep_max(p.doc, 0.0, bit);
+                }
+                return;
+            }
             let codes = self.index.norm_codes(p.doc);
             let v = e.weight * self.scorer.score(idf, tf, codes, self.title_only);
             if v > 0.0 {
-                f(s, p.doc, v);
+                match into {
+                    Accumulate::Add(bit) => s.add(p.doc, v, bit),
+                    Accumulate::KeepMax(bit) => s.keep_max(p.doc, v, bit),
+                    Accumulate::BestOfWord => s.best_of_word(p.doc, v),
+                    Accumulate::Mark(_) => {}
+                }
             }
-        }
+        });
     }
+}
+
+/// What scoring a list does with each document's score.
+#[derive(Clone, Copy)]
+enum Accumulate {
+    /// Adds it to the accumulator, with the clause bit.
+    Add(u32),
+    /// Keeps the larger of it and the accumulator's.
+    KeepMax(u32),
+    /// Keeps the best of the current word's expansions (`best_of_word`).
+    BestOfWord,
+    /// Only marks the document as matching, with a score of 0: the list
+    /// cannot reach the page (see `best_of_pruned`).
+    Mark(u32),
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {
