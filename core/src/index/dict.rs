@@ -137,14 +137,10 @@ impl Raw {
 }
 
 /// Where a lookup stopped: the first key not below the target.
-struct Stop<'a> {
+struct Stop {
     ord: usize,
     /// Whether that key is the target.
     exact: bool,
-    /// Unless it starts the next block: the bytes it shares with the target
-    /// (all of them shared with the key before), its rest, and where the
-    /// key stream goes on after it.
-    key: Option<(usize, &'a [u8], usize)>,
 }
 
 /// Reads the entries in order from a block's start, rebuilding each key.
@@ -338,7 +334,7 @@ impl<'a> Dictionary<'a> {
     /// The first key not below `target` (the key count if none is), and
     /// whether it is `target`. Keys are compared by what they share with
     /// the one before, so none is rebuilt.
-    fn rank(&self, target: &[u8]) -> Option<Stop<'a>> {
+    fn rank(&self, target: &[u8]) -> Option<Stop> {
         let lo = self.block_of(target)?;
         let mut keys = Reader::at(self.keys, keys_at(self.index, lo)?);
         let end = self.count.min((lo + 1) * DICT_BLOCK);
@@ -349,13 +345,7 @@ impl<'a> Dictionary<'a> {
         for ord in lo * DICT_BLOCK..end {
             let shared = usize::try_from(keys.get()?).ok()?;
             let rest = keys.get_bytes()?;
-            let stop = |exact| {
-                Some(Stop {
-                    ord,
-                    exact,
-                    key: Some((shared, rest, keys.pos())),
-                })
-            };
+            let stop = |exact| Some(Stop { ord, exact });
             if shared < m {
                 return stop(false);
             }
@@ -375,7 +365,6 @@ impl<'a> Dictionary<'a> {
         Some(Stop {
             ord: end,
             exact: false,
-            key: None,
         })
     }
 
@@ -396,57 +385,6 @@ impl<'a> Dictionary<'a> {
                 ord, exact: true, ..
             } => self.raw(ord)?.value(|stem| self.raw(stem)),
             _ => None,
-        }
-    }
-
-    /// Calls `f(key, value)` for the keys with a list of their own among
-    /// the first `limit` keys starting with `prefix`, in key order.
-    pub fn prefix(&self, prefix: &[u8], limit: usize, mut f: impl FnMut(&[u8], u64)) {
-        let Some(stop) = self.rank(prefix) else {
-            return;
-        };
-        let Some(mut c) = self.cursor(stop.ord / DICT_BLOCK) else {
-            return;
-        };
-        let first = match stop.key {
-            // The first key not below `prefix` is `prefix`'s first `shared`
-            // bytes and its rest: the keys before it in its block are not
-            // rebuilt, only their values read, for the list offsets.
-            Some((shared, rest, after)) => {
-                while c.ord < stop.ord {
-                    if c.value().is_none() {
-                        return;
-                    }
-                }
-                c.keys = Reader::at(self.keys, after);
-                c.key
-                    .extend_from_slice(prefix.get(..shared).unwrap_or_default());
-                c.key.extend_from_slice(rest);
-                c.value()
-            }
-            // The next block's first key, if there is one.
-            None if stop.ord < self.count => c.next().map(|(_, raw)| raw),
-            None => None,
-        };
-        let Some(mut raw) = first else {
-            return;
-        };
-        if !c.key.starts_with(prefix) {
-            return;
-        }
-        for _ in 0..limit {
-            if let Raw::Own(v) = raw {
-                f(&c.key, v);
-            }
-            // The key before starts with `prefix`, so this one does if it
-            // shares all of `prefix` with it; a block's first key shares
-            // nothing and is compared.
-            match c.next() {
-                Some((shared, next)) if shared >= prefix.len() || c.key.starts_with(prefix) => {
-                    raw = next
-                }
-                _ => return,
-            }
         }
     }
 
@@ -745,6 +683,18 @@ impl Sorted {
         self.len() == 0
     }
 
+    /// The keys that start with `prefix`, as a range of ordinals.
+    pub fn prefix(&self, prefix: &[u8]) -> std::ops::Range<usize> {
+        let mut node = self.root();
+        for &b in prefix {
+            match self.child(node, b) {
+                Some(n) => node = n,
+                None => return 0..0,
+            }
+        }
+        node.from..node.to
+    }
+
     /// The key of `node` whose bytes after its path are `rest`: the walk's
     /// shortcut once a key must match exactly.
     pub fn find(&self, mut node: Node, mut rest: &[u8]) -> Option<usize> {
@@ -917,15 +867,9 @@ mod tests {
             }
             for p in &probes {
                 prop_assert_eq!(dict.get(p), keys.binary_search(p).ok().map(|o| want[o]));
-                let mut got = Vec::new();
-                dict.prefix(p, 7, |k, v| got.push((k.to_vec(), v)));
-                let under: Vec<usize> = (0..keys.len()).filter(|&o| keys[o].starts_with(p)).take(7).collect();
-                let own: Vec<(Vec<u8>, u64)> = under
-                    .into_iter()
-                    .filter(|&o| matches!(entries[o].1, Entry::Own { .. }))
-                    .map(|o| (keys[o].clone(), want[o]))
-                    .collect();
-                prop_assert_eq!(got, own);
+                let under: Vec<usize> = (0..keys.len()).filter(|&o| keys[o].starts_with(p)).collect();
+                let got: Vec<usize> = dict.sorted().prefix(p).collect();
+                prop_assert_eq!(got, under);
             }
         }
     }

@@ -112,38 +112,38 @@ fn exact(word: &str, info: TermInfo) -> Expansion {
 fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
     let scan_finds_exact = typed == word;
     let mut exact_info = out.first().map(|e| e.info);
-    // The most frequent completions, kept as (df, key's range in `keys`,
-    // postings): one buffer for the keys instead of one allocation each.
-    let mut top: Vec<(u32, (usize, usize), TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
-    let mut keys: Vec<u8> = Vec::new();
+    // The most frequent completions, kept as (df, key's ordinal, postings).
+    let mut top: Vec<(u32, usize, TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
-    // The keys under the prefix come once each, in order. Aliases are
-    // skipped: their stem is nearly always a prefix of them, so already
+    // The keys under the prefix are one range of the sorted keys. Aliases
+    // are skipped: their stem is nearly always a prefix of them, so already
     // seen, and the stems shorter than what was typed are looked up below.
-    index
-        .dictionary()
-        .prefix(typed.as_bytes(), MAX_PREFIX_SCAN, |key, value| {
-            let Some((info, _)) = index.entry(value) else {
-                return;
-            };
-            if scan_finds_exact && key == word.as_bytes() {
-                exact_info = Some(info);
-                return;
-            }
-            if Some(info) == exact_info {
-                return;
-            }
-            let full = top.len() == MAX_COMPLETIONS;
-            if full && top.last().is_some_and(|l| l.0 >= info.df) {
-                return;
-            }
-            // Most frequent first; ties in dictionary order (stable insert).
-            let at_rank = top.partition_point(|e| e.0 >= info.df);
-            top.insert(at_rank, (info.df, (keys.len(), key.len()), info));
-            keys.extend_from_slice(key);
-            top.truncate(MAX_COMPLETIONS);
-        });
+    let keys = index.dictionary().sorted();
+    let range = keys.prefix(typed.as_bytes());
+    for ord in range.clone().take(MAX_PREFIX_SCAN) {
+        let Some((info, kind)) = index.entry(keys.value(ord)) else {
+            continue;
+        };
+        if kind == KeyKind::Alias {
+            continue;
+        }
+        if scan_finds_exact && ord == range.start && keys.key(ord) == word.as_bytes() {
+            exact_info = Some(info);
+            continue;
+        }
+        if Some(info) == exact_info {
+            continue;
+        }
+        let full = top.len() == MAX_COMPLETIONS;
+        if full && top.last().is_some_and(|l| l.0 >= info.df) {
+            continue;
+        }
+        // Most frequent first; ties in dictionary order (stable insert).
+        let at_rank = top.partition_point(|e| e.0 >= info.df);
+        top.insert(at_rank, (info.df, ord, info));
+        top.truncate(MAX_COMPLETIONS);
+    }
     if scan_finds_exact {
         if let Some(info) = exact_info {
             out.push(exact(word, info));
@@ -151,13 +151,12 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     }
     let exact = exact_info;
     let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
-    for (_, (at, len), info) in top {
-        let Some(Ok(term)) = keys.get(at..at + len).map(std::str::from_utf8) else {
+    for (_, ord, info) in top {
+        let Ok(term) = std::str::from_utf8(keys.key(ord)) else {
             continue;
         };
-        let term = term.to_string();
         found.push(Expansion {
-            term,
+            term: term.to_string(),
             info,
             weight: COMPLETION_WEIGHT,
             kind: Kind::Completion,
