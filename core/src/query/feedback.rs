@@ -5,8 +5,10 @@
 
 use crate::index::Index;
 use crate::rank::keep_best;
+use crate::text::stem::FxHasher;
 use crate::text::{for_each_token, stopwords::is_stopword};
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// How feedback is done.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -38,30 +40,31 @@ pub fn expansion(
     }
     keep_best(&mut top, k);
     let total: f32 = top.iter().map(|d| d.1).sum::<f32>().max(f32::MIN_POSITIVE);
-    let mut weights: HashMap<String, f32> = HashMap::new();
-    let mut counts: HashMap<String, u32> = HashMap::new();
+    // Per term, its weight so far and its count in the current document:
+    // one map for both, so the engine carries one hash table type less.
+    let mut weights: HashMap<String, (f32, u32), BuildHasherDefault<FxHasher>> = HashMap::default();
     for &(doc, score) in &top {
-        counts.clear();
         let mut len = 0u32;
         let title = index.doc(doc).map_or("", |d| d.title);
         for text in [title, index.body(doc).unwrap_or("")] {
             for_each_token(text, |t| {
                 if (len as usize) < MAX_TOKENS {
                     len += 1;
-                    *counts.entry(t.term.to_string()).or_default() += 1;
+                    weights.entry(t.term.to_string()).or_default().1 += 1;
                 }
             });
         }
         let doc_weight = score / total / len.max(1) as f32;
-        for (term, &c) in &counts {
-            *weights.entry(term.clone()).or_default() += doc_weight * c as f32;
+        for w in weights.values_mut().filter(|w| w.1 > 0) {
+            w.0 += doc_weight * w.1 as f32;
+            w.1 = 0;
         }
     }
     let n = index.doc_count() as f32;
     let mut terms: Vec<(String, f32)> = weights
         .into_iter()
         .filter(|(t, _)| t.len() > 2 && !is_stopword(t) && query_terms.binary_search(t).is_err())
-        .filter_map(|(t, w)| {
+        .filter_map(|(t, (w, _))| {
             // Favour words that say something: rare in the corpus as a whole.
             let df = index.term(&t)?.df as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
