@@ -136,8 +136,8 @@ fn run(
 ) -> (SearchResults, Vec<Correction>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
-    let facets = facets(index, &docs);
-    let total = docs.len();
+    let facets = facets(index, &docs, &matches.unranked);
+    let total = matches.total;
     let end = opts.offset.saturating_add(opts.limit).min(total);
     match opts.sort {
         Sort::Relevance => {
@@ -172,15 +172,24 @@ fn run(
     (results, matches.corrections)
 }
 
-/// Counts `place` values and `date` years over `docs`, where the corpus has them.
-fn facets(index: &Index<'_>, docs: &[(u32, f32)]) -> Facets {
+/// The fields counted in facets: `place`, and `date` by year.
+const FACETS: [(&str, &str, usize); 2] = [("place", "place", usize::MAX), ("date", "year", 4)];
+
+/// Whether the corpus has a field that facets count.
+pub fn has_facets(index: &Index<'_>) -> bool {
+    FACETS.iter().any(|f| index.has_field(f.0))
+}
+
+/// Counts `place` values and `date` years over `docs` and `unranked`, where
+/// the corpus has them.
+fn facets(index: &Index<'_>, docs: &[(u32, f32)], unranked: &[u32]) -> Facets {
     let mut out = Facets::new();
-    for (field, name, cut) in [("place", "place", usize::MAX), ("date", "year", 4)] {
+    for (field, name, cut) in FACETS {
         if !index.has_field(field) {
             continue;
         }
         let mut counts: BTreeMap<String, u32> = BTreeMap::new();
-        for &(d, _) in docs {
+        for d in docs.iter().map(|d| d.0).chain(unranked.iter().copied()) {
             if let Some(v) = index.field_str(d, field) {
                 let v = v.get(..cut.min(v.len())).unwrap_or(v);
                 *counts.entry(v.to_string()).or_default() += 1;

@@ -9,7 +9,7 @@ mod random_corpus;
 use proptest::prelude::*;
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
-use quarry_core::{search, Index, SearchOptions, SearchResults};
+use quarry_core::{search, Document, FieldValue, Index, SearchOptions, SearchResults};
 
 /// Words sharing prefixes, the first ones much more frequent than the last
 /// (they are drawn from [`DRAWS`]), so that completions have long lists of
@@ -25,6 +25,21 @@ const DRAWS: &[usize] = &[
 
 fn words(max: usize) -> impl Strategy<Value = Vec<usize>> {
     prop::collection::vec(prop::sample::select(DRAWS), 0..max)
+}
+
+/// The random corpus with a place and a date on most documents, so that
+/// facets count the documents pruning only marks.
+fn with_facets(mut docs: Vec<Document>) -> Vec<Document> {
+    for (i, d) in docs.iter_mut().enumerate() {
+        if i % 5 != 4 {
+            let place = ["Hanoi", "Hue", "Da Nang"][i % 3];
+            d.fields
+                .push(("place".into(), FieldValue::Str(place.into())));
+            let date = format!("20{:02}-01-0{}", 10 + i % 4, 1 + i % 7);
+            d.fields.push(("date".into(), FieldValue::Str(date)));
+        }
+    }
+    docs
 }
 
 fn run(index: &Index<'_>, query: &str, limit: usize, offset: usize, prune: bool) -> SearchResults {
@@ -66,8 +81,11 @@ proptest! {
         title in prop::bool::weighted(0.2),
         limit in 0usize..12,
         offset in 0usize..3,
+        facets in prop::bool::ANY,
     ) {
-        let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
+        let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
+        let corpus = if facets { with_facets(corpus) } else { corpus };
+        let bytes = write_index(&corpus).unwrap();
         let index = Index::open(&bytes).unwrap();
         let prefix = &word[..cut.min(word.len())];
         let query = if title { format!("title:{prefix}") } else { prefix.to_string() };

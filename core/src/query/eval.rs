@@ -23,8 +23,15 @@ pub const MAX_ALL_REQUIRED: usize = 3;
 /// Matching documents with scores, and what else the query learned.
 #[derive(Debug, Default)]
 pub struct Matches {
-    /// `(document, score)`, in no particular order.
+    /// `(document, score)`, in no particular order: the documents that may
+    /// be ranked.
     pub docs: Vec<(u32, f32)>,
+    /// Documents matching: `docs`, and those only counted because they
+    /// cannot reach the page asked for (see `best_of_pruned`).
+    pub total: usize,
+    /// Those only counted, listed when the index has facets to count them
+    /// in (see [`crate::search::has_facets`]).
+    pub unranked: Vec<u32>,
     /// Terms to highlight, in the order the query found them (a term
     /// two words share comes twice).
     pub terms: Vec<String>,
@@ -62,6 +69,12 @@ struct Scratch {
     word_generation: u32,
     /// `excluded[d] == generation` when a negated clause matched `d`.
     excluded: Vec<u32>,
+    /// A bit per document matched by a list that cannot reach the page, and
+    /// by every list scored before it (see `best_of_pruned`): twelve times
+    /// smaller than the slots, so marking stays in cache.
+    marks: Vec<u64>,
+    /// Whether this query set any of `marks`.
+    marked: bool,
     /// The last scorer built, with what it was built from: its tables are
     /// the same for every query on one index.
     scorer: Option<(ScorerKey, Rc<Scorer>)>,
@@ -87,6 +100,11 @@ impl Scratch {
             self.word_stamp = vec![0; docs];
             self.word_best = vec![0.0; docs];
             self.excluded = vec![0; docs];
+            self.marks = vec![0; docs.div_ceil(64)];
+        }
+        if self.marked {
+            self.marks.fill(0);
+            self.marked = false;
         }
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
@@ -143,6 +161,25 @@ impl Scratch {
             .collect();
         crate::sort::keep_first(&mut scores, n, |a, b| a > b);
         scores.last().copied().unwrap_or(f32::MIN)
+    }
+
+    /// Marks `doc` as matching without a score.
+    #[inline]
+    fn mark(&mut self, doc: u32) {
+        if let Some(w) = self.marks.get_mut(doc as usize / 64) {
+            *w |= 1 << (doc % 64);
+        }
+    }
+
+    /// Starts marking: the documents scored so far are marked too, so that
+    /// the marks count every match once.
+    fn start_marking(&mut self) {
+        if !self.marked {
+            self.marked = true;
+            for i in 0..self.touched.len() {
+                self.mark(self.touched[i]);
+            }
+        }
     }
 
     /// Whether this query scored `doc` for every clause in `bits`.
@@ -322,6 +359,15 @@ impl Eval<'_, '_> {
         if !filters.is_empty() {
             docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
         }
+        // Marks come only with one word and nothing filtered or excluded
+        // (`page_to_prune`), so every document scored is among them.
+        self.out.total = docs.len();
+        if s.marked {
+            self.out.total = s.marks.iter().map(|w| w.count_ones() as usize).sum();
+            if crate::search::has_facets(self.index) {
+                self.out.unranked = marked_only(s);
+            }
+        }
         self.out.docs = docs;
         self.out
     }
@@ -471,8 +517,10 @@ impl Eval<'_, '_> {
                 floor_over = s.touched.len();
             }
             let into = if bound < floor {
+                // Every later list's bound is lower still: all are marked.
                 self.out.lists_unscored += 1;
-                Accumulate::Mark(bit)
+                s.start_marking();
+                Accumulate::Mark
             } else {
                 Accumulate::KeepMax(bit)
             };
@@ -569,9 +617,9 @@ impl Lists<'_, '_> {
                 return;
             }
             let tf = (p.tf_title, p.tf_body);
-            if let Accumulate::Mark(bit) = into {
+            if let Accumulate::Mark = into {
                 if e.weight > 0.0 && self.scorer.matches(tf, self.title_only) {
-                    s.keep_max(p.doc, 0.0, bit);
+                    s.mark(p.doc);
                 }
                 return;
             }
@@ -582,7 +630,7 @@ impl Lists<'_, '_> {
                     Accumulate::Add(bit) => s.add(p.doc, v, bit),
                     Accumulate::KeepMax(bit) => s.keep_max(p.doc, v, bit),
                     Accumulate::BestOfWord => s.best_of_word(p.doc, v),
-                    Accumulate::Mark(_) => {}
+                    Accumulate::Mark => {}
                 }
             }
         });
@@ -598,9 +646,25 @@ enum Accumulate {
     KeepMax(u32),
     /// Keeps the best of the current word's expansions (`best_of_word`).
     BestOfWord,
-    /// Only marks the document as matching, with a score of 0: the list
-    /// cannot reach the page (see `best_of_pruned`).
-    Mark(u32),
+    /// Only marks the document as matching: the list cannot reach the page
+    /// (see `best_of_pruned`).
+    Mark,
+}
+
+/// The marked documents that were not scored.
+fn marked_only(s: &Scratch) -> Vec<u32> {
+    let mut out = Vec::new();
+    for (i, &w) in s.marks.iter().enumerate() {
+        let mut w = w;
+        while w != 0 {
+            let doc = (i * 64) as u32 + w.trailing_zeros();
+            w &= w - 1;
+            if s.slots[doc as usize].stamp != s.generation {
+                out.push(doc);
+            }
+        }
+    }
+    out
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {
