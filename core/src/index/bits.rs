@@ -200,14 +200,13 @@ impl<'a> Reader<'a> {
         }
         let q = self.buf.trailing_zeros();
         if q + k + 2 <= self.n {
-            if q > max >> k {
-                return None;
-            }
-            let r = (self.buf >> (q + 1)) as u32 & ((1u64 << k) - 1) as u32;
-            let v = (q << k) | r;
+            // In 64 bits `q << k` cannot overflow (q < 64, k < 32), so one
+            // comparison bounds the value.
+            let r = (self.buf >> (q + 1)) & ((1u64 << k) - 1);
+            let v = (u64::from(q) << k) | r;
             let flag = (self.buf >> (q + 1 + k)) & 1 == 1;
             self.consume(q + k + 2);
-            return (v <= max).then_some((v, flag));
+            return (v <= u64::from(max)).then_some((v as u32, flag));
         }
         self.rice_bit_slow(k, max)
     }

@@ -304,16 +304,19 @@ impl Postings<'_> {
     /// Calls `f` with every posting left, in order. Faster than the
     /// iterator in a scoring loop: the reader's state stays in registers
     /// instead of going through memory at each call of `next`.
+    /// Returns how many postings it read.
     #[inline(always)]
-    pub fn each(mut self, mut f: impl FnMut(Posting)) {
+    pub fn each(mut self, mut f: impl FnMut(Posting)) -> u32 {
+        let all = self.left;
         while self.left > 0 {
             let Some(p) = self.decode() else {
-                return;
+                break;
             };
             self.left -= 1;
             self.next = p.doc + 1;
             f(p);
         }
+        all - self.left
     }
 
     #[inline(always)]

@@ -611,8 +611,7 @@ impl Lists<'_, '_> {
     /// decoding inlined in it is the engine's largest loop body.
     fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
         let idf = self.scorer.idf(e.info.df);
-        self.index.postings(e.info).each(|p| {
-            *read += 1;
+        *read += self.index.postings(e.info).each(|p| {
             if self.required != 0 && !s.has_all(p.doc, self.required) {
                 return;
             }
@@ -633,7 +632,7 @@ impl Lists<'_, '_> {
                     Accumulate::Mark => {}
                 }
             }
-        });
+        }) as usize;
     }
 }
 
