@@ -199,7 +199,10 @@ impl Scratch {
     #[inline]
     fn keep_max(&mut self, doc: u32, score: f32, bit: u32) {
         let slot = self.slot(doc, f32::NEG_INFINITY);
-        slot.score = slot.score.max(score);
+        // Not `f32::max`: its NaN rule makes it a call in WebAssembly.
+        if score > slot.score {
+            slot.score = score;
+        }
         slot.mask |= bit;
     }
 
