@@ -122,8 +122,9 @@ pub struct SearchResults {
 /// Searches `index` for `text`.
 pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
     let query = parse(text, opts.prefix);
-    let (mut r, corrections) = run(index, &query, opts);
-    r.suggestion = suggest(index, &query, text, r.total, &corrections, |respelled| {
+    let (mut r, corrections, unmatched) = run(index, &query, opts);
+    let spelling = (corrections.as_slice(), unmatched.as_slice());
+    r.suggestion = suggest(index, &query, text, r.total, spelling, |respelled| {
         run(index, &parse(respelled, opts.prefix), opts).0.total
     });
     r
@@ -133,7 +134,7 @@ fn run(
     index: &Index<'_>,
     query: &crate::query::Query,
     opts: &SearchOptions,
-) -> (SearchResults, Vec<Correction>) {
+) -> (SearchResults, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
     let facets = facets(index, &docs, &matches.unranked);
@@ -169,7 +170,7 @@ fn run(
         facets,
         suggestion: None,
     };
-    (results, matches.corrections)
+    (results, matches.corrections, matches.unmatched)
 }
 
 /// The fields counted in facets: `place`, and `date` by year.

@@ -8,17 +8,19 @@ use crate::query::eval::Correction;
 use crate::query::expand::{typos, Kind};
 use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
-/// The respelled query text, or `None`. `corrections` are the evaluator's;
-/// `count` runs a query text and counts its results (used only when the
-/// query found nothing).
+/// The respelled query text, or `None`. `spelling` is the evaluator's
+/// corrections and the words it found no candidate for (see
+/// [`crate::query::Matches`]); `count` runs a query text and counts its
+/// results (used only when the query found nothing).
 pub fn suggest(
     index: &Index<'_>,
     query: &Query,
     text: &str,
     total: usize,
-    corrections: &[Correction],
+    spelling: (&[Correction], &[(String, String)]),
     count: impl Fn(&str) -> usize,
 ) -> Option<String> {
+    let (corrections, unmatched) = spelling;
     if query.words.is_empty() || (corrections.is_empty() && total > 0) {
         return None;
     }
@@ -43,7 +45,14 @@ pub fn suggest(
                 .or_else(|| Some(c.term.clone())),
             None if total == 0 => {
                 let written = crate::text::fold(text.get(span.start..span.end).unwrap_or(""));
-                respell(index, &span.term, &written)
+                // The evaluator's typo walk of this very word found nothing:
+                // respelling would walk it again to the same end.
+                let walked = unmatched
+                    .iter()
+                    .any(|(t, f)| *t == span.term && *f == written);
+                (!walked)
+                    .then(|| respell(index, &span.term, &written))
+                    .flatten()
             }
             None => None,
         };

@@ -38,6 +38,9 @@ pub struct Matches {
     /// Words found only by typo tolerance, every candidate at the closest
     /// distance.
     pub corrections: Vec<Correction>,
+    /// Words, as (term, folded word), that nothing matched with typo
+    /// tolerance on: their typo candidates are known to be none.
+    pub unmatched: Vec<(String, String)>,
     /// Postings read, a measure of the work done.
     pub postings_read: usize,
     /// Lists read without scoring, as they could not reach the page.
@@ -387,6 +390,9 @@ impl Eval<'_, '_> {
                     prefix,
                 } => {
                     let exp = expand(self.index, term, folded, prefix.as_deref(), self.opts.fuzzy);
+                    if positive && exp.is_empty() && self.opts.fuzzy {
+                        self.out.unmatched.push((term.clone(), folded.clone()));
+                    }
                     if positive {
                         if self.opts.tuning.proximity.is_some() {
                             if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
