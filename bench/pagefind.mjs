@@ -84,12 +84,12 @@ try {
     // The server saw every fetch, the worker's included.
     const fetched = [...new Set(requested)];
     const r = await page.evaluate(async (queries) => {
-      // Warm-up as in worker.mjs (until 2 s or 10 passes, at least one);
-      // Pagefind also caches its chunks.
+      // Warm-up as in worker.mjs (until 2 s, at least one pass); Pagefind
+      // also caches its chunks.
       const t0 = performance.now();
-      for (let pass = 0; pass < 10 && (pass === 0 || performance.now() - t0 < 2000); pass++) {
+      do {
         for (const q of queries) await window.run(q);
-      }
+      } while (performance.now() - t0 < 2000);
       const times = [];
       let empty = 0;
       for (let p = 0; p < 3; p++) {
