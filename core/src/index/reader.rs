@@ -307,16 +307,28 @@ impl Postings<'_> {
     /// Returns how many postings it read.
     #[inline(always)]
     pub fn each(mut self, mut f: impl FnMut(Posting)) -> u32 {
-        let all = self.left;
-        while self.left > 0 {
-            let Some(p) = self.decode() else {
-                break;
-            };
-            self.left -= 1;
-            self.next = p.doc + 1;
+        let mut read = 0;
+        while let Some(p) = self.step() {
+            read += 1;
             f(p);
         }
-        all - self.left
+        read
+    }
+
+    /// The next posting; `None` at the end, and for good after corrupt
+    /// bytes.
+    #[inline(always)]
+    fn step(&mut self) -> Option<Posting> {
+        if self.left == 0 {
+            return None;
+        }
+        let Some(p) = self.decode() else {
+            self.left = 0;
+            return None;
+        };
+        self.left -= 1;
+        self.next = p.doc + 1;
+        Some(p)
     }
 
     #[inline(always)]
@@ -346,20 +358,7 @@ impl Iterator for Postings<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Posting> {
-        if self.left == 0 {
-            return None;
-        }
-        match self.decode() {
-            Some(p) => {
-                self.left -= 1;
-                self.next = p.doc + 1;
-                Some(p)
-            }
-            None => {
-                self.left = 0;
-                None
-            }
-        }
+        self.step()
     }
 }
 

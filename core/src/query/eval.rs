@@ -367,12 +367,13 @@ impl Eval<'_, '_> {
         }
         // Marks come only with one word and nothing filtered or excluded
         // (`page_to_prune`), so every document scored is among them.
-        self.out.total = docs.len();
-        if s.marked {
-            self.out.total = s.marks.iter().map(|w| w.count_ones() as usize).sum();
-            if crate::search::has_facets(self.index) {
-                self.out.unranked = marked_only(s);
-            }
+        self.out.total = if s.marked {
+            s.marks.iter().map(|w| w.count_ones() as usize).sum()
+        } else {
+            docs.len()
+        };
+        if s.marked && crate::search::has_facets(self.index) {
+            self.out.unranked = marked_only(s);
         }
         self.out.docs = docs;
         self.out

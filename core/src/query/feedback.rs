@@ -5,10 +5,8 @@
 
 use crate::index::Index;
 use crate::rank::keep_best;
-use crate::text::stem::FxHasher;
+use crate::text::stem::FxHashMap;
 use crate::text::{for_each_token, stopwords::is_stopword};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// How feedback is done.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,7 +40,7 @@ pub fn expansion(
     let total: f32 = top.iter().map(|d| d.1).sum::<f32>().max(f32::MIN_POSITIVE);
     // Per term, its weight so far and its count in the current document:
     // one map for both, so the engine carries one hash table type less.
-    let mut weights: HashMap<String, (f32, u32), BuildHasherDefault<FxHasher>> = HashMap::default();
+    let mut weights: FxHashMap<(f32, u32)> = FxHashMap::default();
     for &(doc, score) in &top {
         let mut len = 0u32;
         let title = index.doc(doc).map_or("", |d| d.title);

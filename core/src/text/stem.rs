@@ -36,7 +36,10 @@ pub fn stemmed(word: &str) -> String {
 
 /// Values remembered by folded word: text repeats its words, and the
 /// Snowball stemmer costs more than segmenting and folding together.
-pub struct WordCache<V>(HashMap<String, V, BuildHasherDefault<FxHasher>>);
+pub struct WordCache<V>(FxHashMap<V>);
+
+/// A map by word with [`FxHasher`].
+pub type FxHashMap<V> = HashMap<String, V, BuildHasherDefault<FxHasher>>;
 
 impl<V> Default for WordCache<V> {
     fn default() -> Self {
