@@ -88,7 +88,7 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
     let mut units = 0u32;
     if opts.snippet {
         for &ord in &ords {
-            let s = snippet(index.body(ord).unwrap_or(""), &r.terms);
+            let s = snippet(index.body(ord).unwrap_or(""), &r.terms, &index.stemmer());
             units += s.text.encode_utf16().count() as u32;
             all_text.push_str(&s.text);
             ends.push(units);

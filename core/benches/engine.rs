@@ -57,7 +57,7 @@ fn benches(c: &mut Criterion) {
             r.hits
                 .iter()
                 .map(|h| {
-                    snippet(index.body(h.doc).unwrap_or(""), &r.terms)
+                    snippet(index.body(h.doc).unwrap_or(""), &r.terms, &index.stemmer())
                         .text
                         .len()
                 })

@@ -56,7 +56,7 @@ fn main() {
         );
         if snip {
             for h in &r.hits {
-                let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms);
+                let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms, &index.stemmer());
                 println!("  {:?} {:?}", s.text, s.highlights);
             }
         }

@@ -117,6 +117,7 @@ fn main() {
             std::hint::black_box(quarry_core::snippet(
                 index.body(h.doc).unwrap_or(""),
                 &r.terms,
+                &index.stemmer(),
             ));
         }
         snip.push(t.elapsed().as_secs_f64() * 1e6);

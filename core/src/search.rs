@@ -4,7 +4,7 @@
 
 use crate::index::Index;
 use crate::query::eval::Correction;
-use crate::query::{evaluate, parse, Filter};
+use crate::query::{evaluate, parse_with, Filter};
 use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
 use std::collections::BTreeMap;
@@ -121,11 +121,14 @@ pub struct SearchResults {
 
 /// Searches `index` for `text`.
 pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
-    let query = parse(text, opts.prefix);
+    let stem = index.stemmer();
+    let query = parse_with(text, opts.prefix, &stem);
     let (mut r, corrections, unmatched) = run(index, &query, opts);
     let spelling = (corrections.as_slice(), unmatched.as_slice());
     r.suggestion = suggest(index, &query, text, r.total, spelling, |respelled| {
-        run(index, &parse(respelled, opts.prefix), opts).0.total
+        run(index, &parse_with(respelled, opts.prefix, &stem), opts)
+            .0
+            .total
     });
     r
 }

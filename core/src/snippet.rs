@@ -23,8 +23,9 @@ pub struct Snippet {
     pub highlights: Vec<(u32, u32)>,
 }
 
-/// The snippet of `body` for the folded `terms`, in any order.
-pub fn snippet(body: &str, terms: &[String]) -> Snippet {
+/// The snippet of `body` for the folded `terms`, in any order; `stem`
+/// makes a folded word its stem, as the index did.
+pub fn snippet(body: &str, terms: &[String], stem: &dyn Fn(&mut String)) -> Snippet {
     // (start, end, term index)
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     // Stemming every word of every shown body would cost more than the
@@ -35,7 +36,7 @@ pub fn snippet(body: &str, terms: &[String]) -> Snippet {
         if !hits.is_empty() || from >= to {
             break;
         }
-        for_each_token_starting(&body[from..to], &heads, |t| {
+        for_each_token_starting(&body[from..to], &heads, stem, |t| {
             if hits.len() < MAX_MATCHES {
                 // A few dozen terms at most: a scan, and no sorting per query.
                 if let Some(k) = terms.iter().position(|x| x == t.term) {
@@ -149,6 +150,7 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::stem::stem_in_place;
 
     fn utf16_slice(s: &str, a: u32, b: u32) -> String {
         let u: Vec<u16> = s.encode_utf16().collect();
@@ -158,7 +160,7 @@ mod tests {
     #[test]
     fn highlights_are_utf16_offsets() {
         let body = "Chủ tịch nước Lương Cường gặp 🎉 Cường again.";
-        let s = snippet(body, &["cuong".to_string()]);
+        let s = snippet(body, &["cuong".to_string()], &stem_in_place);
         let marked: Vec<String> = s
             .highlights
             .iter()
@@ -174,7 +176,7 @@ mod tests {
             "filler words ".repeat(50),
             "tail ".repeat(50)
         );
-        let s = snippet(&body, &crate::text::terms("needle"));
+        let s = snippet(&body, &crate::text::terms("needle"), &stem_in_place);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -186,7 +188,11 @@ mod tests {
 
     #[test]
     fn no_match_shows_the_start() {
-        let s = snippet("Short body.\nSecond line.", &["zzz".to_string()]);
+        let s = snippet(
+            "Short body.\nSecond line.",
+            &["zzz".to_string()],
+            &stem_in_place,
+        );
         assert_eq!(s.text, "Short body. Second line.");
         assert!(s.highlights.is_empty());
     }

@@ -42,7 +42,7 @@ proptest! {
         prop_assert!(r.hits.len() <= r.total);
         for h in &r.hits {
             prop_assert!(h.doc < idx.doc_count());
-            let s = snippet(idx.body(h.doc).unwrap(), &r.terms);
+            let s = snippet(idx.body(h.doc).unwrap(), &r.terms, &idx.stemmer());
             let units = s.text.encode_utf16().count() as u32;
             for &(a, b) in &s.highlights {
                 prop_assert!(a < b && b <= units);
@@ -82,6 +82,45 @@ proptest! {
             for t in terms(&d.title).into_iter().chain(terms(&d.body)) {
                 let info = idx.term(&t).unwrap();
                 prop_assert!(idx.postings(info).any(|p| p.doc == ord), "{} misses {}", t, d.id);
+            }
+        }
+    }
+
+    /// The stem the index reads from its dictionary is the stemmer's, for
+    /// the corpus's own words (aliases, words that are their own stem,
+    /// stems also written with another stem) and for words it lacks.
+    #[test]
+    fn the_dictionary_stems_as_the_stemmer_does(
+        words in prop::collection::vec((
+            prop::sample::select(vec!["part", "parti", "general", "run", "happ", "die", "ly", "news", "cent", "condition"]),
+            prop::sample::select(vec!["", "s", "ies", "y", "ing", "ed", "ization", "ally", "ness", "ning", "e", "al"]),
+        ), 1..60),
+        others in prop::collection::vec("[a-z]{1,10}", 0..20),
+    ) {
+        let words: Vec<String> = words.into_iter().map(|(a, b)| format!("{a}{b}")).collect();
+        let docs: Vec<Document> = words
+            .chunks(7)
+            .enumerate()
+            .map(|(i, w)| Document {
+                id: format!("d{i}"),
+                title: String::new(),
+                body: w.join(" "),
+                url: None,
+                fields: Vec::new(),
+            })
+            .collect();
+        let bytes = write_index(&docs).unwrap();
+        let idx = Index::open(&bytes).unwrap();
+        // From the front-coded blocks, then from the keys decoded whole.
+        for decoded in [false, true] {
+            if decoded {
+                idx.dictionary().sorted();
+            }
+            for w in words.iter().chain(&others) {
+                let (mut read, mut stemmed) = (w.clone(), w.clone());
+                idx.stem_in_place(&mut read);
+                quarry_core::text::stem::stem_in_place(&mut stemmed);
+                prop_assert_eq!(read, stemmed, "{} (decoded: {})", w, decoded);
             }
         }
     }

@@ -91,7 +91,7 @@ fn the_site_is_searchable_and_markup_stays_text() {
     let results = search(&index, "onerror", &SearchOptions::default());
     assert_eq!(results.hits.len(), 1);
     let body = index.body(results.hits[0].doc).unwrap();
-    let shown = snippet(body, &results.terms);
+    let shown = snippet(body, &results.terms, &index.stemmer());
     assert!(
         shown.text.contains("<img src=x onerror=alert(1)>"),
         "{}",

@@ -136,6 +136,15 @@ impl Raw {
     }
 }
 
+/// A written word's stem, as [`Dictionary::stem_of`] reads it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StemOf {
+    /// The word is its own stem.
+    Itself,
+    /// The stem is this key.
+    Key(Vec<u8>),
+}
+
 /// Where a lookup stopped: the first key not below the target.
 struct Stop {
     ord: usize,
@@ -377,9 +386,46 @@ impl<'a> Dictionary<'a> {
         c.value()
     }
 
+    /// What the writer recorded of `word`'s stem, if `word` is a key
+    /// written as such: it is its own stem (`Word`), or an `Alias` names
+    /// the stem's key. `None` otherwise (absent, or a `Stem` or `Both`
+    /// key, whose stem only the stemmer knows).
+    pub fn stem_of(&self, word: &[u8]) -> Option<StemOf> {
+        if let Some(s) = self.sorted.get() {
+            let j = s.find(s.root(), word)?;
+            return match (split_value(s.value(j)).1, s.alias_stem(j)) {
+                (KeyKind::Word, _) => Some(StemOf::Itself),
+                (KeyKind::Alias, Some(stem)) => Some(StemOf::Key(s.key(stem).to_vec())),
+                _ => None,
+            };
+        }
+        let ord = match self.rank(word)? {
+            Stop { ord, exact: true } => ord,
+            _ => return None,
+        };
+        match self.raw(ord)? {
+            Raw::Own(v) if split_value(v).1 == KeyKind::Word => Some(StemOf::Itself),
+            Raw::Own(_) => None,
+            Raw::Alias(stem) => self.key(stem).map(StemOf::Key),
+        }
+    }
+
+    /// Key `ord`, rebuilt from its block's start.
+    fn key(&self, ord: usize) -> Option<Vec<u8>> {
+        let mut c = self.cursor(ord / DICT_BLOCK)?;
+        for _ in 0..=ord % DICT_BLOCK {
+            c.next()?;
+        }
+        Some(c.key)
+    }
+
     /// The value of `key` (see `format::dict_value`; an alias's points to
     /// its stem's list).
     pub fn get(&self, key: &[u8]) -> Option<u64> {
+        // Once decoded for a completion or a typo, the keys are a trie.
+        if let Some(s) = self.sorted.get() {
+            return s.find(s.root(), key).map(|j| s.value(j));
+        }
         match self.rank(key)? {
             Stop {
                 ord, exact: true, ..
@@ -401,7 +447,13 @@ impl<'a> Dictionary<'a> {
             }
             s.values = raws
                 .iter()
-                .map(|raw| raw.value(|stem| raws.get(stem).copied()).unwrap_or(0))
+                .map(|&raw| {
+                    let value = raw.value(|stem| raws.get(stem).copied()).unwrap_or(0);
+                    match raw {
+                        Raw::Alias(stem) => value | ((stem as u64 + 1) << ALIAS_SHIFT),
+                        Raw::Own(_) => value,
+                    }
+                })
                 .collect();
             s.list_kids();
             s
@@ -466,6 +518,11 @@ fn bit(b: u8) -> u32 {
 
 /// The mask of a node whose children are not known: every byte may lead on.
 const ANY: u32 = u32::MAX;
+
+/// Where [`Sorted`] keeps an alias's stem's ordinal (plus one) in its
+/// value: above the list offset, which is below 2^32 (a `u32` in the
+/// block index), and its kind.
+const ALIAS_SHIFT: u32 = 34;
 
 /// A node of the trie: the keys `from..to`, which share their first
 /// `depth` bytes; the first may be that path itself.
@@ -739,7 +796,15 @@ impl Sorted {
     /// Value of key `j`.
     #[inline]
     pub fn value(&self, j: usize) -> u64 {
-        self.values[j]
+        self.values[j] & ((1 << ALIAS_SHIFT) - 1)
+    }
+
+    /// The ordinal of the stem key `j` is an alias of, if the dictionary
+    /// it was decoded from said.
+    fn alias_stem(&self, j: usize) -> Option<usize> {
+        (self.values[j] >> ALIAS_SHIFT)
+            .checked_sub(1)
+            .map(|s| s as usize)
     }
 
     /// Byte `i` of key `j`, which is longer than `i`.

@@ -258,7 +258,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
                 let hit = Hit { folded, d, key };
                 match kind {
                     KeyKind::Alias => {
-                        hit.keep(info, kind, || crate::text::stem::stemmed(key), &mut found);
+                        hit.keep(info, kind, || index.stem(key), &mut found);
                     }
                     KeyKind::Both => {
                         hit.keep(info, kind, || key.to_string(), &mut found);

@@ -11,4 +11,4 @@ pub mod proximity;
 
 pub use ast::{Atom, Clause, Filter, Query, Scope};
 pub use eval::{evaluate, Matches};
-pub use parse::parse;
+pub use parse::{parse, parse_with};

@@ -6,7 +6,8 @@
 //! query is a conjunction of OR-lists, so `-(a b)` reads as `-a -b`.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope, WordSpan};
-use crate::text::{fold, for_each_token, terms};
+use crate::text::stem::stem_in_place;
+use crate::text::{fold, for_each_word};
 
 /// Longest query text considered, in bytes; the rest is ignored. Bounds work.
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -32,6 +33,12 @@ struct Item<'q> {
 
 /// Parses `text`; `prefix` lets the last word complete as typed.
 pub fn parse(text: &str, prefix: bool) -> Query {
+    parse_with(text, prefix, &stem_in_place)
+}
+
+/// [`parse`], with `stem` making a folded word its stem: the index's
+/// [`crate::Index::stem_in_place`] knows most words' stems already.
+pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query {
     let text = truncate(text, MAX_QUERY_BYTES);
     let items = lex(text);
     let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric());
@@ -57,13 +64,10 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                 // Byte offset of the word in the query text.
                 let base = w.as_ptr() as usize - text.as_ptr() as usize;
                 let mut found = Vec::new();
-                for_each_token(w, |t| {
-                    found.push((
-                        t.term.to_string(),
-                        t.folded.to_string(),
-                        base + t.start,
-                        base + t.end,
-                    ))
+                for_each_word(w, |folded, start, end| {
+                    let mut term = folded.to_string();
+                    stem(&mut term);
+                    found.push((term, folded.to_string(), base + start, base + end))
                 });
                 let last = found.len().saturating_sub(1);
                 let mut atoms = Vec::with_capacity(found.len());
@@ -86,7 +90,12 @@ pub fn parse(text: &str, prefix: bool) -> Query {
                 atoms
             }
             (Piece::Quoted(p), field) => {
-                let ts = terms(p);
+                let mut ts = Vec::new();
+                for_each_word(p, |folded, _, _| {
+                    let mut term = folded.to_string();
+                    stem(&mut term);
+                    ts.push(term);
+                });
                 let scope = scope_of(field);
                 match ts.len() {
                     0 => Vec::new(),

@@ -15,9 +15,14 @@ fn stemmer() -> &'static Stemmer {
     S.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// Replaces `term` with its stem, if it is an ASCII word long enough.
+/// Whether the stemmer may change `term`: an ASCII word long enough.
+pub fn is_stemmable(term: &str) -> bool {
+    term.len() >= MIN_LEN && term.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Replaces `term` with its stem, if it [`is_stemmable`].
 pub fn stem_in_place(term: &mut String) {
-    if term.len() < MIN_LEN || !term.bytes().all(|b| b.is_ascii_lowercase()) {
+    if !is_stemmable(term) {
         return;
     }
     let stemmed = stemmer().stem(term);

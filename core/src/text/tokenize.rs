@@ -54,13 +54,20 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 
 /// Calls `f` with every token of `text`, in order.
 pub fn for_each_token(text: &str, f: impl FnMut(Token<'_>)) {
-    for_each_token_starting(text, &[b""], f);
+    for_each_token_starting(text, &[b""], &stem_in_place, f);
 }
 
 /// Like [`for_each_token`], but only for words whose folded form starts
 /// with one of `heads`; the others are not stemmed, which is most of the
 /// cost. With [`stem_head`]s of the terms sought, no match is missed.
-pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(Token<'_>)) {
+/// `stem` makes a folded word its stem (the index's
+/// `Index::stem_in_place` knows the stems of the corpus's own words).
+pub fn for_each_token_starting(
+    text: &str,
+    heads: &[&[u8]],
+    stem: &dyn Fn(&mut String),
+    mut f: impl FnMut(Token<'_>),
+) {
     let mut term = String::new();
     for_each_word(text, |folded, start, end| {
         if !starts_with_any(folded, heads) {
@@ -68,7 +75,7 @@ pub fn for_each_token_starting(text: &str, heads: &[&[u8]], mut f: impl FnMut(To
         }
         term.clear();
         term.push_str(folded);
-        stem_in_place(&mut term);
+        stem(&mut term);
         f(Token {
             term: &term,
             folded,
