@@ -503,17 +503,39 @@ struct Kid {
     start: u32,
     /// Where its own list starts, or [`NONE`] at depth [`LEVELS`].
     kids: u32,
-    /// The bytes of its children, bit `b % 32` for byte `b`: a look-up of a
-    /// missing child mostly ends here without a scan of the list.
+    /// The bytes of its children (see [`bit`]), and [`DIRECT`] if each
+    /// has a bit of its own: a look-up of a missing child mostly ends here,
+    /// and in a direct list a present one is found without a scan.
     mask: u32,
     /// The byte that leads to it.
     byte: u8,
 }
 
-/// The bit of byte `b` in a [`Kid::mask`]; letters have one each.
+/// The bit of byte `b` in a [`Kid::mask`]: one per letter, in order, and
+/// one each for all bytes below them and all above. The order makes the
+/// bits under a letter's count the children before it.
 #[inline]
 fn bit(b: u8) -> u32 {
-    1 << (b % 32)
+    1 << match b {
+        b'a'..=b'z' => u32::from(b - b'a') + 1,
+        0..b'a' => 0,
+        _ => 27,
+    }
+}
+
+/// The bit of a [`Kid::mask`] saying that no two children share a bit.
+const DIRECT: u32 = 1 << 31;
+
+/// The mask of the bytes of `kids`, with [`DIRECT`] if each has its own bit.
+fn mask_of(bytes: impl Iterator<Item = u8>) -> u32 {
+    let (mut mask, mut direct) = (0, DIRECT);
+    for b in bytes {
+        if mask & bit(b) != 0 {
+            direct = 0;
+        }
+        mask |= bit(b);
+    }
+    mask | direct
 }
 
 /// The mask of a node whose children are not known: every byte may lead on.
@@ -625,7 +647,7 @@ impl Sorted {
             });
             c = self.run_end(c, to, depth);
         }
-        let mask = self.kids[at..].iter().fold(0, |m, k| m | bit(k.byte));
+        let mask = mask_of(self.kids[at..].iter().map(|k| k.byte));
         self.kids.push(Kid {
             start: NONE,
             kids: NONE,
@@ -640,7 +662,7 @@ impl Sorted {
                 // Not listed: its children's bytes are read from its keys.
                 let skip = usize::from(self.own(start, end, depth + 1));
                 let bytes = (start + skip..end).map(|j| self.byte(j, depth + 1));
-                (NONE, bytes.fold(0, |m, b| m | bit(b)))
+                (NONE, mask_of(bytes) & !DIRECT)
             };
             (self.kids[k].kids, self.kids[k].mask) = kid;
         }
@@ -692,18 +714,36 @@ impl Sorted {
             return None;
         }
         if node.kids != NONE {
-            let mut k = node.kids as usize;
-            while self.kids[k].start != NONE && self.kids[k].byte < b {
-                k += 1;
-            }
-            let kid = self.kids[k];
-            return (kid.start != NONE && kid.byte == b).then(|| self.listed(k, node));
+            return self
+                .kid(node.kids, node.mask, b)
+                .map(|k| self.listed(k, node));
         }
         let at = self.first_at_least(node.from + usize::from(node.own), node.to, node.depth, b);
         (at < node.to && self.byte(at, node.depth) == b).then(|| {
             let end = self.run_end(at, node.to, node.depth);
             self.node(at, end, node.depth + 1, NONE, ANY)
         })
+    }
+
+    /// Where in `kids` the child by byte `b` is, in the list starting at
+    /// `list` of a node whose children's bytes are in `mask`.
+    #[inline]
+    fn kid(&self, list: u32, mask: u32, b: u8) -> Option<usize> {
+        if mask & bit(b) == 0 {
+            return None;
+        }
+        let mut k = list as usize;
+        if mask & DIRECT != 0 {
+            // The children before it are the bits below its own. (A byte
+            // outside the letters may share its bit with another.)
+            k += (mask & (bit(b) - 1)).count_ones() as usize;
+            return (self.kids[k].byte == b).then_some(k);
+        }
+        while self.kids[k].start != NONE && self.kids[k].byte < b {
+            k += 1;
+        }
+        let kid = self.kids[k];
+        (kid.start != NONE && kid.byte == b).then_some(k)
     }
 
     /// The child at `kids[k]` of the listed node `parent`.
@@ -754,17 +794,23 @@ impl Sorted {
 
     /// The key of `node` whose bytes after its path are `rest`: the walk's
     /// shortcut once a key must match exactly.
-    pub fn find(&self, mut node: Node, mut rest: &[u8]) -> Option<usize> {
+    pub fn find(&self, node: Node, mut rest: &[u8]) -> Option<usize> {
         // Most rests are missing from their first or second byte on: the
-        // listed levels find that in a few steps each.
-        while node.kids != NONE {
+        // listed levels find that in a few steps each, by the list alone
+        // (a whole `Node` per level would read the keys' starts).
+        let (mut from, mut to, mut depth) = (node.from, node.to, node.depth);
+        let (mut list, mut mask) = (node.kids, node.mask);
+        while list != NONE {
             let Some((&b, after)) = rest.split_first() else {
-                return node.own.then_some(node.from);
+                return self.own(from, to, depth).then_some(from);
             };
-            node = self.child(node, b)?;
+            let k = self.kid(list, mask, b)?;
+            let kid = self.kids[k];
+            (from, to, depth) = (kid.start as usize, self.kid_end(k, to), depth + 1);
+            (list, mask) = (kid.kids, kid.mask);
             rest = after;
         }
-        let tail = |j: usize| &self.key(j)[node.depth..];
+        let tail = |j: usize| &self.key(j)[depth..];
         // Keys mostly differ from `rest` at their first byte or two: a byte
         // loop beats a call to memcmp.
         let below = |key: &[u8]| {
@@ -775,7 +821,10 @@ impl Sorted {
             }
             key.len() < rest.len()
         };
-        let (mut lo, mut hi) = (node.from, node.to);
+        if rest.first().is_some_and(|&b| mask & bit(b) == 0) {
+            return None;
+        }
+        let (mut lo, mut hi) = (from, to);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if below(tail(mid)) {
@@ -784,7 +833,7 @@ impl Sorted {
                 hi = mid;
             }
         }
-        (lo < node.to && tail(lo) == rest).then_some(lo)
+        (lo < to && tail(lo) == rest).then_some(lo)
     }
 
     /// Key `j`.
@@ -1008,7 +1057,7 @@ mod tests {
                 let ranges: Vec<(u8, usize, usize)> =
                     got.iter().map(|(b, c)| (*b, c.from, c.to)).collect();
                 prop_assert_eq!(&ranges, &want);
-                // 'A' and 'a' share a bit of the mask, as do 'B' and 'b'.
+                // 'A', 'B' and 'C' share a bit of the mask; letters have their own.
                 for b in b"ABCabcd" {
                     let b = *b;
                     let found = s.child(node, b).map(|c| (c.from, c.to));
