@@ -27,18 +27,24 @@ pub fn suggest(
     let mut respelled = text.to_string();
     let mut changed = false;
     for span in query.words.iter().rev() {
-        // Among equally close candidates, the one most used in the corpus.
-        let best = corrections
+        // Among equally close candidates, the one most used in the corpus
+        // (counted only if there are several: a count reads a whole list).
+        let mut mine = corrections
             .iter()
             .filter(|c| c.word == span.term)
-            .filter_map(|c| {
-                index
-                    .term(&c.term)
-                    .map(|info| (occurrences(index, info), c, info))
-            })
-            .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.term.cmp(&a.1.term)));
+            .filter_map(|c| index.term(&c.term).map(|info| (c, info)));
+        let best = match (mine.next(), mine.next()) {
+            (Some(one), None) => Some(one),
+            (Some(a), Some(b)) => [a, b]
+                .into_iter()
+                .chain(mine)
+                .map(|(c, info)| (occurrences(index, info), c, info))
+                .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.term.cmp(&a.1.term)))
+                .map(|(_, c, info)| (c, info)),
+            _ => None,
+        };
         let better = match best {
-            Some((_, c, info)) => c
+            Some((c, info)) => c
                 .written
                 .clone()
                 .or_else(|| surface(index, &c.term, info))
