@@ -974,6 +974,14 @@ mod tests {
             let bytes = encode(&entries);
             let dict = Dictionary::open(&bytes, postings_len(&entries)).unwrap();
             prop_assert_eq!(dict.len(), keys.len());
+            // From the front-coded blocks, before the keys are decoded whole.
+            for (ord, k) in keys.iter().enumerate() {
+                prop_assert_eq!(dict.get(k), Some(want[ord]));
+            }
+            for p in &probes {
+                prop_assert_eq!(dict.get(p), keys.binary_search(p).ok().map(|o| want[o]));
+            }
+            // Then from the decoded keys' trie.
             for (ord, k) in keys.iter().enumerate() {
                 prop_assert_eq!(dict.get(k), Some(want[ord]));
                 prop_assert_eq!(dict.sorted().key(ord), k.as_slice());

@@ -121,9 +121,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         // check of the step after compares with a byte read now: both are
         // under the band (a swap further out would need a cell under 2).
         let near = &w[i.saturating_sub(MAX_EDITS)..(i + MAX_EDITS + 1).min(w.len())];
-        // (`contains` on bytes calls memchr, slow on five of them.)
-        let is_near = |b: u8| near.iter().any(|&x| x == b);
-        let stranger = (0..=u8::MAX).find(|&b| !is_near(b)).unwrap_or(0);
+        let stranger = (0..=u8::MAX).find(|b| !near.contains(b)).unwrap_or(0);
         let far_max = if i == 0 { self.q.other } else { max };
         let far = self.step(band, i, stranger);
         let far_edits = far.row.iter().any(|&c| c < far_max);
@@ -145,7 +143,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             let Some((b, child)) = children.next() else {
                 break;
             };
-            if is_near(b) {
+            if near.contains(&b) {
                 self.edge(b, child, band, max);
             } else if far_edits {
                 self.node(child, &Band { last: b, ..far }, far_max);
