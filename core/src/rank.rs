@@ -97,6 +97,13 @@ impl Scorer {
             || (!title_only && tf.1 > 0 && self.params.w_body > 0.0)
     }
 
+    /// Whether [`Scorer::matches`] holds for every posting (each has a
+    /// title or a body occurrence).
+    #[inline]
+    pub fn matches_any(&self, title_only: bool) -> bool {
+        self.params.w_title > 0.0 && !title_only && self.params.w_body > 0.0
+    }
+
     /// The score of one term in one document from its frequencies and
     /// length codes. `title_only` ignores the body.
     #[inline]
@@ -168,6 +175,10 @@ mod tests {
                 k1: 0.0,
                 ..Bm25F::default()
             },
+            Bm25F {
+                w_body: 0.0,
+                ..Bm25F::default()
+            },
         ] {
             let s = Scorer::new(params, 1000, 8.0, 120.0);
             for df in [1, 10, 999, 1000] {
@@ -181,6 +192,10 @@ mod tests {
                                 let v = s.score(idf, tf, codes, title_only);
                                 assert!(v < s.bound(idf), "{v} for {tf:?} {codes:?}");
                                 assert_eq!(v > 0.0, s.matches(tf, title_only), "{tf:?} {params:?}");
+                                // A posting has an occurrence somewhere.
+                                if tf != (0, 0) && s.matches_any(title_only) {
+                                    assert!(v > 0.0, "{tf:?} {params:?}");
+                                }
                             }
                         }
                     }

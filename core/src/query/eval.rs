@@ -621,13 +621,16 @@ impl Lists<'_, '_> {
     /// decoding inlined in it is the engine's largest loop body.
     fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
         let idf = self.scorer.idf(e.info.df);
+        // Whether every posting counts, whatever its frequencies: then
+        // marking tests none.
+        let all = e.weight > 0.0 && self.scorer.matches_any(self.title_only);
         *read += self.index.postings(e.info).each(|p| {
             if self.required != 0 && !s.has_all(p.doc, self.required) {
                 return;
             }
             let tf = (p.tf_title, p.tf_body);
             if let Accumulate::Mark = into {
-                if e.weight > 0.0 && self.scorer.matches(tf, self.title_only) {
+                if all || (e.weight > 0.0 && self.scorer.matches(tf, self.title_only)) {
                     s.mark(p.doc);
                 }
                 return;

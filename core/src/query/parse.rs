@@ -63,29 +63,30 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 let scope = scope_of(field);
                 // Byte offset of the word in the query text.
                 let base = w.as_ptr() as usize - text.as_ptr() as usize;
-                let mut found = Vec::new();
+                let mut atoms = Vec::new();
+                let words = &mut q.words;
                 for_each_word(w, |folded, start, end| {
                     let mut term = folded.to_string();
                     stem(&mut term);
-                    found.push((term, folded.to_string(), base + start, base + end))
-                });
-                let last = found.len().saturating_sub(1);
-                let mut atoms = Vec::with_capacity(found.len());
-                for (j, (term, folded, start, end)) in found.into_iter().enumerate() {
-                    let typing = prefix && is_last && j == last && ends_in_word && !item.negated;
                     if !item.negated {
-                        q.words.push(WordSpan {
+                        words.push(WordSpan {
                             term: term.clone(),
-                            start,
-                            end,
+                            start: base + start,
+                            end: base + end,
                         });
                     }
                     atoms.push(Atom::Word {
                         term,
                         scope,
-                        prefix: typing.then(|| folded.clone()),
-                        folded,
+                        prefix: None,
+                        folded: folded.to_string(),
                     });
+                });
+                // The word being typed: the last of the query's last piece.
+                if prefix && is_last && ends_in_word && !item.negated {
+                    if let Some(Atom::Word { folded, prefix, .. }) = atoms.last_mut() {
+                        *prefix = Some(folded.clone());
+                    }
                 }
                 atoms
             }
