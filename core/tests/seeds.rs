@@ -99,6 +99,16 @@ fn typos_are_tolerated_and_respelled() {
 }
 
 #[test]
+fn numbers_are_not_respelled() {
+    // A year or a version that is not in the corpus is not a typo of one
+    // that is: `2032` must not find the page that says 2030.
+    assert!(!ids("2030 ").is_empty());
+    let r = search(index(), "2032 ", &SearchOptions::default());
+    assert_eq!((r.total, r.suggestion), (0, None));
+    assert!(ids("cuong 2032").is_empty());
+}
+
+#[test]
 fn empty_and_punctuation_queries_find_nothing() {
     for q in ["", "   ", "!!!", "\"\"", "- -", "OR", "...,;"] {
         let r = search(index(), q, &SearchOptions::default());

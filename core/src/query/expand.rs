@@ -224,9 +224,11 @@ fn starts_a_suffix(rest: &str) -> bool {
 /// written word `folded` (the stem `word` sets the length), only those at
 /// the smallest distance found, most frequent first. Words of 8 letters or
 /// more may have two edits after their first letter, or one anywhere.
+/// A word with a digit has none: a year, a version or a part number that
+/// the corpus lacks is not a misspelling of a neighbouring one.
 pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansion>) {
     let edits = max_edits(word.chars().count().max(folded.chars().count()));
-    if edits == 0 {
+    if edits == 0 || folded.bytes().any(|b| b.is_ascii_digit()) {
         return;
     }
     // One candidate per dictionary term.
