@@ -33,25 +33,21 @@ fn run() -> Result<(), String> {
     for path in corpus.dirs.iter().chain(&corpus.files) {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    if !corpus.skipped.is_empty() {
-        let names: Vec<String> = corpus
-            .skipped
-            .iter()
-            .take(5)
-            .map(|p| p.display().to_string())
-            .collect();
-        let more = corpus.skipped.len().saturating_sub(names.len());
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        println!(
-            "cargo:warning=quarry: skipped {} file(s) of unknown type: {}{more}",
-            corpus.skipped.len(),
-            names.join(", ")
-        );
-    }
+    let skipped: Vec<String> = corpus
+        .skipped
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    warn_list("skipped {} file(s) of unknown type", &skipped);
+    let left_out: Vec<String> = corpus
+        .left_out
+        .iter()
+        .map(|(p, why)| format!("{} ({why})", p.display()))
+        .collect();
+    warn_list(
+        "left out {} HTML page(s) marked noindex or redirecting at once",
+        &left_out,
+    );
     let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
     let index_ms = started.elapsed().as_millis();
@@ -90,4 +86,22 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let tmp = path.with_extension("tmp");
     fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
     fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// One build warning naming the first five of `items`; `what` has a `{}`
+/// for their count. Nothing when there are none.
+fn warn_list(what: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let shown = items.len().min(5);
+    let more = match items.len() - shown {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    println!(
+        "cargo:warning=quarry: {}: {}{more}",
+        what.replacen("{}", &items.len().to_string(), 1),
+        items[..shown].join(", ")
+    );
 }

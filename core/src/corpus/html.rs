@@ -3,7 +3,12 @@
 //! styles, templates, `<nav>`, `<footer>`, `hidden` elements and anything
 //! marked `data-quarry-ignore` are not text; when elements are marked
 //! `data-quarry-body`, only they are indexed (as Pagefind's
-//! `data-pagefind-body`).
+//! `data-pagefind-body`), and otherwise, when the page has a `<main>`, only
+//! it: HTML defines it as the page's dominant content, so what lies outside
+//! (menus, help pop-ups, banners) repeats on every page of a site.
+//! Pages that ask search engines to leave them out (`robots` `noindex`) and
+//! pages that only redirect at once (`refresh` with no delay) are not
+//! documents: their content is elsewhere.
 
 use crate::document::{Document, FieldValue};
 use ego_tree::iter::Edge;
@@ -69,28 +74,34 @@ const META_SKIPPED: &[&str] = &[
 /// comes near it.
 pub const MAX_DEPTH: usize = 4096;
 
+/// What one HTML file gives.
+#[derive(Debug)]
+pub enum Page {
+    /// A document.
+    Doc(Document),
+    /// A page that is not one, and why (see the module's comment).
+    LeftOut(&'static str),
+}
+
 /// Reads one HTML document with the given id; its URL is its path. A page
 /// nested past [`MAX_DEPTH`] gives the line where it does, and the limit.
-pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Document, (usize, usize)> {
+pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)> {
     if let Some(line) = too_deep(text) {
         return Err((line, MAX_DEPTH));
     }
     let html = Html::parse_document(text);
+    if let Some(why) = left_out(&html) {
+        return Ok(Page::LeftOut(why));
+    }
     let first_text = |css: &str| {
         let selector = Selector::parse(css).expect("static selector");
         html.select(&selector)
             .map(|e| collapse(&e.text().collect::<String>()))
             .find(|t| !t.is_empty())
     };
-    let marked = Selector::parse("[data-quarry-body]").expect("static selector");
-    let roots: Vec<ElementRef> = {
-        let marked: Vec<ElementRef> = html.select(&marked).collect();
-        if marked.is_empty() {
-            vec![html.root_element()]
-        } else {
-            marked
-        }
-    };
+    let roots = outermost(&html, "[data-quarry-body]")
+        .or_else(|| outermost(&html, "main, [role=main]"))
+        .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
     for root in roots {
         visible_text(root, &mut body);
@@ -100,13 +111,56 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Document, (usize, us
     let title = first_text("title")
         .or_else(|| first_text("h1"))
         .unwrap_or_else(|| super::txt::title_of(&body));
-    Ok(Document {
+    Ok(Page::Doc(Document {
         id: id.to_string(),
         title,
         body,
         url: Some(rel_path.to_string()),
         fields: meta_fields(&html),
-    })
+    }))
+}
+
+/// The visible elements matching `css` that no other one contains, in
+/// order; `None` if there are none.
+fn outermost<'h>(html: &'h Html, css: &str) -> Option<Vec<ElementRef<'h>>> {
+    let selector = Selector::parse(css).expect("static selector");
+    let found: Vec<ElementRef> = html
+        .select(&selector)
+        .filter(|e| {
+            !e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| selector.matches(&a) || is_skipped(a.value()))
+                && !is_skipped(e.value())
+        })
+        .collect();
+    (!found.is_empty()).then_some(found)
+}
+
+/// Why a page is not a document: `robots` says `noindex` (or `none`), or a
+/// `refresh` sends the reader elsewhere at once.
+fn left_out(html: &Html) -> Option<&'static str> {
+    let selector = Selector::parse("meta[content]").expect("static selector");
+    for meta in html.select(&selector) {
+        let content = meta.attr("content").unwrap_or("").to_ascii_lowercase();
+        let is = |attr: &str, value: &str| {
+            meta.attr(attr)
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case(value))
+        };
+        if is("name", "robots")
+            && content
+                .split(',')
+                .any(|d| matches!(d.trim(), "noindex" | "none"))
+        {
+            return Some("noindex");
+        }
+        if is("http-equiv", "refresh") {
+            let (delay, rest) = content.split_once([';', ',']).unwrap_or((&content, ""));
+            if delay.trim().parse::<f64>() == Ok(0.0) && rest.trim_start().starts_with("url") {
+                return Some("redirect");
+            }
+        }
+    }
+    None
 }
 
 /// Offset of `</name` (any case) in `rest`, or its length.
@@ -247,9 +301,16 @@ fn meta_fields(html: &Html) -> Vec<(String, FieldValue)> {
 mod tests {
     use super::*;
 
+    fn doc(text: &str) -> Document {
+        match read("x", "x.html", text).unwrap() {
+            Page::Doc(d) => d,
+            Page::LeftOut(why) => panic!("left out: {why}"),
+        }
+    }
+
     #[test]
     fn title_visible_text_and_meta() {
-        let d = read(
+        let Ok(Page::Doc(d)) = read(
             "docs/a",
             "docs/a.html",
             r#"<!doctype html><html><head><title> Đức Thắng &amp; co </title>
@@ -258,8 +319,9 @@ mod tests {
             <body><nav>Home | Docs</nav><h1>Heading</h1><p>First <b>bold</b>word.</p><p>Second&nbsp;para</p>
             <script>var hidden = 1;</script><div hidden>secret</div><p data-quarry-ignore>ignored</p>
             <footer>© site</footer></body></html>"#,
-        )
-        .unwrap();
+        ) else {
+            panic!("not a document")
+        };
         assert_eq!(d.title, "Đức Thắng & co");
         assert_eq!(d.url.as_deref(), Some("docs/a.html"));
         assert_eq!(d.body, "Heading\nFirst boldword.\nSecond para");
@@ -273,12 +335,9 @@ mod tests {
 
     #[test]
     fn h1_is_the_title_without_title_element_and_markup_stays_text() {
-        let d = read(
-            "x",
-            "x.html",
+        let d = doc(
             "<h1>Main   heading</h1><p>Text with &lt;img src=x onerror=alert(1)&gt; in it.</p>",
-        )
-        .unwrap();
+        );
         assert_eq!(d.title, "Main heading");
         assert_eq!(
             d.body,
@@ -288,19 +347,62 @@ mod tests {
 
     #[test]
     fn marked_body_narrows_the_text() {
-        let d = read(
-            "x",
-            "x.html",
-            "<title>T</title><div>menu</div><article data-quarry-body><p>only this</p></article>",
-        )
-        .unwrap();
+        let d = doc(
+            "<title>T</title><div>menu</div><main>main</main><article data-quarry-body><p>only this</p></article>",
+        );
         assert_eq!(d.body, "only this");
+    }
+
+    #[test]
+    fn main_is_the_body_when_there_is_one() {
+        let d = doc(
+            "<title>T</title><div>Keyboard shortcuts</div><h1 class=menu>Site</h1>\
+             <main><h1>Ownership</h1><main><p>Rules.</p></main></main><div>Press ? for help</div>\
+             <div role=main>Also</div><main hidden>Not this</main>",
+        );
+        assert_eq!(d.body, "Ownership\nRules.\nAlso");
+        assert_eq!(d.title, "T");
+        let d = doc("<div>menu</div><p>no main</p>");
+        assert_eq!(d.body, "menu\nno main");
+    }
+
+    #[test]
+    fn noindex_and_redirect_pages_are_left_out() {
+        let page = |head: &str| read("x", "x.html", &format!("<head>{head}</head><p>text</p>"));
+        for (head, why) in [
+            (
+                r#"<meta name="robots" content="noindex, follow">"#,
+                "noindex",
+            ),
+            (r#"<meta name="ROBOTS" content="None">"#, "noindex"),
+            (
+                r#"<meta http-equiv="refresh" content="0; url=other.html">"#,
+                "redirect",
+            ),
+            (
+                r#"<meta http-equiv="Refresh" content="0;URL='other.html'">"#,
+                "redirect",
+            ),
+        ] {
+            assert!(
+                matches!(page(head), Ok(Page::LeftOut(w)) if w == why),
+                "{head}"
+            );
+        }
+        for head in [
+            r#"<meta name="robots" content="index, nofollow">"#,
+            r#"<meta http-equiv="refresh" content="30">"#,
+            r#"<meta http-equiv="refresh" content="5; url=other.html">"#,
+            r#"<meta name="description" content="noindex">"#,
+        ] {
+            assert!(matches!(page(head), Ok(Page::Doc(_))), "{head}");
+        }
     }
 
     #[test]
     fn nesting_is_read_up_to_the_limit_and_refused_past_it() {
         let nested = |n: usize| "<div>".repeat(n) + "deep" + &"</div>".repeat(n);
-        let d = read("x", "x.html", &nested(MAX_DEPTH - 8)).unwrap();
+        let d = doc(&nested(MAX_DEPTH - 8));
         assert_eq!(d.body, "deep");
         let e = read(
             "x",

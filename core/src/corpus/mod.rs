@@ -27,6 +27,8 @@ pub struct Corpus {
     pub dirs: Vec<PathBuf>,
     /// Files skipped because no reader knows their extension.
     pub skipped: Vec<PathBuf>,
+    /// HTML pages that are not documents, with why (`noindex`, `redirect`).
+    pub left_out: Vec<(PathBuf, &'static str)>,
 }
 
 /// Reads the corpus at `root` with the default [`Limits`].
@@ -125,13 +127,21 @@ impl Walker<'_> {
             "md" | "markdown" => markdown::read(path, &id(), &self.read_document(path)?)?,
             "html" | "htm" => {
                 let text = self.read_document(path)?;
-                html::read(&id(), &rel_path(self.root, path), &text).map_err(|(line, limit)| {
-                    CorpusError::TooDeep {
+                let page = html::read(&id(), &rel_path(self.root, path), &text).map_err(
+                    |(line, limit)| CorpusError::TooDeep {
                         path: path.to_path_buf(),
                         line,
                         limit,
+                    },
+                )?;
+                match page {
+                    html::Page::Doc(doc) => doc,
+                    html::Page::LeftOut(why) => {
+                        self.corpus.left_out.push((path.to_path_buf(), why));
+                        self.corpus.files.push(path.to_path_buf());
+                        return Ok(());
                     }
-                })?
+                }
             }
             "jsonl" => {
                 let text = read_text(path)?;
