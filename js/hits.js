@@ -1,8 +1,16 @@
-// Assembles search results from ordinals and scores that Rust passes as
-// typed arrays. Document metadata arrives once per document (cacheDoc) and
-// is reused, so a query decodes no strings but its snippets.
+// Assembles search results from ordinals and scores that Rust leaves in
+// one buffer of wasm memory, read here in place. Document metadata arrives
+// once per document (cacheDoc) and is reused, so a query decodes no strings
+// but its snippets.
 
 const docs = [];
+let memory = null;
+let words = new Uint32Array(0);
+let floats = new Float32Array(0);
+
+export function setMemory(m) {
+  memory = m;
+}
 
 export function cacheDoc(ord, id, title, url, fields) {
   docs[ord] = { id, title, url: url ?? null, fields };
@@ -10,30 +18,39 @@ export function cacheDoc(ord, id, title, url, fields) {
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
 
-export function makeResult(total, ords, scores, snippets, snippetEnds, highlights, suggestion, facets) {
-  const hits = new Array(ords.length);
-  let h = 0;
+// `page` is a byte address: n ordinals, n scores, and with snippets n
+// snippet ends, then each hit's highlight count and [start, end) pairs.
+export function makeResult(total, n, page, snippets, suggestion, facets) {
+  // Growing the memory detaches the old buffer: the views are made again.
+  if (words.byteLength === 0) {
+    words = new Uint32Array(memory.buffer);
+    floats = new Float32Array(memory.buffer);
+  }
+  const at = page >>> 2;
+  const hits = new Array(n);
+  let h = at + 3 * n;
   let start = 0;
-  for (let i = 0; i < ords.length; i++) {
-    const d = docs[ords[i]];
+  for (let i = 0; i < n; i++) {
+    const d = docs[words[at + i]];
     let snippet = '';
     const marks = [];
     if (snippets !== undefined && snippets !== null) {
-      snippet = snippets.slice(start, snippetEnds[i]);
-      start = snippetEnds[i];
-      for (let n = highlights[h++]; n > 0; n--) marks.push([highlights[h++], highlights[h++]]);
+      const end = words[at + 2 * n + i];
+      snippet = snippets.slice(start, end);
+      start = end;
+      for (let k = words[h++]; k > 0; k--) marks.push([words[h++], words[h++]]);
     }
     hits[i] = {
       id: d.id,
       title: d.title,
       url: d.url,
-      score: round(scores[i]),
+      score: round(floats[at + n + i]),
       snippet,
       highlights: marks,
       fields: { ...d.fields },
     };
   }
-  return { total, hits, suggestion: suggestion ?? null, facets };
+  return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {} };
 }
 
 // Options that use only limit, offset, prefix, fuzzy, snippet and sort, all

@@ -1,9 +1,10 @@
 //! Quarry's JavaScript API: `search(query, options)` and `stats()` over the
 //! index that build.rs compiled from the corpus and embedded here.
 //!
-//! Hits cross the boundary as document ordinals and scores; `js/hits.js`
-//! turns them into objects from a cache of decoded ids and titles, which is
-//! much cheaper than serializing each hit (see ARCHITECTURE.md).
+//! Hits cross the boundary as document ordinals and scores left in wasm
+//! memory; `js/hits.js` turns them into objects from a cache of decoded ids
+//! and titles, which is much cheaper than serializing each hit (see
+//! ARCHITECTURE.md).
 
 mod engine;
 mod object;

@@ -1,6 +1,7 @@
-//! Runs a search and hands the page of hits to `js/hits.js` as typed
-//! arrays; document metadata crosses once per document, then stays cached
-//! on the JavaScript side.
+//! Runs a search and hands the page of hits to `js/hits.js` in one buffer
+//! of wasm memory that JavaScript reads in place (no typed array is made
+//! per call); document metadata crosses once per document, then stays
+//! cached on the JavaScript side.
 
 use crate::object::object;
 use crate::options::Options;
@@ -13,14 +14,15 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_name = cacheDoc)]
     fn cache_doc(ord: u32, id: &str, title: &str, url: Option<String>, fields: JsValue);
+    #[wasm_bindgen(js_name = setMemory)]
+    fn set_memory(memory: JsValue);
+    /// `page` is the byte address of the page's words (layout in `run`).
     #[wasm_bindgen(js_name = makeResult)]
     fn make_result(
         total: u32,
-        ords: &[u32],
-        scores: &[f32],
+        hits: u32,
+        page: u32,
         snippets: Option<String>,
-        snippet_ends: &[u32],
-        highlights: &[u32],
         suggestion: Option<String>,
         facets: JsValue,
     ) -> JsValue;
@@ -29,6 +31,8 @@ extern "C" {
 thread_local! {
     /// Which documents' metadata JavaScript already holds.
     static SENT: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
+    /// The page handed to JavaScript, reused by every call.
+    static PAGE: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A document's fields as one object, in stored order.
@@ -76,36 +80,50 @@ fn send_doc(index: &Index<'_>, ord: u32) {
 
 /// Searches and builds the JavaScript result object.
 pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
+    static MEMORY: std::sync::Once = std::sync::Once::new();
+    MEMORY.call_once(|| set_memory(wasm_bindgen::memory()));
     let r = search(index, text, &opts.search);
-    let ords: Vec<u32> = r.hits.iter().map(|h| h.doc).collect();
-    let scores: Vec<f32> = r.hits.iter().map(|h| h.score).collect();
-    for &ord in &ords {
-        send_doc(index, ord);
+    let n = r.hits.len();
+    for h in &r.hits {
+        send_doc(index, h.doc);
     }
-    let mut all_text = String::new();
-    let mut ends = Vec::with_capacity(ords.len());
-    let mut highlights = Vec::new();
-    let mut units = 0u32;
-    if opts.snippet {
-        for &ord in &ords {
-            let s = snippet(index.body(ord).unwrap_or(""), &r.terms, &index.stemmer());
-            units += s.text.encode_utf16().count() as u32;
-            all_text.push_str(&s.text);
-            ends.push(units);
-            highlights.push(s.highlights.len() as u32);
-            for (a, b) in s.highlights {
-                highlights.extend([a, b]);
+    // Layout, in 32-bit words: n ordinals, n scores (f32 bits), and with
+    // snippets n snippet ends (UTF-16 units), then per hit its highlight
+    // count and that many start, end pairs.
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        page.clear();
+        page.extend(r.hits.iter().map(|h| h.doc));
+        page.extend(r.hits.iter().map(|h| h.score.to_bits()));
+        let mut all_text = String::new();
+        if opts.snippet {
+            let stem = index.stemmer();
+            let mut highlights = Vec::new();
+            let mut units = 0u32;
+            for h in &r.hits {
+                let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms, &stem);
+                units += s.text.encode_utf16().count() as u32;
+                all_text.push_str(&s.text);
+                page.push(units);
+                highlights.push(s.highlights.len() as u32);
+                for (a, b) in s.highlights {
+                    highlights.extend([a, b]);
+                }
             }
+            page.extend(highlights);
         }
-    }
-    make_result(
-        r.total as u32,
-        &ords,
-        &scores,
-        opts.snippet.then_some(all_text),
-        &ends,
-        &highlights,
-        r.suggestion,
-        facets(&r.facets),
-    )
+        let facets = if r.facets.is_empty() {
+            JsValue::UNDEFINED
+        } else {
+            facets(&r.facets)
+        };
+        make_result(
+            r.total as u32,
+            n as u32,
+            page.as_ptr() as u32,
+            opts.snippet.then_some(all_text),
+            r.suggestion,
+            facets,
+        )
+    })
 }

@@ -117,6 +117,16 @@ fn highlights_are_utf16_ranges_of_the_snippet() {
 }
 
 #[wasm_bindgen_test]
+fn results_survive_the_memory_growing() {
+    // Hits are read from wasm memory through views that growing it detaches.
+    let json = |q: &str| String::from(JSON::stringify(&run(q)).expect("JSON"));
+    let before = json("party");
+    assert!(before.contains(MEXICO) && before.contains("highlights"));
+    assert_ne!(core::arch::wasm32::memory_grow(0, 16), usize::MAX);
+    assert_eq!(json("party"), before);
+}
+
+#[wasm_bindgen_test]
 fn snippet_false_leaves_snippets_empty() {
     let r = search(
         JsValue::from_str("communist"),
