@@ -456,6 +456,7 @@ impl Eval<'_, '_> {
             Some(Kind::Typo(d)) => Some(Kind::Typo(d)),
             _ => None,
         };
+        self.out.terms.reserve(exp.len());
         for e in exp {
             if Some(e.kind) == closest {
                 self.out.corrections.push(Correction {
