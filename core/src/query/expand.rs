@@ -76,11 +76,8 @@ pub fn expand(
     typed: Option<&str>,
     fuzzy: bool,
 ) -> Vec<Expansion> {
-    let mut out = Vec::with_capacity(if typed.is_some() {
-        MAX_COMPLETIONS + 1
-    } else {
-        1
-    });
+    // Room for the completions: the list is allocated once.
+    let mut out = Vec::with_capacity(MAX_COMPLETIONS + 1);
     match typed {
         // A word typed as its own stem is the first key its completions
         // scan: one lookup finds both.
@@ -154,14 +151,12 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
         }
     }
     let exact = exact_info;
-    // Straight into `out`, reserved once: the list is one allocation.
-    let walked_from = out.len();
-    out.reserve(top.len() + 2);
+    let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
     for (_, ord, info) in top {
         let Ok(term) = std::str::from_utf8(keys.key(ord)) else {
             continue;
         };
-        out.push(Expansion {
+        found.push(Expansion {
             term: term.to_string(),
             info,
             weight: COMPLETION_WEIGHT,
@@ -172,7 +167,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     // Stems shorter than what was typed: `delegati` is on its way to
     // `delegation`, indexed as `deleg`. Only where the rest of the typed word
     // starts a suffix the stemmer removes, so `vietnm` does not become `viet`.
-    let walked = out.len();
+    let walked = found.len();
     let min = typed.len().saturating_sub(4).max(4);
     for end in (min..typed.len()).rev() {
         let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
@@ -182,9 +177,8 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             continue;
         }
         if let Some(info) = index.term(stem) {
-            let found = &out[walked_from..];
             if stem != word && Some(info) != exact && !found.iter().any(|e| e.info == info) {
-                out.push(Expansion {
+                found.push(Expansion {
                     term: stem.to_string(),
                     info,
                     weight: COMPLETION_WEIGHT,
@@ -196,11 +190,10 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     }
     // The walk's completions are already in this order; only shorter stems
     // need placing.
-    if out.len() > walked {
-        let mut found = out.split_off(walked_from);
+    if found.len() > walked {
         keep_most_frequent(&mut found, MAX_COMPLETIONS);
-        out.extend(found);
     }
+    out.extend(found);
 }
 
 /// The first letters of the [`STEMMED_SUFFIXES`], a bit per letter.
