@@ -4,7 +4,8 @@
 // (PKG_* from `wasm-pack build --release --target web --no-pack --out-dir DIR`
 // with QUARRY_CORPUS set; PKG_B may be - to time one). Each round times three
 // passes over the log per build; it prints the median over rounds of p50 and
-// p95, and each category's p50 / p95 over all rounds, in µs.
+// p95, and each category's p50 / p95 over all rounds, in µs. The order of
+// the two alternates from round to round.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,7 +24,11 @@ for (const s of engines) { const t = now(); while (now() - t < 3000) for (const 
 const rounds = Number(roundsArg ?? 6);
 const res = engines.map(() => ({ all: [], cat: {} }));
 for (let round = 0; round < rounds; round++) {
-  engines.forEach((s, i) => {
+  // Which build goes first alternates: the second of a pair tends to time
+  // a few per cent faster.
+  const order = round % 2 ? [...engines.keys()].reverse() : [...engines.keys()];
+  order.forEach((i) => {
+    const s = engines[i];
     const times = [];
     for (let p = 0; p < 3; p++) for (const r of rows) { const t = now(); s(r[0]); const dt = (now() - t) * 1000; times.push(dt); (res[i].cat[r[1]] ??= []).push(dt); }
     res[i].all.push([pct(times, 0.5), pct(times, 0.95)]);
