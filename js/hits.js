@@ -13,7 +13,9 @@ export function setMemory(m) {
 }
 
 export function cacheDoc(ord, id, title, url, fields) {
-  docs[ord] = { id, title, url: url ?? null, fields };
+  // A document without fields gets a fresh `{}` per hit, cheaper than a copy.
+  const none = Object.keys(fields).length === 0;
+  docs[ord] = { id, title, url: url ?? null, fields: none ? null : fields };
 }
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
@@ -28,13 +30,14 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
   }
   const at = page >>> 2;
   const hits = new Array(n);
+  const withSnippets = snippets !== undefined && snippets !== null;
   let h = at + 3 * n;
   let start = 0;
   for (let i = 0; i < n; i++) {
     const d = docs[words[at + i]];
     let snippet = '';
     const marks = [];
-    if (snippets !== undefined && snippets !== null) {
+    if (withSnippets) {
       const end = words[at + 2 * n + i];
       snippet = snippets.slice(start, end);
       start = end;
@@ -47,7 +50,7 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       score: round(floats[at + n + i]),
       snippet,
       highlights: marks,
-      fields: { ...d.fields },
+      fields: d.fields === null ? {} : { ...d.fields },
     };
   }
   return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {} };
