@@ -17,12 +17,14 @@ const dataUrl = (js) => `data:text/javascript;base64,${Buffer.from(js).toString(
 
 const snippetDir = readdirSync(resolve(www, 'pkg/snippets'))[0];
 const hits = read(`pkg/snippets/${snippetDir}/js/hits.js`);
-const pkg = read('pkg/quarry.js').replace(/from '\.\/snippets\/[^']+\/js\/hits\.js'/, "from 'quarry-hits'");
+// wasm-bindgen imports the helper twice (named imports, and a namespace for
+// the functions the .wasm imports directly), with either quote.
+const pkg = read('pkg/quarry.js').replace(/from (['"])\.\/snippets\/[^'"]+\/js\/hits\.js\1/g, "from 'quarry-hits'");
 const component = read('quarry-search.js').replace("from './pkg/quarry.js'", "from 'quarry-pkg'");
 const app = read('app.js');
 const wasm = readFileSync(resolve(www, 'pkg/quarry_bg.wasm')).toString('base64');
 for (const [name, text, marker] of [['quarry.js', pkg, 'quarry-hits'], ['quarry-search.js', component, 'quarry-pkg']]) {
-  if (!text.includes(marker)) throw new Error(`dist: could not rewrite the imports of ${name}`);
+  if (!text.includes(marker) || /from ['"]\.\/snippets\//.test(text)) throw new Error(`dist: could not rewrite the imports of ${name}`);
 }
 
 const html = read('index.html')

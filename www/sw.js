@@ -8,7 +8,7 @@ const SHELL = ['./', 'index.html', 'style.css', 'app.js', 'quarry-search.js', 'f
 // read it from quarry.js itself.
 async function shell() {
   const glue = await (await fetch('pkg/quarry.js')).text();
-  const helpers = [...glue.matchAll(/from '\.\/(snippets\/[^']+)'/g)].map((m) => `pkg/${m[1]}`);
+  const helpers = [...new Set([...glue.matchAll(/from (['"])\.\/(snippets\/[^'"]+)\1/g)].map((m) => `pkg/${m[2]}`))];
   return [...SHELL, ...helpers];
 }
 
