@@ -14,7 +14,8 @@ pub const MAX_PREFIX_SCAN: usize = 2048;
 pub const MAX_FUZZY: usize = 8;
 /// Dictionary entries read at most while looking for typo candidates.
 pub const MAX_FUZZY_SCAN: usize = 512;
-/// Score weight of a completion relative to an exact match.
+/// Score weight of a completion relative to an exact match, for the most
+/// frequent of a word's matches (rarer ones get less, see `completions`).
 pub const COMPLETION_WEIGHT: f32 = 0.85;
 /// Score weight of a term one edit away; two edits get the square. It is
 /// scaled down further for candidates rarer than the most frequent one.
@@ -193,6 +194,11 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
     if found.len() > walked {
         keep_most_frequent(&mut found, MAX_COMPLETIONS);
     }
+    // The word being typed most likely ends as its frequent completions:
+    // a rare one (`lifetimeparam` for `lifetim`) must not lead on its idf
+    // alone.
+    let max_df = max_df(out.iter().chain(&found));
+    weigh(&mut found, COMPLETION_WEIGHT, Kind::Completion, max_df);
     out.extend(found);
 }
 
@@ -290,13 +296,23 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
     keep_most_frequent(&mut found, MAX_FUZZY);
     // The frequent respelling should lead: a rare neighbour one edit away
     // (`nuer` for `nubers`) weighs less than the common one (`number`).
-    let max_df = found.iter().map(|e| e.info.df).max().unwrap_or(1).max(1) as f32;
-    let weight = TYPO_WEIGHT.powi(i32::from(closest));
-    out.extend(found.into_iter().map(|mut e| {
-        e.kind = Kind::Typo(closest);
-        e.weight = weight * (e.info.df as f32 / max_df).sqrt();
-        e
-    }));
+    let (weight, max_df) = (TYPO_WEIGHT.powi(i32::from(closest)), max_df(found.iter()));
+    weigh(&mut found, weight, Kind::Typo(closest), max_df);
+    out.extend(found);
+}
+
+/// The largest document frequency among `matches` (at least 1).
+fn max_df<'e>(matches: impl Iterator<Item = &'e Expansion>) -> u32 {
+    matches.map(|e| e.info.df).max().unwrap_or(1).max(1)
+}
+
+/// Sets each candidate's kind, and its weight: `weight` for one as
+/// frequent as `max_df`, less by the square root of how much rarer it is.
+fn weigh(found: &mut [Expansion], weight: f32, kind: Kind, max_df: u32) {
+    for e in found {
+        e.kind = kind;
+        e.weight = weight * (e.info.df as f32 / max_df as f32).sqrt();
+    }
 }
 
 /// Keeps the `k` most frequent of `found`, most frequent first; ties in

@@ -1,0 +1,37 @@
+//! The word being typed: its completions rank by what it most likely
+//! becomes, not by how rare each one is.
+
+use quarry_core::index::write_index;
+use quarry_core::{search, Document, Index, SearchOptions};
+
+fn doc(i: usize, body: &str) -> Document {
+    Document {
+        id: format!("{i:03}"),
+        title: format!("page {i}"),
+        body: body.to_string(),
+        url: None,
+        fields: Vec::new(),
+    }
+}
+
+#[test]
+fn a_rare_completion_does_not_lead_the_word_being_typed() {
+    // 20 pages say `lifetime`, one says `lifetimeparam`, the rest neither.
+    let docs: Vec<Document> = (0..200)
+        .map(|i| match i {
+            0..20 => doc(i, "every reference has a lifetime in rust"),
+            20 => doc(i, "a lifetimeparam names one in the grammar"),
+            _ => doc(i, "other words about traits and closures"),
+        })
+        .collect();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let r = search(&index, "lifetim", &SearchOptions::default());
+    assert_eq!(r.total, 21, "both still match");
+    let first = index.doc(r.hits[0].doc).unwrap().id;
+    assert_ne!(first, "020", "the rare completion leads");
+    // Typed further, it is the only match and leads.
+    let r = search(&index, "lifetimep", &SearchOptions::default());
+    assert_eq!(r.total, 1);
+    assert_eq!(index.doc(r.hits[0].doc).unwrap().id, "020");
+}
