@@ -48,6 +48,9 @@ pub struct Scorer {
     /// body and not in the title, four postings in five: scored with one
     /// multiplication.
     once: [f32; 256],
+    /// [`Scorer::idf`] of the rarer terms, which are most completions and
+    /// typo candidates: a logarithm is a call in WebAssembly.
+    rare_idf: [f32; 256],
 }
 
 impl Scorer {
@@ -62,12 +65,17 @@ impl Scorer {
             t
         };
         let body = table(params.w_body, params.b_body, avg_body);
+        let mut rare_idf = [0f32; 256];
+        for (df, slot) in rare_idf.iter_mut().enumerate() {
+            *slot = idf(docs as f32, df as f32);
+        }
         Scorer {
             params,
             docs: docs as f32,
             title: table(params.w_title, params.b_title, avg_title),
             once: body.map(|t| saturate(params.k1, t)),
             body,
+            rare_idf,
         }
     }
 
@@ -78,8 +86,10 @@ impl Scorer {
 
     /// Inverse document frequency, never negative (Lucene's form).
     pub fn idf(&self, df: u32) -> f32 {
-        let df = df as f32;
-        (1.0 + (self.docs - df + 0.5) / (df + 0.5)).ln()
+        match self.rare_idf.get(df as usize) {
+            Some(&v) => v,
+            None => idf(self.docs, df as f32),
+        }
     }
 
     /// More than any score of a term of this `idf` in any document: the
@@ -117,6 +127,11 @@ impl Scorer {
         }
         idf * saturate(self.params.k1, t)
     }
+}
+
+/// Inverse document frequency of a term in `df` of `docs` documents.
+fn idf(docs: f32, df: f32) -> f32 {
+    (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
 }
 
 /// BM25's saturation of a weighted frequency `t` (0 for none).
