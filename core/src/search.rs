@@ -7,6 +7,7 @@ use crate::query::eval::Correction;
 use crate::query::{evaluate, parse_with, Filter};
 use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Result order.
@@ -106,13 +107,14 @@ pub type Facets = BTreeMap<String, BTreeMap<String, u32>>;
 
 /// A page of results.
 #[derive(Debug, Clone, Default)]
-pub struct SearchResults {
+pub struct SearchResults<'i> {
     /// Documents matching, before `offset` and `limit`.
     pub total: usize,
     /// The requested page.
     pub hits: Vec<Hit>,
-    /// Folded terms that matched, for snippets, in no useful order.
-    pub terms: Vec<String>,
+    /// Folded terms that matched, for snippets, in no useful order
+    /// (completions borrow the index's keys).
+    pub terms: Vec<Cow<'i, str>>,
     /// Counts of `place` and `year` over all matches.
     pub facets: Facets,
     /// A better spelling of the query, when one finds much more.
@@ -120,7 +122,7 @@ pub struct SearchResults {
 }
 
 /// Searches `index` for `text`.
-pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults {
+pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults<'i> {
     let stem = index.stemmer();
     let query = parse_with(text, opts.prefix, &stem);
     let (mut r, corrections, unmatched) = run(index, &query, opts);
@@ -133,11 +135,11 @@ pub fn search(index: &Index<'_>, text: &str, opts: &SearchOptions) -> SearchResu
     r
 }
 
-fn run(
-    index: &Index<'_>,
+fn run<'i>(
+    index: &'i Index<'_>,
     query: &crate::query::Query,
     opts: &SearchOptions,
-) -> (SearchResults, Vec<Correction>, Vec<(String, String)>) {
+) -> (SearchResults<'i>, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
     let facets = facets(index, &docs, &matches.unranked);

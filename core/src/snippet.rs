@@ -26,12 +26,12 @@ pub struct Snippet {
 
 /// The snippet of `body` for the folded `terms`, in any order; `stem`
 /// makes a folded word its stem, as the index did.
-pub fn snippet(body: &str, terms: &[String], stem: &dyn Fn(&mut String)) -> Snippet {
+pub fn snippet<T: AsRef<str>>(body: &str, terms: &[T], stem: &dyn Fn(&mut String)) -> Snippet {
     // (start, end, term index)
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     // Stemming every word of every shown body would cost more than the
     // search: stem only the words that can match a query term.
-    let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t)).collect();
+    let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t.as_ref())).collect();
     let mut from = 0;
     for limit in SCAN_LIMITS {
         let to = cut_at_space(body, limit).max(from);
@@ -41,7 +41,7 @@ pub fn snippet(body: &str, terms: &[String], stem: &dyn Fn(&mut String)) -> Snip
         for_each_token_starting(&body[from..to], &heads, stem, |t| {
             if hits.len() < MAX_MATCHES {
                 // A few dozen terms at most: a scan, and no sorting per query.
-                if let Some(k) = terms.iter().position(|x| x == t.term) {
+                if let Some(k) = terms.iter().position(|x| x.as_ref() == t.term) {
                     hits.push((from + t.start, from + t.end, k));
                 }
             }

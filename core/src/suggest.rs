@@ -102,7 +102,7 @@ fn respell(index: &Index<'_>, term: &str, written: &str) -> Option<String> {
         .2;
     best.written
         .or_else(|| surface(index, &best.term, best.info))
-        .or(Some(best.term))
+        .or(Some(best.term.into_owned()))
 }
 
 /// How often a term occurs in the whole corpus.

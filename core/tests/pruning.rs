@@ -42,7 +42,13 @@ fn with_facets(mut docs: Vec<Document>) -> Vec<Document> {
     docs
 }
 
-fn run(index: &Index<'_>, query: &str, limit: usize, offset: usize, prune: bool) -> SearchResults {
+fn run<'i>(
+    index: &'i Index<'_>,
+    query: &str,
+    limit: usize,
+    offset: usize,
+    prune: bool,
+) -> SearchResults<'i> {
     let opts = SearchOptions {
         limit,
         offset,

@@ -13,6 +13,7 @@ use crate::index::Index;
 use crate::rank::{keep_best, Bm25F, Scorer};
 use crate::search::SearchOptions;
 use crate::text::stopwords::is_stopword;
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -22,7 +23,7 @@ pub const MAX_ALL_REQUIRED: usize = 3;
 
 /// Matching documents with scores, and what else the query learned.
 #[derive(Debug, Default)]
-pub struct Matches {
+pub struct Matches<'i> {
     /// `(document, score)`, in no particular order: the documents that may
     /// be ranked.
     pub docs: Vec<(u32, f32)>,
@@ -34,7 +35,7 @@ pub struct Matches {
     pub unranked: Vec<u32>,
     /// Terms to highlight, in the order the query found them (a term
     /// two words share comes twice).
-    pub terms: Vec<String>,
+    pub terms: Vec<Cow<'i, str>>,
     /// Words found only by typo tolerance, every candidate at the closest
     /// distance.
     pub corrections: Vec<Correction>,
@@ -239,7 +240,7 @@ thread_local! {
 
 /// Runs `query` against `index` with the filters, typo tolerance and
 /// tuning of `opts`.
-pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Matches {
+pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -> Matches<'i> {
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
         s.begin(index.doc_count() as usize);
@@ -267,13 +268,13 @@ pub fn evaluate(index: &Index<'_>, query: &Query, opts: &SearchOptions) -> Match
     })
 }
 
-struct Eval<'e, 'a> {
-    index: &'e Index<'a>,
+struct Eval<'e, 'i, 'a> {
+    index: &'i Index<'a>,
     /// Shared with the scratch space: its tables are 2 KB, not copied.
     scorer: Rc<Scorer>,
     opts: &'e SearchOptions,
     s: &'e mut Scratch,
-    out: Matches,
+    out: Matches<'i>,
     /// The query's words found as typed, with their idf, for proximity.
     words: Vec<(String, f32)>,
     /// With a query whose one word's score is each document's whole score:
@@ -308,8 +309,8 @@ fn page_to_prune(query: &Query, opts: &SearchOptions) -> Option<usize> {
 /// bound costs more than they do.
 const MIN_PRUNED_DF: u32 = 32;
 
-impl Eval<'_, '_> {
-    fn run(mut self, query: &Query) -> Matches {
+impl<'i> Eval<'_, 'i, '_> {
+    fn run(mut self, query: &Query) -> Matches<'i> {
         let ranked = query.positive().count() > self.opts.tuning.max_all_required;
         let mut clauses = 0u32;
         for clause in query.positive() {
@@ -398,7 +399,7 @@ impl Eval<'_, '_> {
                         if self.opts.tuning.proximity.is_some() {
                             if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
                                 self.words
-                                    .push((e.term.clone(), self.scorer.idf(e.info.df)));
+                                    .push((e.term.to_string(), self.scorer.idf(e.info.df)));
                             }
                         }
                         self.word(&exp, *scope, bit);
@@ -422,7 +423,9 @@ impl Eval<'_, '_> {
                         continue;
                     }
                     if !found.is_empty() {
-                        self.out.terms.extend(terms.iter().cloned());
+                        self.out
+                            .terms
+                            .extend(terms.iter().map(|t| Cow::Owned(t.clone())));
                     }
                     let idfs: Vec<f32> = terms
                         .iter()
@@ -451,7 +454,7 @@ impl Eval<'_, '_> {
 
     /// Keeps a word's expansions as terms to highlight, and its closest
     /// typo candidates as corrections (the suggestion picks one).
-    fn note_terms(&mut self, word: &str, exp: Vec<Expansion>) {
+    fn note_terms(&mut self, word: &str, exp: Vec<Expansion<'i>>) {
         let closest = match exp.first().map(|e| e.kind) {
             Some(Kind::Typo(d)) => Some(Kind::Typo(d)),
             _ => None,
@@ -461,7 +464,7 @@ impl Eval<'_, '_> {
             if Some(e.kind) == closest {
                 self.out.corrections.push(Correction {
                     word: word.to_string(),
-                    term: e.term.clone(),
+                    term: e.term.to_string(),
                     written: e.written,
                 });
             }
@@ -587,14 +590,14 @@ impl Eval<'_, '_> {
             .iter()
             .map(|&d| (d, self.s.slots[d as usize].score))
             .collect();
-        let mut query_terms = self.out.terms.clone();
+        let mut query_terms: Vec<String> = self.out.terms.iter().map(|t| t.to_string()).collect();
         sort_unique(&mut query_terms);
         for (term, w) in expansion(self.index, &ranked, &query_terms, fb) {
             let Some(info) = self.index.term(&term) else {
                 continue;
             };
             let e = Expansion {
-                term,
+                term: term.into(),
                 info,
                 weight: fb.weight * w,
                 kind: Kind::Exact,

@@ -5,6 +5,7 @@
 use super::fuzzy;
 use crate::index::format::KeyKind;
 use crate::index::{Index, TermInfo};
+use std::borrow::Cow;
 
 /// Completions kept for a prefix, the most frequent first.
 pub const MAX_COMPLETIONS: usize = 24;
@@ -43,9 +44,10 @@ pub enum Kind {
 
 /// A dictionary term standing for a query word, with its score weight.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Expansion {
-    /// The dictionary term.
-    pub term: String,
+pub struct Expansion<'i> {
+    /// The dictionary term: a completion borrows the index's decoded key,
+    /// sparing an allocation for each of a prefix's two dozen.
+    pub term: Cow<'i, str>,
     /// Where its postings are.
     pub info: TermInfo,
     /// Score multiplier.
@@ -70,13 +72,13 @@ pub fn max_edits(chars: usize) -> u8 {
 /// The terms `word` (a stem; `folded` is the word as written) matches.
 /// `typed` is given for the word being typed and adds completions;
 /// `fuzzy` allows typo candidates when nothing else matches.
-pub fn expand(
-    index: &Index<'_>,
+pub fn expand<'i>(
+    index: &'i Index<'_>,
     word: &str,
     folded: &str,
     typed: Option<&str>,
     fuzzy: bool,
-) -> Vec<Expansion> {
+) -> Vec<Expansion<'i>> {
     // Room for the completions: the list is allocated once.
     let mut out = Vec::with_capacity(MAX_COMPLETIONS + 1);
     match typed {
@@ -98,9 +100,9 @@ pub fn expand(
     out
 }
 
-fn exact(word: &str, info: TermInfo) -> Expansion {
+fn exact(word: &str, info: TermInfo) -> Expansion<'static> {
     Expansion {
-        term: word.to_string(),
+        term: Cow::Owned(word.to_string()),
         info,
         weight: 1.0,
         kind: Kind::Exact,
@@ -111,7 +113,7 @@ fn exact(word: &str, info: TermInfo) -> Expansion {
 /// Adds the completions of `typed` to `out`, which holds `word`'s exact
 /// match if there is one; when `typed` is `word`, it is found here, the
 /// first key of the scan, and put first.
-fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion>) {
+fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion<'i>>) {
     let scan_finds_exact = typed == word;
     let mut exact_info = out.first().map(|e| e.info);
     // The most frequent completions, kept as (df, key's ordinal, postings).
@@ -158,7 +160,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
             continue;
         };
         found.push(Expansion {
-            term: term.to_string(),
+            term: Cow::Borrowed(term),
             info,
             weight: COMPLETION_WEIGHT,
             kind: Kind::Completion,
@@ -180,7 +182,7 @@ fn completions(index: &Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansi
         if let Some(info) = index.term(stem) {
             if stem != word && Some(info) != exact && !found.iter().any(|e| e.info == info) {
                 found.push(Expansion {
-                    term: stem.to_string(),
+                    term: Cow::Owned(stem.to_string()),
                     info,
                     weight: COMPLETION_WEIGHT,
                     kind: Kind::Completion,
@@ -233,7 +235,7 @@ fn starts_a_suffix(rest: &str) -> bool {
 /// more may have two edits after their first letter, or one anywhere.
 /// A word with a digit has none: a year, a version or a part number that
 /// the corpus lacks is not a misspelling of a neighbouring one.
-pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansion>) {
+pub fn typos<'i>(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansion<'i>>) {
     let edits = max_edits(word.chars().count().max(folded.chars().count()));
     if edits == 0 || folded.bytes().any(|b| b.is_ascii_digit()) {
         return;
@@ -302,7 +304,7 @@ pub fn typos(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expansio
 }
 
 /// The largest document frequency among `matches` (at least 1).
-fn max_df<'e>(matches: impl Iterator<Item = &'e Expansion>) -> u32 {
+fn max_df<'e, 'i: 'e>(matches: impl Iterator<Item = &'e Expansion<'i>>) -> u32 {
     matches.map(|e| e.info.df).max().unwrap_or(1).max(1)
 }
 
@@ -355,7 +357,7 @@ impl Hit<'_> {
             f.swap |= swap;
         } else {
             let e = Expansion {
-                term: term(),
+                term: Cow::Owned(term()),
                 info,
                 weight: 0.0,
                 kind: Kind::Typo(d),
@@ -367,13 +369,13 @@ impl Hit<'_> {
 }
 
 /// A typo candidate while the dictionary is walked.
-struct Candidate {
+struct Candidate<'i> {
     /// Edits from the query word.
     d: u8,
     /// One of its written words is the query word with two neighbouring
     /// letters swapped.
     swap: bool,
-    e: Expansion,
+    e: Expansion<'i>,
 }
 
 /// Whether `b` is `a` with two neighbouring letters swapped.
