@@ -511,8 +511,11 @@ impl<'i> Eval<'_, 'i, '_> {
     /// beats a list's bound, no document can gain a place from it, so its
     /// documents are only marked as matching (for the total and facets)
     /// with a score of 0, which is below their true one, and every later
-    /// list's bound is lower still. The page and the total come out the
-    /// same as scoring everything.
+    /// list's bound is lower still. In a list whose bound beats that
+    /// floor, a posting scoring below it is only marked too: the document
+    /// needs a better posting elsewhere to reach the page, and one that
+    /// never gets a true score never ranks above its place. The page and
+    /// the total come out the same as scoring everything.
     fn best_of_pruned(&mut self, exp: &[Expansion], page: usize, bit: u32, title_only: bool) {
         let scorer = &self.scorer;
         let bound = |e: &Expansion| e.weight * scorer.bound(scorer.idf(e.info.df));
@@ -535,6 +538,10 @@ impl<'i> Eval<'_, 'i, '_> {
                 self.out.lists_unscored += 1;
                 s.start_marking();
                 Accumulate::Mark
+            } else if floor > f32::MIN {
+                // Only its postings that beat the floor can reach the page.
+                s.start_marking();
+                Accumulate::KeepMaxAbove(bit, floor)
             } else {
                 Accumulate::KeepMax(bit)
             };
@@ -645,6 +652,12 @@ impl Lists<'_, '_> {
                 match into {
                     Accumulate::Add(bit) => s.add(p.doc, v, bit),
                     Accumulate::KeepMax(bit) => s.keep_max(p.doc, v, bit),
+                    Accumulate::KeepMaxAbove(bit, floor) => {
+                        s.mark(p.doc);
+                        if v >= floor {
+                            s.keep_max(p.doc, v, bit);
+                        }
+                    }
                     Accumulate::BestOfWord => s.best_of_word(p.doc, v),
                     Accumulate::Mark => {}
                 }
@@ -660,6 +673,11 @@ enum Accumulate {
     Add(u32),
     /// Keeps the larger of it and the accumulator's.
     KeepMax(u32),
+    /// Marks the document as matching, and keeps the larger score only
+    /// from this floor up: a document scoring less here cannot reach the
+    /// page through this list (see `best_of_pruned`), and its accumulator
+    /// is a cache miss saved on a large index.
+    KeepMaxAbove(u32, f32),
     /// Keeps the best of the current word's expansions (`best_of_word`).
     BestOfWord,
     /// Only marks the document as matching: the list cannot reach the page
