@@ -165,3 +165,30 @@ fn common_completions_are_not_scored() {
     .unwrap();
     assert_eq!(run(&index, "ba", 10, 0, true).total, 401);
 }
+
+/// Once a floor has started the marking, a short list scored later (a
+/// rare completion, of low weight) must mark its documents too, or the
+/// total misses them (a version that set the floor within a long list's
+/// first postings did, and gave 60).
+#[test]
+fn a_short_list_after_a_long_one_is_counted() {
+    let doc = |i: usize, body: &str| Document {
+        id: format!("{i:03}"),
+        title: String::new(),
+        body: body.to_string(),
+        url: None,
+        fields: Vec::new(),
+    };
+    let docs: Vec<Document> = (0..100)
+        .map(|i| match i {
+            0..60 => doc(i, &"bat ".repeat(1 + i % 3)),
+            60 => doc(i, "batch"),
+            _ => doc(i, "cab"),
+        })
+        .collect();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let pruned = run(&index, "bat", 10, 0, true);
+    assert_eq!(pruned.total, 61);
+    same(&pruned, &run(&index, "bat", 10, 0, false)).unwrap();
+}
