@@ -10,6 +10,8 @@ let floats = new Float32Array(0);
 
 export function setMemory(m) {
   memory = m;
+  words = new Uint32Array(0);
+  floats = new Float32Array(0);
 }
 
 export function cacheDoc(ord, id, title, url, fields) {
