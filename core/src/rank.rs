@@ -171,7 +171,7 @@ pub fn keep_best(docs: &mut Vec<(u32, f32)>, k: usize) {
             continue;
         }
         let mut j = k - 1;
-        while j > 0 && before(&x, &docs[j - 1]) {
+        while j > 0 && by_score(&x, &docs[j - 1]).is_lt() {
             docs[j] = docs[j - 1];
             j -= 1;
         }

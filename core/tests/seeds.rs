@@ -129,6 +129,27 @@ fn phrases_and_exclusions() {
 }
 
 #[test]
+fn a_filter_on_one_word_counts_only_what_it_keeps() {
+    // One word with one term is scored straight into the results; the
+    // filter must still drop from the total what it drops from the page.
+    let exact = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    let mut both = ids_with("party", &exact);
+    both.sort();
+    assert_eq!(both, [SANTIAGO, MEXICO]);
+    for (q, want) in [
+        ("party date:2022", MEXICO),
+        ("party place:santiago", SANTIAGO),
+    ] {
+        let r = search(index(), q, &exact);
+        assert_eq!(r.total, 1, "query {q:?}");
+        assert_eq!(ids_with(q, &exact), [want], "query {q:?}");
+    }
+}
+
+#[test]
 fn parentheses_group_alternatives() {
     let mut both = ids("(chile OR \"new society\") communist");
     both.sort();

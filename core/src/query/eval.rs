@@ -79,6 +79,9 @@ struct Scratch {
     marks: Vec<u64>,
     /// Whether this query set any of `marks`.
     marked: bool,
+    /// `(document, score)` straight from the one list of a query that is
+    /// one word with one term: no accumulator is needed (see `Eval::alone`).
+    pushed: Vec<(u32, f32)>,
     /// The last scorer built, with what it was built from: its tables are
     /// the same for every query on one index.
     scorer: Option<(ScorerKey, Rc<Scorer>)>,
@@ -118,6 +121,7 @@ impl Scratch {
             self.generation = 1;
         }
         self.touched.clear();
+        self.pushed.clear();
     }
 
     /// Starts a word whose documents keep their best expansion's score.
@@ -263,6 +267,8 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             words: Vec::new(),
             page: page_to_prune(query, opts),
             required: 0,
+            alone: matches!(query.clauses.as_slice(), [c] if !c.negated
+                && matches!(c.alts.as_slice(), [Atom::Word { .. }])),
         }
         .run(query)
     })
@@ -284,6 +290,9 @@ struct Eval<'e, 'i, 'a> {
     /// A document missing one cannot match, so the postings of later
     /// clauses are only read past for it, not scored.
     required: u32,
+    /// Whether the query is one word and nothing else: a word with one
+    /// term then scores each document once, straight into the results.
+    alone: bool,
 }
 
 /// How many of the best documents the results need, when that bounds what
@@ -346,14 +355,18 @@ impl<'i> Eval<'_, 'i, '_> {
         for clause in query.clauses.iter().filter(|c| c.negated) {
             self.clause(clause, 0, false);
         }
+        let mut docs = std::mem::take(&mut self.s.pushed);
         let s = &*self.s;
-        let mut docs: Vec<(u32, f32)> = Vec::with_capacity(s.touched.len());
         let negated = query.clauses.iter().any(|c| c.negated);
-        if clauses == 1 && !negated && !ranked {
+        if !docs.is_empty() {
+            // Scored straight into the results (`Accumulate::Push`).
+        } else if clauses == 1 && !negated && !ranked {
+            docs = Vec::with_capacity(s.touched.len());
             // Every document scored matched the one clause (feedback, which
             // scores documents of its own, runs only for ranked queries).
             docs.extend(s.touched.iter().map(|&d| (d, s.slots[d as usize].score)));
         } else {
+            docs = Vec::with_capacity(s.touched.len());
             docs.extend(
                 s.touched
                     .iter()
@@ -483,7 +496,13 @@ impl<'i> Eval<'_, 'i, '_> {
         };
         let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
-            lists.score(s, read, e, Accumulate::Add(bit));
+            let into = if self.alone {
+                s.pushed.reserve(e.info.df as usize);
+                Accumulate::Push
+            } else {
+                Accumulate::Add(bit)
+            };
+            lists.score(s, read, e, into);
             return;
         }
         if s.touched.is_empty() && lists.required == 0 {
@@ -659,6 +678,7 @@ impl Lists<'_, '_> {
                         }
                     }
                     Accumulate::BestOfWord => s.best_of_word(p.doc, v),
+                    Accumulate::Push => s.pushed.push((p.doc, v)),
                     Accumulate::Mark => {}
                 }
             }
@@ -680,6 +700,8 @@ enum Accumulate {
     KeepMaxAbove(u32, f32),
     /// Keeps the best of the current word's expansions (`best_of_word`).
     BestOfWord,
+    /// Pushes it with the document, seen once (see `Eval::alone`).
+    Push,
     /// Only marks the document as matching: the list cannot reach the page
     /// (see `best_of_pruned`).
     Mark,
