@@ -29,7 +29,7 @@ pub struct Index<'a> {
 }
 
 /// Where a term's postings start.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TermInfo {
     /// Number of documents containing the term.
     pub df: u32,

@@ -22,9 +22,9 @@ pub enum Atom {
         /// matched against written words, not stems (`cnts` → `cents`,
         /// whose stem `cent` is two edits away).
         folded: String,
-        /// For the word being typed, its folded form before stemming:
-        /// terms that start with it (or with `term`) match too.
-        prefix: Option<String>,
+        /// Whether it is the word being typed: terms that start with
+        /// `folded` (or with `term`) match too.
+        prefix: bool,
     },
     /// Folded terms that must stand next to each other, in order.
     Phrase {

@@ -404,7 +404,8 @@ impl<'i> Eval<'_, 'i, '_> {
                     folded,
                     prefix,
                 } => {
-                    let exp = expand(self.index, term, folded, prefix.as_deref(), self.opts.fuzzy);
+                    let typed = prefix.then_some(folded.as_str());
+                    let exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
                     if positive && exp.is_empty() && self.opts.fuzzy {
                         self.out.unmatched.push((term.clone(), folded.clone()));
                     }

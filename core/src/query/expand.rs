@@ -116,8 +116,11 @@ fn exact(word: &str, info: TermInfo) -> Expansion<'static> {
 fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<Expansion<'i>>) {
     let scan_finds_exact = typed == word;
     let mut exact_info = out.first().map(|e| e.info);
-    // The most frequent completions, kept as (df, key's ordinal, postings).
-    let mut top: Vec<(u32, usize, TermInfo)> = Vec::with_capacity(MAX_COMPLETIONS + 1);
+    // The most frequent completions, kept as (df, key's ordinal, postings),
+    // on the stack: every query's last word comes here.
+    let none = TermInfo::default();
+    let mut top = [(0u32, 0usize, none); MAX_COMPLETIONS];
+    let mut kept = 0;
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
     // The keys under the prefix are one range of the sorted keys. Aliases
@@ -139,14 +142,14 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
         if Some(info) == exact_info {
             continue;
         }
-        let full = top.len() == MAX_COMPLETIONS;
-        if full && top.last().is_some_and(|l| l.0 >= info.df) {
+        if kept == MAX_COMPLETIONS && top[kept - 1].0 >= info.df {
             continue;
         }
         // Most frequent first; ties in dictionary order (stable insert).
-        let at_rank = top.partition_point(|e| e.0 >= info.df);
-        top.insert(at_rank, (info.df, ord, info));
-        top.truncate(MAX_COMPLETIONS);
+        let at_rank = top[..kept].partition_point(|e| e.0 >= info.df);
+        kept = (kept + 1).min(MAX_COMPLETIONS);
+        top.copy_within(at_rank..kept - 1, at_rank + 1);
+        top[at_rank] = (info.df, ord, info);
     }
     if scan_finds_exact {
         if let Some(info) = exact_info {
@@ -154,8 +157,8 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
         }
     }
     let exact = exact_info;
-    let mut found: Vec<Expansion> = Vec::with_capacity(top.len());
-    for (_, ord, info) in top {
+    let mut found: Vec<Expansion> = Vec::with_capacity(kept);
+    for &(_, ord, info) in &top[..kept] {
         let Ok(term) = std::str::from_utf8(keys.key(ord)) else {
             continue;
         };

@@ -47,9 +47,11 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
     // The group of the item the last clause came from.
     let mut last_group = 0;
     let count = items.len();
+    // One list for every piece's atoms, emptied into the clauses.
+    let mut atoms = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let is_last = i + 1 == count;
-        let atoms = match (&item.piece, item.field) {
+        match (&item.piece, item.field) {
             (Piece::Or, _) => {
                 join_next = !q.clauses.is_empty();
                 continue;
@@ -63,7 +65,6 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 let scope = scope_of(field);
                 // Byte offset of the word in the query text.
                 let base = w.as_ptr() as usize - text.as_ptr() as usize;
-                let mut atoms = Vec::new();
                 let words = &mut q.words;
                 for_each_word(w, |folded, start, end| {
                     let mut term = folded.to_string();
@@ -78,17 +79,16 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                     atoms.push(Atom::Word {
                         term,
                         scope,
-                        prefix: None,
+                        prefix: false,
                         folded: folded.to_string(),
                     });
                 });
                 // The word being typed: the last of the query's last piece.
                 if prefix && is_last && ends_in_word && !item.negated {
-                    if let Some(Atom::Word { folded, prefix, .. }) = atoms.last_mut() {
-                        *prefix = Some(folded.clone());
+                    if let Some(Atom::Word { prefix, .. }) = atoms.last_mut() {
+                        *prefix = true;
                     }
                 }
-                atoms
             }
             (Piece::Quoted(p), field) => {
                 let mut ts = Vec::new();
@@ -99,24 +99,24 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 });
                 let scope = scope_of(field);
                 match ts.len() {
-                    0 => Vec::new(),
+                    0 => {}
                     1 => {
                         let term = ts.into_iter().next().unwrap_or_default();
-                        vec![Atom::Word {
+                        atoms.push(Atom::Word {
                             folded: term.clone(),
                             term,
                             scope,
-                            prefix: None,
-                        }]
+                            prefix: false,
+                        });
                     }
-                    _ => vec![Atom::Phrase { terms: ts, scope }],
+                    _ => atoms.push(Atom::Phrase { terms: ts, scope }),
                 }
             }
-        };
+        }
         // `OR` joins positive words, and negated ones inside one group:
         // `-(a OR b)` excludes documents with either.
         let same_group = item.group != 0 && item.group == last_group;
-        for (k, atom) in atoms.into_iter().enumerate() {
+        for (k, atom) in atoms.drain(..).enumerate() {
             let joinable = k == 0 && join_next && (!item.negated || same_group);
             let room = q.clauses.len() < MAX_CLAUSES;
             match q.clauses.last_mut() {

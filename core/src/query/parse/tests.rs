@@ -6,7 +6,7 @@ fn w(term: &str) -> Atom {
         term: term.into(),
         scope: Scope::Any,
         folded: term.into(),
-        prefix: None,
+        prefix: false,
     }
 }
 /// A word whose stem differs from it.
@@ -15,7 +15,7 @@ fn stemmed(term: &str, folded: &str) -> Atom {
         term: term.into(),
         scope: Scope::Any,
         folded: folded.into(),
-        prefix: None,
+        prefix: false,
     }
 }
 fn p(term: &str) -> Atom {
@@ -23,7 +23,7 @@ fn p(term: &str) -> Atom {
         term: term.into(),
         scope: Scope::Any,
         folded: term.into(),
-        prefix: Some(term.into()),
+        prefix: true,
     }
 }
 fn pos(alts: Vec<Atom>) -> Clause {
@@ -125,13 +125,13 @@ fn table() {
                     term: "a".into(),
                     scope: Scope::Title,
                     folded: "a".into(),
-                    prefix: None,
+                    prefix: false,
                 },
                 Atom::Word {
                     term: "b".into(),
                     scope: Scope::Title,
                     folded: "b".into(),
-                    prefix: None,
+                    prefix: false,
                 },
             ])],
             vec![],
@@ -145,7 +145,7 @@ fn table() {
                     term: "vietnam".into(),
                     scope: Scope::Title,
                     folded: "vietnam".into(),
-                    prefix: None,
+                    prefix: false,
                 }]),
                 pos(vec![p("x")]),
             ],
@@ -162,7 +162,7 @@ fn table() {
                 term: "parti".into(),
                 scope: Scope::Any,
                 folded: "party".into(),
-                prefix: Some("party".into()),
+                prefix: true,
             }])],
             vec![Filter::Place("mexico city".into())],
         ),
@@ -211,7 +211,7 @@ fn stems_and_the_typed_prefix() {
             term: "delegati".into(),
             scope: Scope::Any,
             folded: "delegati".into(),
-            prefix: Some("delegati".into()),
+            prefix: true,
         }]),
     ];
     assert_eq!(q.clauses, want);
