@@ -44,10 +44,7 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|(p, why)| format!("{} ({why})", p.display()))
         .collect();
-    warn_list(
-        "left out {} HTML page(s) marked noindex or redirecting at once",
-        &left_out,
-    );
+    warn_list("left out {} file(s) that are not documents", &left_out);
     let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
     let index_ms = started.elapsed().as_millis();

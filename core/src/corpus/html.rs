@@ -8,7 +8,10 @@
 //! (menus, help pop-ups, banners) repeats on every page of a site.
 //! Pages that ask search engines to leave them out (`robots` `noindex`) and
 //! pages that only redirect at once (`refresh` with no delay) are not
-//! documents: their content is elsewhere.
+//! documents: their content is elsewhere. A heading's permalink (an `<a
+//! href="#…">` of only a symbol, such as Sphinx's `¶`) is not text, and a
+//! `<title>` that is the first `<h1>` plus the site's name (`Coroutines —
+//! Python 3.11 documentation`) gives the heading alone.
 
 use crate::document::{Document, FieldValue};
 use ego_tree::iter::Edge;
@@ -108,9 +111,17 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         end_block(&mut body);
     }
     let body = body.trim().to_string();
-    let title = first_text("title")
-        .or_else(|| first_text("h1"))
-        .unwrap_or_else(|| super::txt::title_of(&body));
+    let h1 = html
+        .select(&Selector::parse("h1").expect("static selector"))
+        .find_map(|h| {
+            let mut text = String::new();
+            visible_text(h, &mut text);
+            Some(collapse(&text)).filter(|t| !t.is_empty())
+        });
+    let title = match (first_text("title"), h1) {
+        (Some(title), Some(h1)) => without_site_name(title, &h1),
+        (title, h1) => title.or(h1).unwrap_or_else(|| super::txt::title_of(&body)),
+    };
     Ok(Page::Doc(Document {
         id: id.to_string(),
         title,
@@ -129,8 +140,8 @@ fn outermost<'h>(html: &'h Html, css: &str) -> Option<Vec<ElementRef<'h>>> {
         .filter(|e| {
             !e.ancestors()
                 .filter_map(ElementRef::wrap)
-                .any(|a| selector.matches(&a) || is_skipped(a.value()))
-                && !is_skipped(e.value())
+                .any(|a| selector.matches(&a) || is_skipped(a))
+                && !is_skipped(*e)
         })
         .collect();
     (!found.is_empty()).then_some(found)
@@ -229,7 +240,11 @@ fn visible_text(root: ElementRef, out: &mut String) {
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) if skipping > 0 || is_skipped(e) => skipping += 1,
+                Node::Element(_)
+                    if skipping > 0 || ElementRef::wrap(node).is_some_and(is_skipped) =>
+                {
+                    skipping += 1
+                }
                 Node::Text(t) if skipping == 0 => push_text(out, t),
                 _ => {}
             },
@@ -246,11 +261,63 @@ fn visible_text(root: ElementRef, out: &mut String) {
     }
 }
 
-fn is_skipped(e: &scraper::node::Element) -> bool {
+fn is_skipped(element: ElementRef) -> bool {
+    let e = element.value();
     SKIPPED.contains(&e.name())
         || e.attr("hidden").is_some()
         || e.attr("data-quarry-ignore").is_some()
         || e.attr("aria-hidden") == Some("true")
+        || is_permalink(element)
+}
+
+/// A link to a place on its own page whose text is no word, only a
+/// symbol: a heading's permalink (`¶`, `#`, `§`, `🔗`).
+fn is_permalink(a: ElementRef) -> bool {
+    a.value().name() == "a"
+        && a.value().attr("href").is_some_and(|h| h.starts_with('#'))
+        && a.text().flat_map(str::chars).all(|c| !c.is_alphanumeric())
+}
+
+/// `title` without the site's name, when it is the page's first heading
+/// followed, or preceded, by a separator and the name (`Ownership - The
+/// Rust Book`, `Docs | Install`): the heading's words, as `title` writes
+/// them. Otherwise `title` as it is.
+fn without_site_name(title: String, h1: &str) -> String {
+    const SEPARATORS: &[&str] = &["—", "–", "-", "|", "·", "•", ":", "::", "»", "/"];
+    let (t, h) = (title.to_lowercase(), h1.to_lowercase());
+    // Lower-casing keeps byte lengths for nearly all text: compare in place
+    // only when it kept the whole title's, and cut only on a boundary.
+    if t.len() != title.len() || h.len() > t.len() || h.is_empty() {
+        return title;
+    }
+    let separated = |rest: &str| {
+        let rest = rest.trim();
+        SEPARATORS
+            .iter()
+            .any(|s| rest.starts_with(s) || rest.ends_with(s))
+            && rest.chars().any(char::is_alphanumeric)
+    };
+    if t.starts_with(&h) && t.as_bytes().get(h.len()) == Some(&b' ') {
+        let rest = &t[h.len()..];
+        if separated(rest)
+            && rest
+                .trim_start()
+                .starts_with(|c: char| !c.is_alphanumeric())
+        {
+            if let Some(heading) = title.get(..h.len()) {
+                return heading.to_string();
+            }
+        }
+    }
+    if t.ends_with(&h) && t.len() > h.len() && t.as_bytes()[t.len() - h.len() - 1] == b' ' {
+        let rest = &t[..t.len() - h.len()];
+        if separated(rest) && rest.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+            if let Some(heading) = title.get(t.len() - h.len()..) {
+                return heading.to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Appends text with runs of white space collapsed to one space.
@@ -351,6 +418,30 @@ mod tests {
             "<title>T</title><div>menu</div><main>main</main><article data-quarry-body><p>only this</p></article>",
         );
         assert_eq!(d.body, "only this");
+    }
+
+    #[test]
+    fn permalinks_are_not_text_and_the_site_name_leaves_the_title() {
+        let d = doc(
+            "<title>Coroutines and Tasks — Python 3.11 documentation</title>             <h1>Coroutines and Tasks<a class=headerlink href=\"#tasks\">¶</a></h1>             <p>See <a href=\"#gather\">gather</a>, note <a href=\"#fn1\">1</a>.</p>             <h2>Gather<a href=\"#g\">#</a></h2>",
+        );
+        assert_eq!(d.title, "Coroutines and Tasks");
+        assert_eq!(d.body, "Coroutines and Tasks\nSee gather, note 1.\nGather");
+        for (title, h1, want) in [
+            (
+                "What is Ownership? - The Rust Book",
+                "What Is Ownership?",
+                "What is Ownership?",
+            ),
+            ("Docs | Install", "Install", "Install"),
+            ("Ownership", "Own", "Ownership"),
+            ("Ownership rules", "Ownership", "Ownership rules"),
+            ("Tasks — ", "Tasks", "Tasks —"),
+            ("Home", "Welcome", "Home"),
+        ] {
+            let d = doc(&format!("<title>{title}</title><h1>{h1}</h1>"));
+            assert_eq!(d.title, want, "title {title:?}, h1 {h1:?}");
+        }
     }
 
     #[test]

@@ -27,7 +27,8 @@ pub struct Corpus {
     pub dirs: Vec<PathBuf>,
     /// Files skipped because no reader knows their extension.
     pub skipped: Vec<PathBuf>,
-    /// HTML pages that are not documents, with why (`noindex`, `redirect`).
+    /// Files that are not documents, with why: HTML pages marked `noindex`
+    /// or redirecting at once, copies of markup sources.
     pub left_out: Vec<(PathBuf, &'static str)>,
 }
 
@@ -121,6 +122,12 @@ impl Walker<'_> {
     fn read_file(&mut self, path: &Path) -> Result<(), CorpusError> {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let ext = ext.to_ascii_lowercase();
+        if ext == "txt" && is_source_copy(path) {
+            let why = "a copy of a page's markup source, as in Sphinx's _sources";
+            self.corpus.left_out.push((path.to_path_buf(), why));
+            self.corpus.files.push(path.to_path_buf());
+            return Ok(());
+        }
         let id = || doc_id(self.root, path);
         let doc = match ext.as_str() {
             "txt" => txt::read(&id(), &self.read_document(path)?),
@@ -213,6 +220,17 @@ impl Walker<'_> {
 
 /// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
 /// drops a byte order mark.
+/// `page.rst.txt`, `notes.md.txt`: documentation generators (Sphinx's
+/// `_sources`) publish each page's markup source beside the page under
+/// this name; read as text it would be every page again, in raw markup.
+fn is_source_copy(path: &Path) -> bool {
+    let stem = Path::new(path.file_stem().unwrap_or_default());
+    let inner = stem.extension().and_then(|e| e.to_str()).unwrap_or("");
+    ["rst", "rest", "md", "markdown", "txt", "ipynb"]
+        .iter()
+        .any(|e| inner.eq_ignore_ascii_case(e))
+}
+
 fn read_text(path: &Path) -> Result<String, CorpusError> {
     let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
         path: path.to_path_buf(),

@@ -160,6 +160,34 @@ fn directory_ids_are_relative_paths_and_unknown_files_skipped() {
 }
 
 #[test]
+fn copies_of_markup_sources_are_left_out_and_named() {
+    // A Sphinx build: each page, and its source again under _sources.
+    let dir = scratch("sources");
+    fs::create_dir_all(dir.join("_sources/library")).unwrap();
+    fs::write(dir.join("index.html"), "<title>Home</title><p>Hi.</p>").unwrap();
+    fs::write(
+        dir.join("_sources/library/json.rst.txt"),
+        ".. module:: json",
+    )
+    .unwrap();
+    fs::write(dir.join("_sources/intro.md.TXT"), "# Intro").unwrap();
+    fs::write(dir.join("notes.txt"), "Plain notes.").unwrap();
+    fs::write(dir.join("v1.2.txt"), "Release notes.").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["index", "notes", "v1.2"]);
+    let left: Vec<&Path> = c.left_out.iter().map(|(p, _)| p.as_path()).collect();
+    assert_eq!(
+        left,
+        [
+            dir.join("_sources/intro.md.TXT"),
+            dir.join("_sources/library/json.rst.txt")
+        ]
+    );
+    assert!(c.left_out[0].1.contains("markup source"));
+}
+
+#[test]
 fn seed_corpus_reads() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     let c = read_corpus(&root).unwrap();
