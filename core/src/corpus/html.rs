@@ -10,8 +10,8 @@
 //! pages that only redirect at once (`refresh` with no delay) are not
 //! documents: their content is elsewhere. A heading's permalink (an `<a
 //! href="#…">` of only a symbol, such as Sphinx's `¶`) is not text, and a
-//! `<title>` that is the first `<h1>` plus the site's name (`Coroutines —
-//! Python 3.11 documentation`) gives the heading alone.
+//! `<title>` that is the content's first heading plus the site's name
+//! (`Coroutines — Python 3.11 documentation`) gives the heading alone.
 
 use crate::document::{Document, FieldValue};
 use ego_tree::iter::Edge;
@@ -106,21 +106,34 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         .or_else(|| outermost(&html, "main, [role=main]"))
         .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
-    for root in roots {
+    for &root in &roots {
         visible_text(root, &mut body);
         end_block(&mut body);
     }
     let body = body.trim().to_string();
-    let h1 = html
-        .select(&Selector::parse("h1").expect("static selector"))
-        .find_map(|h| {
-            let mut text = String::new();
-            visible_text(h, &mut text);
-            Some(collapse(&text)).filter(|t| !t.is_empty())
-        });
-    let title = match (first_text("title"), h1) {
-        (Some(title), Some(h1)) => without_site_name(title, &h1),
-        (title, h1) => title.or(h1).unwrap_or_else(|| super::txt::title_of(&body)),
+    // The content's first heading (a site's menu bar may hold an `<h1>` of
+    // the site's name before it): its first `<h1>`, or `<h2>` for the site
+    // name's sake (mdBook chapters start at `<h2>`), else the page's `<h1>`.
+    let heading = |h: ElementRef| {
+        let mut text = String::new();
+        visible_text(h, &mut text);
+        Some(collapse(&text)).filter(|t| !t.is_empty())
+    };
+    let first_heading = |level: &str, within: &[ElementRef]| {
+        let selector = Selector::parse(level).expect("static selector");
+        within
+            .iter()
+            .flat_map(|r| r.select(&selector))
+            .find_map(heading)
+    };
+    let h1 = first_heading("h1", &roots).or_else(|| first_heading("h1", &[html.root_element()]));
+    let title = match first_text("title") {
+        Some(title) => [h1.clone(), first_heading("h2", &roots)]
+            .into_iter()
+            .flatten()
+            .find_map(|h| without_site_name(&title, &h))
+            .unwrap_or(title),
+        None => h1.unwrap_or_else(|| super::txt::title_of(&body)),
     };
     Ok(Page::Doc(Document {
         id: id.to_string(),
@@ -279,45 +292,25 @@ fn is_permalink(a: ElementRef) -> bool {
 }
 
 /// `title` without the site's name, when it is the page's first heading
-/// followed, or preceded, by a separator and the name (`Ownership - The
-/// Rust Book`, `Docs | Install`): the heading's words, as `title` writes
-/// them. Otherwise `title` as it is.
-fn without_site_name(title: String, h1: &str) -> String {
-    const SEPARATORS: &[&str] = &["—", "–", "-", "|", "·", "•", ":", "::", "»", "/"];
+/// followed by a separator and the name (`Ownership - The Rust Book`): the
+/// heading's words, as `title` writes them; `None` otherwise. A
+/// name before the heading (`Docs | Install`) cannot be told from a page
+/// named after its site whose first heading is the site's name, so it
+/// stays.
+fn without_site_name(title: &str, h1: &str) -> Option<String> {
+    const SEPARATORS: &[&str] = &["—", "–", "-", "|", "·", "•", ":", "»", "/"];
     let (t, h) = (title.to_lowercase(), h1.to_lowercase());
     // Lower-casing keeps byte lengths for nearly all text: compare in place
     // only when it kept the whole title's, and cut only on a boundary.
-    if t.len() != title.len() || h.len() > t.len() || h.is_empty() {
-        return title;
+    if t.len() != title.len() || h.is_empty() || !t.starts_with(&h) {
+        return None;
     }
-    let separated = |rest: &str| {
-        let rest = rest.trim();
-        SEPARATORS
-            .iter()
-            .any(|s| rest.starts_with(s) || rest.ends_with(s))
-            && rest.chars().any(char::is_alphanumeric)
-    };
-    if t.starts_with(&h) && t.as_bytes().get(h.len()) == Some(&b' ') {
-        let rest = &t[h.len()..];
-        if separated(rest)
-            && rest
-                .trim_start()
-                .starts_with(|c: char| !c.is_alphanumeric())
-        {
-            if let Some(heading) = title.get(..h.len()) {
-                return heading.to_string();
-            }
-        }
-    }
-    if t.ends_with(&h) && t.len() > h.len() && t.as_bytes()[t.len() - h.len() - 1] == b' ' {
-        let rest = &t[..t.len() - h.len()];
-        if separated(rest) && rest.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
-            if let Some(heading) = title.get(t.len() - h.len()..) {
-                return heading.to_string();
-            }
-        }
-    }
-    title
+    let rest = t[h.len()..].trim();
+    let named = rest.chars().any(char::is_alphanumeric);
+    let after_space = t.as_bytes().get(h.len()) == Some(&b' ');
+    let separated = SEPARATORS.iter().any(|s| rest.starts_with(s));
+    let heading = title.get(..h.len())?;
+    (after_space && named && separated).then(|| heading.to_string())
 }
 
 /// Appends text with runs of white space collapsed to one space.
@@ -433,7 +426,7 @@ mod tests {
                 "What Is Ownership?",
                 "What is Ownership?",
             ),
-            ("Docs | Install", "Install", "Install"),
+            ("Docs | Install", "Install", "Docs | Install"),
             ("Ownership", "Own", "Ownership"),
             ("Ownership rules", "Ownership", "Ownership rules"),
             ("Tasks — ", "Tasks", "Tasks —"),
@@ -442,6 +435,20 @@ mod tests {
             let d = doc(&format!("<title>{title}</title><h1>{h1}</h1>"));
             assert_eq!(d.title, want, "title {title:?}, h1 {h1:?}");
         }
+        // mdBook: the menu bar's <h1> is the book's name, the content's
+        // first heading the page's.
+        let book = "<div class=menu-bar><h1 class=menu-title>The Rust Book</h1></div>\
+                    <main><h1>What Is Ownership?</h1><p>Rules.</p></main>";
+        let d = doc(&format!(
+            "<title>What is Ownership? - The Rust Book</title>{book}"
+        ));
+        assert_eq!(d.title, "What is Ownership?");
+        assert_eq!(doc(book).title, "What Is Ownership?");
+        let chapter = "<h1 class=menu-title>The Rust Book</h1><main><h2>Ownership</h2></main>";
+        let d = doc(&format!(
+            "<title>Ownership - The Rust Book</title>{chapter}"
+        ));
+        assert_eq!(d.title, "Ownership");
     }
 
     #[test]
