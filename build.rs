@@ -16,7 +16,12 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    for var in ["QUARRY_CORPUS", "QUARRY_MAX_DOC_BYTES", "QUARRY_MAX_DOCS"] {
+    for var in [
+        "QUARRY_CORPUS",
+        "QUARRY_MAX_DOC_BYTES",
+        "QUARRY_MAX_DOCS",
+        "QUARRY_EXCLUDE",
+    ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
     println!("cargo:rerun-if-changed=build.rs");

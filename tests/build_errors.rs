@@ -143,4 +143,13 @@ fn limits_come_from_the_environment_and_unknown_files_warn() {
         )],
         "one warning line lists the skipped files"
     );
+
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_EXCLUDE", "b.md")]);
+    assert!(ok, "{stderr}");
+    let line = format!(
+        "warning: quarry@0.1.0: quarry: left out 1 file(s) that are not documents: {} (QUARRY_EXCLUDE b.md)",
+        dir.join("b.md").display()
+    );
+    assert!(stderr.contains(&line), "stderr lacks {line:?}:\n{stderr}");
+    assert!(stderr.contains("indexed 1 documents"), "{stderr}");
 }

@@ -1,14 +1,18 @@
 //! How much a corpus may hold: a guard against a stray log file or a runaway
 //! export turning into a module nobody can download.
 
-/// Corpus limits. `build.rs` reads them from `QUARRY_MAX_DOC_BYTES` and
-/// `QUARRY_MAX_DOCS`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use super::exclude::Exclude;
+
+/// Corpus limits, and the files left out. `build.rs` reads them from
+/// `QUARRY_MAX_DOC_BYTES`, `QUARRY_MAX_DOCS` and `QUARRY_EXCLUDE`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Limits {
     /// Largest document, in bytes of its file (or of its JSON line).
     pub max_doc_bytes: usize,
     /// Most documents in the corpus.
     pub max_docs: usize,
+    /// Files of a corpus folder left out by name.
+    pub exclude: Exclude,
 }
 
 impl Default for Limits {
@@ -16,6 +20,7 @@ impl Default for Limits {
         Limits {
             max_doc_bytes: 1 << 20,
             max_docs: 1_000_000,
+            exclude: Exclude::default(),
         }
     }
 }
@@ -25,7 +30,10 @@ impl Limits {
     /// `var`; a value that is not a positive whole number is an error
     /// naming the variable.
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Limits, String> {
-        let mut limits = Limits::default();
+        let mut limits = Limits {
+            exclude: Exclude::parse(&var("QUARRY_EXCLUDE").unwrap_or_default()),
+            ..Limits::default()
+        };
         for (name, slot) in [
             ("QUARRY_MAX_DOC_BYTES", &mut limits.max_doc_bytes),
             ("QUARRY_MAX_DOCS", &mut limits.max_docs),

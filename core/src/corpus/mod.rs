@@ -2,6 +2,7 @@
 //! out, or one error that names the place.
 
 mod error;
+mod exclude;
 mod html;
 mod jsonl;
 mod limits;
@@ -9,6 +10,7 @@ mod markdown;
 mod txt;
 
 pub use error::CorpusError;
+pub use exclude::Exclude;
 pub use limits::Limits;
 
 use crate::document::Document;
@@ -29,7 +31,7 @@ pub struct Corpus {
     pub skipped: Vec<PathBuf>,
     /// Files that are not documents, with why: HTML pages marked `noindex`
     /// or redirecting at once, copies of markup sources.
-    pub left_out: Vec<(PathBuf, &'static str)>,
+    pub left_out: Vec<(PathBuf, String)>,
 }
 
 /// Reads the corpus at `root` with the default [`Limits`].
@@ -112,6 +114,10 @@ impl Walker<'_> {
             }
             if path.is_dir() {
                 self.walk(&path)?;
+            } else if let Some(p) = self.limits.exclude.matching(&rel_path(self.root, &path)) {
+                let why = format!("QUARRY_EXCLUDE {p}");
+                self.corpus.left_out.push((path.to_path_buf(), why));
+                self.corpus.files.push(path.to_path_buf());
             } else {
                 self.read_file(&path)?;
             }
@@ -124,7 +130,9 @@ impl Walker<'_> {
         let ext = ext.to_ascii_lowercase();
         if ext == "txt" && is_source_copy(path) {
             let why = "a copy of a page's markup source, as in Sphinx's _sources";
-            self.corpus.left_out.push((path.to_path_buf(), why));
+            self.corpus
+                .left_out
+                .push((path.to_path_buf(), why.to_string()));
             self.corpus.files.push(path.to_path_buf());
             return Ok(());
         }
@@ -144,7 +152,9 @@ impl Walker<'_> {
                 match page {
                     html::Page::Doc(doc) => doc,
                     html::Page::LeftOut(why) => {
-                        self.corpus.left_out.push((path.to_path_buf(), why));
+                        self.corpus
+                            .left_out
+                            .push((path.to_path_buf(), why.to_string()));
                         self.corpus.files.push(path.to_path_buf());
                         return Ok(());
                     }

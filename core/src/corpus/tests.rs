@@ -188,6 +188,42 @@ fn copies_of_markup_sources_are_left_out_and_named() {
 }
 
 #[test]
+fn excluded_files_are_left_out_and_named_with_their_pattern() {
+    let dir = scratch("exclude");
+    fs::create_dir_all(dir.join("blog/page/2")).unwrap();
+    fs::create_dir_all(dir.join("tags")).unwrap();
+    fs::write(dir.join("blog/post.md"), "# Post\n\nText.").unwrap();
+    fs::write(dir.join("blog/page/2/index.html"), "<title>Page 2</title>").unwrap();
+    fs::write(dir.join("tags/rust.html"), "<title>Rust</title>").unwrap();
+    fs::write(dir.join("genindex.html"), "<title>Index</title>").unwrap();
+    let limits = Limits::from_env(|k| {
+        (k == "QUARRY_EXCLUDE").then(|| "genindex*.html, blog/page/*/index.html, tags/".into())
+    })
+    .unwrap();
+    let c = read_corpus_with(&dir, &limits).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["blog/post"]);
+    let left: Vec<(PathBuf, &str)> = c
+        .left_out
+        .iter()
+        .map(|(p, w)| (p.clone(), w.as_str()))
+        .collect();
+    assert_eq!(
+        left,
+        [
+            (
+                dir.join("blog/page/2/index.html"),
+                "QUARRY_EXCLUDE blog/page/*/index.html"
+            ),
+            (dir.join("genindex.html"), "QUARRY_EXCLUDE genindex*.html"),
+            (dir.join("tags/rust.html"), "QUARRY_EXCLUDE tags/**"),
+        ]
+    );
+    // Every file stays watched, so that a change rebuilds the index.
+    assert_eq!(c.files.len(), 4);
+}
+
+#[test]
 fn seed_corpus_reads() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../seeds");
     let c = read_corpus(&root).unwrap();
