@@ -23,6 +23,14 @@ const SKIPPED: &[&str] = &[
     "nav", "footer", "select", "button",
 ];
 
+/// ARIA roles of elements that are never body text: `<nav>`, `<footer>`
+/// and a search form by another name.
+const SKIPPED_ROLES: &[&str] = &["navigation", "contentinfo", "search"];
+
+/// Classes of the same, from generators that write neither tag nor role:
+/// DocBook's Prev / Up / Home / Next bars above and below every page.
+const SKIPPED_CLASSES: &[&str] = &["navheader", "navfooter"];
+
 /// Elements after which words must not run together.
 const BLOCKS: &[&str] = &[
     "p",
@@ -280,6 +288,8 @@ fn is_skipped(element: ElementRef) -> bool {
         || e.attr("hidden").is_some()
         || e.attr("data-quarry-ignore").is_some()
         || e.attr("aria-hidden") == Some("true")
+        || e.attr("role").is_some_and(|r| SKIPPED_ROLES.contains(&r))
+        || e.classes().any(|c| SKIPPED_CLASSES.contains(&c))
         || is_permalink(element)
 }
 
@@ -449,6 +459,17 @@ mod tests {
             "<title>Ownership - The Rust Book</title>{chapter}"
         ));
         assert_eq!(d.title, "Ownership");
+    }
+
+    #[test]
+    fn navigation_by_role_or_docbook_class_is_not_text() {
+        let d = doc(
+            "<title>VACUUM</title><div class=navheader><table><tr><td><a href=a.html>Prev</a>\
+             </td><th>SQL Commands</th></tr></table></div><div role=navigation>index modules</div>\
+             <h2>VACUUM</h2><p>VACUUM — garbage-collect a database</p>\
+             <div class=\"navfooter x\"><a href=b.html>Next</a></div><div role=contentinfo>© 2024</div>",
+        );
+        assert_eq!(d.body, "VACUUM\nVACUUM — garbage-collect a database");
     }
 
     #[test]
