@@ -55,6 +55,10 @@ pub struct Tuning {
     pub max_all_required: usize,
     /// A bonus for query words standing close together.
     pub proximity: Option<crate::query::proximity::Proximity>,
+    /// Score factor of a document whose title is exactly the words of a
+    /// query of two or three words that must all match (1 turns it off;
+    /// see `exact_titles`).
+    pub exact_title: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
     /// not match (see `eval`). Results are the same either way; tests turn
@@ -74,6 +78,7 @@ impl Default for Tuning {
             }),
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
             proximity: None,
+            exact_title: 1.5,
             prune: true,
         }
     }
@@ -142,6 +147,7 @@ fn run<'i>(
 ) -> (SearchResults<'i>, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
+    exact_titles(index, query, opts, &mut docs);
     let facets = facets(index, &docs, &matches.unranked);
     let total = matches.total;
     let end = opts.offset.saturating_add(opts.limit).min(total);
@@ -176,6 +182,64 @@ fn run<'i>(
         suggestion: None,
     };
     (results, matches.corrections, matches.unmatched)
+}
+
+/// Scales by `exact_title` the score of each document whose title is
+/// exactly the query's words (`CREATE TABLE` for `create table`, before the
+/// pages that only mention both), for a query of two or three plain words,
+/// which must all match. A title holding as many words as the query is
+/// read again; most are not, by their stored length. (One word is left to
+/// BM25F's title weight: a one-word title is common, and most of a common
+/// word's documents would be read.)
+#[inline(never)]
+fn exact_titles(
+    index: &Index<'_>,
+    query: &crate::query::Query,
+    opts: &SearchOptions,
+    docs: &mut [(u32, f32)],
+) {
+    let ranked = query.positive().count() > opts.tuning.max_all_required;
+    if opts.tuning.exact_title == 1.0 || ranked || opts.sort != Sort::Relevance {
+        return;
+    }
+    // The words as typed (folded): the title must say them, not only
+    // share their stems.
+    let mut words: Vec<&str> = Vec::new();
+    for c in query.positive() {
+        let [crate::query::Atom::Word { folded, .. }] = c.alts.as_slice() else {
+            return;
+        };
+        if !words.contains(&folded.as_str()) {
+            words.push(folded);
+        }
+    }
+    let n = words.len();
+    if n < 2 {
+        return;
+    }
+    let heads: Vec<&[u8]> = words
+        .iter()
+        .map(|w| &w.as_bytes()[..w.len().min(2)])
+        .collect();
+    for d in docs.iter_mut() {
+        // Most titles are ruled out by their stored length alone.
+        if index.norm_codes(d.0).0 as usize != n {
+            continue;
+        }
+        let Some(title) = index.title(d.0) else {
+            continue;
+        };
+        // As many words as the query, each one found: the title is them.
+        let mut found = 0u32;
+        crate::text::for_each_token_starting(title, &heads, &|_| {}, &mut |t| {
+            if let Some(i) = words.iter().position(|x| *x == t.folded) {
+                found |= 1 << i;
+            }
+        });
+        if found.count_ones() as usize == n {
+            d.1 *= opts.tuning.exact_title;
+        }
+    }
 }
 
 /// The fields counted in facets: `place`, and `date` by year.

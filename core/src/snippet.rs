@@ -38,7 +38,7 @@ pub fn snippet<T: AsRef<str>>(body: &str, terms: &[T], stem: &dyn Fn(&mut String
         if !hits.is_empty() || from >= to {
             break;
         }
-        for_each_token_starting(&body[from..to], &heads, stem, |t| {
+        for_each_token_starting(&body[from..to], &heads, stem, &mut |t| {
             if hits.len() < MAX_MATCHES {
                 // A few dozen terms at most: a scan, and no sorting per query.
                 if let Some(k) = terms.iter().position(|x| x.as_ref() == t.term) {

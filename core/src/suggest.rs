@@ -123,7 +123,7 @@ fn surface(index: &Index<'_>, term: &str, info: TermInfo) -> Option<String> {
     let heads = [stem_head(term)];
     let mut found = None;
     for text in [index.doc(doc)?.title, body] {
-        for_each_token_starting(text, &heads, &index.stemmer(), |t| {
+        for_each_token_starting(text, &heads, &index.stemmer(), &mut |t| {
             if found.is_none() && t.term == term {
                 found = Some(t.folded.to_string());
             }

@@ -22,6 +22,7 @@ const ABSENT: &str = "yak";
 const K1: f64 = 2.0;
 const W_TITLE: f64 = 2.5;
 const B: f64 = 0.75;
+const EXACT_TITLE: f64 = 1.5;
 
 #[derive(Debug, Clone)]
 enum Atom {
@@ -113,6 +114,25 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
     };
     let positive: Vec<&Clause> = clauses.iter().filter(|c| !c.negated).collect();
     let ranked = positive.len() > 3;
+    // A title that is exactly the words of a query of two or three plain
+    // words, which must all match, scales the score (`Tuning::exact_title`).
+    let mut words: Vec<usize> = Vec::new();
+    let plain = !ranked
+        && positive.iter().all(|c| match c.alts.as_slice() {
+            [Atom::Word { w, .. }] => {
+                if !words.contains(w) {
+                    words.push(*w);
+                }
+                true
+            }
+            _ => false,
+        });
+    let exact_title = |d: &(Vec<usize>, Vec<usize>)| {
+        plain
+            && words.len() >= 2
+            && d.0.len() == words.len()
+            && words.iter().all(|w| d.0.contains(w))
+    };
     let mut out = Vec::new();
     for (i, d) in docs.iter().enumerate() {
         if clauses
@@ -133,7 +153,8 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
         }
         let needed = if ranked { 1 } else { positive.len() };
         if matched >= needed && matched > 0 {
-            out.push((i as u32, total));
+            let factor = if exact_title(d) { EXACT_TITLE } else { 1.0 };
+            out.push((i as u32, total * factor));
         }
     }
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));

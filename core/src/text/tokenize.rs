@@ -53,8 +53,8 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
 }
 
 /// Calls `f` with every token of `text`, in order.
-pub fn for_each_token(text: &str, f: impl FnMut(Token<'_>)) {
-    for_each_token_starting(text, &[b""], &stem_in_place, f);
+pub fn for_each_token(text: &str, mut f: impl FnMut(Token<'_>)) {
+    for_each_token_starting(text, &[b""], &stem_in_place, &mut f);
 }
 
 /// Like [`for_each_token`], but only for words whose folded form starts
@@ -62,11 +62,13 @@ pub fn for_each_token(text: &str, f: impl FnMut(Token<'_>)) {
 /// cost. With [`stem_head`]s of the terms sought, no match is missed.
 /// `stem` makes a folded word its stem (the index's
 /// `Index::stem_in_place` knows the stems of the corpus's own words).
+/// Not generic: its callers (snippets, titles, surface forms) share one
+/// copy of the word walk in the `.wasm`; few words reach `f`.
 pub fn for_each_token_starting(
     text: &str,
     heads: &[&[u8]],
     stem: &dyn Fn(&mut String),
-    mut f: impl FnMut(Token<'_>),
+    f: &mut dyn FnMut(Token<'_>),
 ) {
     let mut term = String::new();
     for_each_word(text, |folded, start, end| {

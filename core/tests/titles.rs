@@ -1,0 +1,77 @@
+//! A page whose title is exactly what was asked for leads the pages that
+//! only mention it (`CREATE TABLE` for `create table`).
+
+use quarry_core::index::write_index;
+use quarry_core::search::Tuning;
+use quarry_core::{search, Document, Index, SearchOptions};
+
+fn page(id: &str, title: &str, body: &str) -> Document {
+    Document {
+        id: id.to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
+        url: None,
+        fields: Vec::new(),
+    }
+}
+
+/// Ids of the results of `query`, with `exact_title` as the factor.
+fn ids(index: &Index, query: &str, exact_title: f32) -> Vec<String> {
+    let opts = SearchOptions {
+        tuning: Tuning {
+            exact_title,
+            ..Tuning::default()
+        },
+        ..SearchOptions::default()
+    };
+    let r = search(index, query, &opts);
+    r.hits
+        .iter()
+        .map(|h| index.doc(h.doc).unwrap().id)
+        .collect()
+}
+
+#[test]
+fn the_page_titled_as_the_query_leads() {
+    // The reference page is long; short pages say both words more densely.
+    let long = "create table defines a new table. ".to_string()
+        + &"each table column has a type and constraints. ".repeat(60);
+    let mut docs: Vec<Document> = (0..40)
+        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
+        .collect();
+    docs.extend([
+        page(
+            "alter",
+            "ALTER TABLE",
+            "alter table changes a table: create table made it, create table again.",
+        ),
+        page("create", "CREATE TABLE", &long),
+        page(
+            "space",
+            "CREATE TABLESPACE",
+            "create table space: create a table space for a table.",
+        ),
+        page(
+            "tutorial",
+            "Tutorial",
+            "first create table, then create table again, and create table once more.",
+        ),
+        page("table", "Table", "a table"),
+    ]);
+    let index_bytes = write_index(&docs).unwrap();
+    let index = Index::open(&index_bytes).unwrap();
+    let plain = ids(&index, "create table ", 1.0);
+    assert_ne!(
+        plain[0], "create",
+        "BM25F alone puts it first: the test shows nothing"
+    );
+    // Finished or being typed, with the words in either order or case.
+    for q in ["create table ", "create table", "Table CREATE "] {
+        assert_eq!(ids(&index, q, 1.5)[0], "create", "query {q:?}");
+    }
+    // A title with another word, or a word being typed that is not yet
+    // the title's, is not exact.
+    assert_ne!(ids(&index, "create tab", 1.5)[0], "create");
+    // One word is left to the title weight; three words must all be there.
+    assert_eq!(ids(&index, "create table space", 1.5), ["space"]);
+}
