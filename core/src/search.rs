@@ -198,7 +198,7 @@ fn exact_titles(
     opts: &SearchOptions,
     docs: &mut [(u32, f32)],
 ) {
-    let ranked = query.positive().count() > opts.tuning.max_all_required;
+    let ranked = crate::query::eval::is_ranked(query, opts);
     if opts.tuning.exact_title == 1.0 || ranked || opts.sort != Sort::Relevance {
         return;
     }

@@ -115,9 +115,7 @@ impl Walker<'_> {
             if path.is_dir() {
                 self.walk(&path)?;
             } else if let Some(p) = self.limits.exclude.matching(&rel_path(self.root, &path)) {
-                let why = format!("QUARRY_EXCLUDE {p}");
-                self.corpus.left_out.push((path.to_path_buf(), why));
-                self.corpus.files.push(path.to_path_buf());
+                self.leave_out(&path, format!("QUARRY_EXCLUDE {p}"));
             } else {
                 self.read_file(&path)?;
             }
@@ -125,15 +123,19 @@ impl Walker<'_> {
         Ok(())
     }
 
+    /// Lists a file that is not a document, with why; it stays watched,
+    /// so that a change to it rebuilds the index.
+    fn leave_out(&mut self, path: &Path, why: String) {
+        self.corpus.left_out.push((path.to_path_buf(), why));
+        self.corpus.files.push(path.to_path_buf());
+    }
+
     fn read_file(&mut self, path: &Path) -> Result<(), CorpusError> {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         let ext = ext.to_ascii_lowercase();
         if ext == "txt" && is_source_copy(path) {
             let why = "a copy of a page's markup source, as in Sphinx's _sources";
-            self.corpus
-                .left_out
-                .push((path.to_path_buf(), why.to_string()));
-            self.corpus.files.push(path.to_path_buf());
+            self.leave_out(path, why.to_string());
             return Ok(());
         }
         let id = || doc_id(self.root, path);
@@ -152,10 +154,7 @@ impl Walker<'_> {
                 match page {
                     html::Page::Doc(doc) => doc,
                     html::Page::LeftOut(why) => {
-                        self.corpus
-                            .left_out
-                            .push((path.to_path_buf(), why.to_string()));
-                        self.corpus.files.push(path.to_path_buf());
+                        self.leave_out(path, why.to_string());
                         return Ok(());
                     }
                 }
@@ -228,8 +227,6 @@ impl Walker<'_> {
     }
 }
 
-/// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
-/// drops a byte order mark.
 /// `page.rst.txt`, `notes.md.txt`: documentation generators (Sphinx's
 /// `_sources`) publish each page's markup source beside the page under
 /// this name; read as text it would be every page again, in raw markup.
@@ -241,6 +238,8 @@ fn is_source_copy(path: &Path) -> bool {
         .any(|e| inner.eq_ignore_ascii_case(e))
 }
 
+/// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
+/// drops a byte order mark.
 fn read_text(path: &Path) -> Result<String, CorpusError> {
     let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
         path: path.to_path_buf(),

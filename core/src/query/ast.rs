@@ -87,4 +87,11 @@ impl Query {
     pub fn positive(&self) -> impl Iterator<Item = &Clause> {
         self.clauses.iter().filter(|c| !c.negated)
     }
+
+    /// Whether the query is one word and nothing else (no exclusion, no
+    /// alternative, no phrase).
+    pub fn is_one_word(&self) -> bool {
+        matches!(self.clauses.as_slice(), [c] if !c.negated
+            && matches!(c.alts.as_slice(), [Atom::Word { .. }]))
+    }
 }

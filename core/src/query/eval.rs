@@ -267,8 +267,7 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             words: Vec::new(),
             page: page_to_prune(query, opts),
             required: 0,
-            alone: matches!(query.clauses.as_slice(), [c] if !c.negated
-                && matches!(c.alts.as_slice(), [Atom::Word { .. }])),
+            alone: query.is_one_word(),
         }
         .run(query)
     })
@@ -301,17 +300,19 @@ struct Eval<'e, 'i, 'a> {
 /// with no bonus added later. `None` when every match must be scored.
 fn page_to_prune(query: &Query, opts: &SearchOptions) -> Option<usize> {
     let t = &opts.tuning;
-    let one_word = match query.clauses.as_slice() {
-        [c] => !c.negated && matches!(c.alts.as_slice(), [Atom::Word { .. }]),
-        _ => false,
-    };
     (t.prune
-        && one_word
+        && query.is_one_word()
         && query.filters.is_empty()
         && opts.filters.is_empty()
         && opts.sort == crate::search::Sort::Relevance
         && t.proximity.is_none())
     .then(|| opts.offset.saturating_add(opts.limit))
+}
+
+/// Whether `query` is long enough that its documents are ranked by the
+/// words they match rather than required to match every one.
+pub fn is_ranked(query: &Query, opts: &SearchOptions) -> bool {
+    query.positive().count() > opts.tuning.max_all_required
 }
 
 /// Lists shorter than this are scored whatever their bound: checking the
@@ -320,7 +321,7 @@ const MIN_PRUNED_DF: u32 = 32;
 
 impl<'i> Eval<'_, 'i, '_> {
     fn run(mut self, query: &Query) -> Matches<'i> {
-        let ranked = query.positive().count() > self.opts.tuning.max_all_required;
+        let ranked = is_ranked(query, self.opts);
         let mut clauses = 0u32;
         for clause in query.positive() {
             if (ranked && self.opts.tuning.stopwords && is_stopword_clause(clause)) || clauses >= 31
