@@ -28,8 +28,17 @@ const SKIPPED: &[&str] = &[
 const SKIPPED_ROLES: &[&str] = &["navigation", "contentinfo", "search"];
 
 /// Classes of the same, from generators that write neither tag nor role:
-/// DocBook's Prev / Up / Home / Next bars above and below every page.
-const SKIPPED_CLASSES: &[&str] = &["navheader", "navfooter"];
+/// DocBook's Prev / Up / Home / Next bars above and below every page, and
+/// tables of contents (DocBook's `toc`, Sphinx's `toctree-wrapper`,
+/// Docusaurus's `table-of-contents`). A contents page's list is the titles
+/// of other pages: indexed, it outranks each of them for its own title.
+const SKIPPED_CLASSES: &[&str] = &[
+    "navheader",
+    "navfooter",
+    "toc",
+    "toctree-wrapper",
+    "table-of-contents",
+];
 
 /// Elements after which words must not run together.
 const BLOCKS: &[&str] = &[
@@ -470,6 +479,25 @@ mod tests {
              <div class=\"navfooter x\"><a href=b.html>Next</a></div><div role=contentinfo>© 2024</div>",
         );
         assert_eq!(d.body, "VACUUM\nVACUUM — garbage-collect a database");
+    }
+
+    #[test]
+    fn tables_of_contents_are_not_text() {
+        // DocBook's chapter page, Sphinx's toctree, Docusaurus's page outline.
+        let d = doc(
+            "<title>Chapter 40. Event Triggers</title><h2>Chapter 40. Event Triggers</h2>\
+             <div class=toc><p>Table of Contents</p><dl class=toc><dt><a href=m.html>\
+             40.2. Event Trigger Firing Matrix</a></dt></dl></div><p>To supplement triggers.</p>\
+             <div class=\"toctree-wrapper compound\"><ul><li><a href=r.html>Runners</a></li></ul></div>\
+             <ul class=\"table-of-contents x\"><li><a href=#s>Setup</a></li></ul>",
+        );
+        assert_eq!(
+            d.body,
+            "Chapter 40. Event Triggers\nTo supplement triggers."
+        );
+        // A class that only starts like one is text.
+        let d = doc("<title>T</title><div class=toc-item>Kept</div>");
+        assert_eq!(d.body, "Kept");
     }
 
     #[test]
