@@ -13,6 +13,7 @@
 //! `<title>` that is the content's first heading plus the site's name
 //! (`Coroutines — Python 3.11 documentation`) gives the heading alone.
 
+use super::site_name::without_site_name;
 use crate::document::{Document, FieldValue};
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -97,8 +98,9 @@ pub const MAX_DEPTH: usize = 4096;
 /// What one HTML file gives.
 #[derive(Debug)]
 pub enum Page {
-    /// A document.
-    Doc(Document),
+    /// A document, and the site's name with its separator if the title
+    /// held one after the heading (see [`without_site_name`]).
+    Doc(Document, Option<String>),
     /// A page that is not one, and why (see the module's comment).
     LeftOut(&'static str),
 }
@@ -144,21 +146,25 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
             .find_map(heading)
     };
     let h1 = first_heading("h1", &roots).or_else(|| first_heading("h1", &[html.root_element()]));
-    let title = match first_text("title") {
-        Some(title) => [h1.clone(), first_heading("h2", &roots)]
+    let (title, site_name) = match first_text("title") {
+        Some(title) => match [h1.clone(), first_heading("h2", &roots)]
             .into_iter()
             .flatten()
             .find_map(|h| without_site_name(&title, &h))
-            .unwrap_or(title),
-        None => h1.unwrap_or_else(|| super::txt::title_of(&body)),
+        {
+            Some((heading, name)) => (heading, Some(name)),
+            None => (title, None),
+        },
+        None => (h1.unwrap_or_else(|| super::txt::title_of(&body)), None),
     };
-    Ok(Page::Doc(Document {
+    let doc = Document {
         id: id.to_string(),
         title,
         body,
         url: Some(rel_path.to_string()),
         fields: meta_fields(&html),
-    }))
+    };
+    Ok(Page::Doc(doc, site_name))
 }
 
 /// The visible elements matching `css` that no other one contains, in
@@ -310,28 +316,6 @@ fn is_permalink(a: ElementRef) -> bool {
         && a.text().flat_map(str::chars).all(|c| !c.is_alphanumeric())
 }
 
-/// `title` without the site's name, when it is the page's first heading
-/// followed by a separator and the name (`Ownership - The Rust Book`): the
-/// heading's words, as `title` writes them; `None` otherwise. A
-/// name before the heading (`Docs | Install`) cannot be told from a page
-/// named after its site whose first heading is the site's name, so it
-/// stays.
-fn without_site_name(title: &str, h1: &str) -> Option<String> {
-    const SEPARATORS: &[&str] = &["—", "–", "-", "|", "·", "•", ":", "»", "/"];
-    let (t, h) = (title.to_lowercase(), h1.to_lowercase());
-    // Lower-casing keeps byte lengths for nearly all text: compare in place
-    // only when it kept the whole title's, and cut only on a boundary.
-    if t.len() != title.len() || h.is_empty() || !t.starts_with(&h) {
-        return None;
-    }
-    let rest = t[h.len()..].trim();
-    let named = rest.chars().any(char::is_alphanumeric);
-    let after_space = t.as_bytes().get(h.len()) == Some(&b' ');
-    let separated = SEPARATORS.iter().any(|s| rest.starts_with(s));
-    let heading = title.get(..h.len())?;
-    (after_space && named && separated).then(|| heading.to_string())
-}
-
 /// Appends text with runs of white space collapsed to one space.
 fn push_text(out: &mut String, text: &str) {
     for (i, word) in text.split_whitespace().enumerate() {
@@ -382,14 +366,14 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         match read("x", "x.html", text).unwrap() {
-            Page::Doc(d) => d,
+            Page::Doc(d, _) => d,
             Page::LeftOut(why) => panic!("left out: {why}"),
         }
     }
 
     #[test]
     fn title_visible_text_and_meta() {
-        let Ok(Page::Doc(d)) = read(
+        let Ok(Page::Doc(d, _)) = read(
             "docs/a",
             "docs/a.html",
             r#"<!doctype html><html><head><title> Đức Thắng &amp; co </title>
@@ -542,7 +526,7 @@ mod tests {
             r#"<meta http-equiv="refresh" content="5; url=other.html">"#,
             r#"<meta name="description" content="noindex">"#,
         ] {
-            assert!(matches!(page(head), Ok(Page::Doc(_))), "{head}");
+            assert!(matches!(page(head), Ok(Page::Doc(..))), "{head}");
         }
     }
 

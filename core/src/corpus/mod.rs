@@ -7,6 +7,7 @@ mod html;
 mod jsonl;
 mod limits;
 mod markdown;
+mod site_name;
 mod txt;
 
 pub use error::CorpusError;
@@ -56,6 +57,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         limits,
         corpus: Corpus::default(),
         found: Vec::new(),
+        site_names: site_name::SiteNames::default(),
     };
     if meta.is_dir() {
         walker.walk(root)?;
@@ -63,8 +65,12 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         walker.read_file(root)?;
     }
     let Walker {
-        mut corpus, found, ..
+        mut corpus,
+        mut found,
+        site_names,
+        ..
     } = walker;
+    site_names.cut_from(&mut found);
     if found.is_empty() {
         return Err(CorpusError::NoDocuments {
             path: root.to_path_buf(),
@@ -92,6 +98,8 @@ struct Walker<'a> {
     corpus: Corpus,
     /// (document, place) pairs; the place names the file and line for errors.
     found: Vec<(Document, String)>,
+    /// Site names cut from HTML titles, to cut from the others at the end.
+    site_names: site_name::SiteNames,
 }
 
 impl Walker<'_> {
@@ -152,7 +160,10 @@ impl Walker<'_> {
                     },
                 )?;
                 match page {
-                    html::Page::Doc(doc) => doc,
+                    html::Page::Doc(doc, name) => {
+                        self.site_names.note(self.found.len(), name);
+                        doc
+                    }
                     html::Page::LeftOut(why) => {
                         self.leave_out(path, why.to_string());
                         return Ok(());

@@ -362,6 +362,39 @@ fn markdown_and_html_pages_read_with_ids_and_urls() {
 }
 
 #[test]
+fn a_site_name_cut_from_titles_leaves_the_titles_whose_heading_differs() {
+    let dir = scratch("site-name");
+    fs::create_dir_all(dir.join("commands")).unwrap();
+    for page in ["Profiles", "Workspaces", "Features"] {
+        let html = format!("<title>{page} - The Cargo Book</title><main><h1>{page}</h1></main>");
+        fs::write(dir.join(format!("{}.html", page.to_lowercase())), html).unwrap();
+    }
+    fs::write(
+        dir.join("commands/cargo-add.html"),
+        "<title>cargo add - The Cargo Book</title><main><h1>cargo-add(1)</h1></main>",
+    )
+    .unwrap();
+    // Markdown titles are the author's own: they keep the words.
+    fs::write(dir.join("notes.md"), "# Notes - The Cargo Book\nText.\n").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let got: Vec<(&str, &str)> = c
+        .docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.title.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("commands/cargo-add", "cargo add"),
+            ("features", "Features"),
+            ("notes", "Notes - The Cargo Book"),
+            ("profiles", "Profiles"),
+            ("workspaces", "Workspaces"),
+        ]
+    );
+}
+
+#[test]
 fn same_id_from_two_formats_is_a_duplicate() {
     let dir = scratch("twoformats");
     fs::write(dir.join("a.md"), "# A\n\ntext").unwrap();
