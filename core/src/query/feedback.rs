@@ -5,7 +5,6 @@
 
 use crate::index::Index;
 use crate::rank::keep_best;
-use crate::text::stem::FxHashMap;
 use crate::text::{for_each_token, stopwords::is_stopword};
 
 /// How feedback is done.
@@ -38,31 +37,39 @@ pub fn expansion(
     }
     keep_best(&mut top, k);
     let total: f32 = top.iter().map(|d| d.1).sum::<f32>().max(f32::MIN_POSITIVE);
-    // Per term, its weight so far and its count in the current document:
-    // one map for both, so the engine carries one hash table type less.
-    let mut weights: FxHashMap<(f32, u32)> = FxHashMap::default();
-    for &(doc, score) in &top {
-        let mut len = 0u32;
+    // Each document's terms with their weight there and the document's
+    // rank, sorted by term then rank, so that each term's weights are
+    // summed in rank order. Sorted lists, not a hash map: this is the
+    // engine's only other use of one, and its code is not worth the bytes.
+    let mut weighed: Vec<(String, usize, f32)> = Vec::new();
+    let mut tokens: Vec<String> = Vec::new();
+    for (rank, &(doc, score)) in top.iter().enumerate() {
+        tokens.clear();
         let title = index.doc(doc).map_or("", |d| d.title);
         for text in [title, index.body(doc).unwrap_or("")] {
             for_each_token(text, |t| {
-                if (len as usize) < MAX_TOKENS {
-                    len += 1;
-                    weights.entry(t.term.to_string()).or_default().1 += 1;
+                if tokens.len() < MAX_TOKENS {
+                    tokens.push(t.term.to_string());
                 }
             });
         }
-        let doc_weight = score / total / len.max(1) as f32;
-        for w in weights.values_mut().filter(|w| w.1 > 0) {
-            w.0 += doc_weight * w.1 as f32;
-            w.1 = 0;
+        let doc_weight = score / total / tokens.len().max(1) as f32;
+        crate::sort::sort_by(&mut tokens, |a, b| a < b);
+        for run in tokens.chunk_by(|a, b| a == b) {
+            weighed.push((run[0].clone(), rank, doc_weight * run.len() as f32));
         }
+    }
+    crate::sort::sort_by(&mut weighed, |a, b| (&a.0, a.1) < (&b.0, b.1));
+    let mut weights: Vec<(String, f32)> = Vec::new();
+    for run in weighed.chunk_by(|a, b| a.0 == b.0) {
+        let w = run.iter().fold(0.0, |sum, r| sum + r.2);
+        weights.push((run[0].0.clone(), w));
     }
     let n = index.doc_count() as f32;
     let mut terms: Vec<(String, f32)> = weights
         .into_iter()
         .filter(|(t, _)| t.len() > 2 && !is_stopword(t) && query_terms.binary_search(t).is_err())
-        .filter_map(|(t, (w, _))| {
+        .filter_map(|(t, w)| {
             // Favour words that say something: rare in the corpus as a whole.
             let df = index.term(&t)?.df as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();

@@ -8,7 +8,7 @@
 use super::ast::Scope;
 use crate::index::{Index, Posting};
 use crate::text::stem::stemmed;
-use crate::text::{for_each_positioned_word, starts_with_any, stem_head, WordCache};
+use crate::text::{for_each_positioned_word, starts_with_any, stem_head};
 
 /// Body positions start this far after the title's last word, so that
 /// neither a phrase nor a proximity window spans the two.
@@ -83,8 +83,10 @@ pub(super) fn positions(finder: &mut Finder<'_>, index: &Index<'_>, doc: u32) ->
 pub(super) struct Finder<'w> {
     words: &'w [&'w str],
     heads: Vec<&'w [u8]>,
-    /// By folded word, which of `words` it stems to, as a bit mask.
-    matches: WordCache<u64>,
+    /// By folded word, which of `words` it stems to, as a bit mask; sorted
+    /// by word. (A sorted list, not a hash map: the few words that pass
+    /// `heads` do not pay for a hash table's code in the `.wasm`.)
+    matches: Vec<(String, u64)>,
 }
 
 impl<'w> Finder<'w> {
@@ -93,7 +95,7 @@ impl<'w> Finder<'w> {
         Finder {
             words,
             heads: words.iter().map(|w| stem_head(w)).collect(),
-            matches: WordCache::default(),
+            matches: Vec::new(),
         }
     }
 
@@ -106,12 +108,17 @@ impl<'w> Finder<'w> {
             if !starts_with_any(t.folded, heads) {
                 return;
             }
-            let mask = *matches.get(t.folded, |folded| {
-                let term = stemmed(folded);
-                (words.iter().zip(0..))
-                    .filter(|(w, _)| **w == term)
-                    .fold(0u64, |m, (_, i)| m | 1 << i)
-            });
+            let mask = match matches.binary_search_by(|m| m.0.as_str().cmp(t.folded)) {
+                Ok(i) => matches[i].1,
+                Err(i) => {
+                    let term = stemmed(t.folded);
+                    let mask = (words.iter().zip(0..))
+                        .filter(|(w, _)| **w == term)
+                        .fold(0u64, |m, (_, i)| m | 1 << i);
+                    matches.insert(i, (t.folded.to_string(), mask));
+                    mask
+                }
+            };
             for (slot, i) in out.iter_mut().zip(0..) {
                 if mask & 1 << i != 0 {
                     slot.push(base.saturating_add(pos));
