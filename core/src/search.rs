@@ -56,8 +56,8 @@ pub struct Tuning {
     /// A bonus for query words standing close together.
     pub proximity: Option<crate::query::proximity::Proximity>,
     /// Score factor of a document whose title is exactly the words of a
-    /// query of two or three words that must all match (1 turns it off;
-    /// see `exact_titles`).
+    /// query of one to three words that must all match (1 turns it off;
+    /// see `exact_titles`, and for one word `eval`'s lists).
     pub exact_title: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
@@ -188,9 +188,8 @@ fn run<'i>(
 /// exactly the query's words (`CREATE TABLE` for `create table`, before the
 /// pages that only mention both), for a query of two or three plain words,
 /// which must all match. A title holding as many words as the query is
-/// read again; most are not, by their stored length. (One word is left to
-/// BM25F's title weight: a one-word title is common, and most of a common
-/// word's documents would be read.)
+/// read again; most are not, by their stored length. (A one-word query's
+/// list tells a one-word title as it is scored: see `eval`.)
 #[inline(never)]
 fn exact_titles(
     index: &Index<'_>,

@@ -127,9 +127,11 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
             }
             _ => false,
         });
+    // So does a title that is the one word of a query of nothing else.
+    let one_word = clauses.len() == 1 && words.len() == 1;
     let exact_title = |d: &(Vec<usize>, Vec<usize>)| {
         plain
-            && words.len() >= 2
+            && (words.len() >= 2 || one_word)
             && d.0.len() == words.len()
             && words.iter().all(|w| d.0.contains(w))
     };

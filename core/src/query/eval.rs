@@ -268,6 +268,11 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             page: page_to_prune(query, opts),
             required: 0,
             alone: query.is_one_word(),
+            exact_title: if query.is_one_word() && opts.sort == crate::search::Sort::Relevance {
+                opts.tuning.exact_title
+            } else {
+                1.0
+            },
         }
         .run(query)
     })
@@ -292,6 +297,9 @@ struct Eval<'e, 'i, 'a> {
     /// Whether the query is one word and nothing else: a word with one
     /// term then scores each document once, straight into the results.
     alone: bool,
+    /// With such a query, ranked by score: the factor of a document whose
+    /// title is the word itself (see `Lists::exact_title`); else 1.
+    exact_title: f32,
 }
 
 /// How many of the best documents the results need, when that bounds what
@@ -495,6 +503,7 @@ impl<'i> Eval<'_, 'i, '_> {
             scorer: &self.scorer,
             title_only,
             required: self.required,
+            exact_title: self.exact_title,
         };
         let (s, read) = (&mut *self.s, &mut self.out.postings_read);
         if let [e] = exp {
@@ -539,7 +548,15 @@ impl<'i> Eval<'_, 'i, '_> {
     /// the total come out the same as scoring everything.
     fn best_of_pruned(&mut self, exp: &[Expansion], page: usize, bit: u32, title_only: bool) {
         let scorer = &self.scorer;
-        let bound = |e: &Expansion| e.weight * scorer.bound(scorer.idf(e.info.df));
+        let exact_title = self.exact_title;
+        let bound = |e: &Expansion| {
+            let title = if e.kind == Kind::Exact {
+                exact_title
+            } else {
+                1.0
+            };
+            e.weight * title * scorer.bound(scorer.idf(e.info.df))
+        };
         let mut order: Vec<(f32, &Expansion)> = exp.iter().map(|e| (bound(e), e)).collect();
         crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
         // The `page`-th best score, and how many documents it was taken over.
@@ -571,6 +588,7 @@ impl<'i> Eval<'_, 'i, '_> {
                 scorer,
                 title_only,
                 required: 0,
+                exact_title: self.exact_title,
             };
             lists.score(s, &mut self.out.postings_read, e, into);
         }
@@ -645,6 +663,11 @@ struct Lists<'e, 'a> {
     /// Clause bits a document must already have to be scored (see
     /// `Eval::required`).
     required: u32,
+    /// The factor of a document whose title is one word, this list's
+    /// term, in the list of the word as typed (not a completion or typo):
+    /// `Tuning::exact_title` for a one-word query, else 1. Told from the
+    /// posting alone, by a title frequency and a title length of one.
+    exact_title: f32,
 }
 
 impl Lists<'_, '_> {
@@ -653,6 +676,11 @@ impl Lists<'_, '_> {
     /// decoding inlined in it is the engine's largest loop body.
     fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
         let idf = self.scorer.idf(e.info.df);
+        let title_factor = if e.kind == Kind::Exact {
+            self.exact_title
+        } else {
+            1.0
+        };
         // Whether every posting counts, whatever its frequencies: then
         // marking tests none.
         let all = e.weight > 0.0 && self.scorer.matches_any(self.title_only);
@@ -668,7 +696,10 @@ impl Lists<'_, '_> {
                 return;
             }
             let codes = self.index.norm_codes(p.doc);
-            let v = e.weight * self.scorer.score(idf, tf, codes, self.title_only);
+            let mut v = e.weight * self.scorer.score(idf, tf, codes, self.title_only);
+            if p.tf_title > 0 && codes.0 == 1 {
+                v *= title_factor;
+            }
             if v > 0.0 {
                 match into {
                     Accumulate::Add(bit) => s.add(p.doc, v, bit),
