@@ -72,6 +72,41 @@ fn the_page_titled_as_the_query_leads() {
     // A title with another word, or a word being typed that is not yet
     // the title's, is not exact.
     assert_ne!(ids(&index, "create tab", 1.5)[0], "create");
-    // One word is left to the title weight; three words must all be there.
+    // Three words must all be there.
     assert_eq!(ids(&index, "create table space", 1.5), ["space"]);
+}
+
+#[test]
+fn the_page_titled_as_the_one_word_leads() {
+    // The nomicon's `Atomics` page under `Cloning`, which says atomic often.
+    let mut docs: Vec<Document> = (0..40)
+        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
+        .collect();
+    let long = "atomics follow the memory model. ".to_string()
+        + &"ordering and fences matter here. ".repeat(30);
+    docs.extend([
+        page("atomics", "Atomics", &long),
+        page(
+            "cloning",
+            "Cloning",
+            "clone bumps the atomic count: an atomic add, atomic ordering, atomics.",
+        ),
+        page("arc", "Atomic reference counting", "the count is atomic."),
+    ]);
+    let index_bytes = write_index(&docs).unwrap();
+    let index = Index::open(&index_bytes).unwrap();
+    for q in ["atomics", "Atomics ", "atomic"] {
+        assert_ne!(
+            ids(&index, q, 1.0)[0],
+            "atomics",
+            "BM25F alone puts it first for {q:?}: the test shows nothing"
+        );
+        assert_eq!(ids(&index, q, 1.5)[0], "atomics", "query {q:?}");
+    }
+    // A title of more words is not the word: no factor, whatever it says.
+    let title_words = ids(&index, "reference", 1.5);
+    assert_eq!(title_words, ids(&index, "reference", 1.0));
+    // Nor is a respelling found by typo tolerance.
+    assert_eq!(ids(&index, "atomcs ", 1.5), ids(&index, "atomcs ", 1.0));
+    assert!(ids(&index, "atomcs ", 1.0).contains(&"atomics".to_string()));
 }
