@@ -56,8 +56,8 @@ pub struct Tuning {
     /// A bonus for query words standing close together.
     pub proximity: Option<crate::query::proximity::Proximity>,
     /// Score factor of a document whose title is exactly the words of a
-    /// query of one to three words that must all match (1 turns it off;
-    /// see `exact_titles`, and for one word `eval`'s lists).
+    /// query of plain words (1 turns it off; see `exact_titles`, and for
+    /// one word `eval`'s lists).
     pub exact_title: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
@@ -186,9 +186,11 @@ fn run<'i>(
 
 /// Scales by `exact_title` the score of each document whose title is
 /// exactly the query's words (`CREATE TABLE` for `create table`, before the
-/// pages that only mention both), for a query of two or three plain words,
-/// which must all match. A title holding as many words as the query is
-/// read again; most are not, by their stored length. (A one-word query's
+/// pages that only mention both), for a query of plain words: two or
+/// three, which must all match, or more, ranked by the words they match (a
+/// reader who types a page's whole title wants that page). A title holding
+/// as many words as the query is read again; most are not, by their
+/// stored length. (A one-word query's
 /// list tells a one-word title as it is scored: see `eval`.)
 #[inline(never)]
 fn exact_titles(
@@ -197,8 +199,7 @@ fn exact_titles(
     opts: &SearchOptions,
     docs: &mut [(u32, f32)],
 ) {
-    let ranked = crate::query::eval::is_ranked(query, opts);
-    if opts.tuning.exact_title == 1.0 || ranked || opts.sort != Sort::Relevance {
+    if opts.tuning.exact_title == 1.0 || opts.sort != Sort::Relevance {
         return;
     }
     // The words as typed (folded): the title must say them, not only

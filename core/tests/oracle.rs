@@ -114,19 +114,18 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
     };
     let positive: Vec<&Clause> = clauses.iter().filter(|c| !c.negated).collect();
     let ranked = positive.len() > 3;
-    // A title that is exactly the words of a query of two or three plain
-    // words, which must all match, scales the score (`Tuning::exact_title`).
+    // A title that is exactly the words of a query of plain words scales
+    // the score (`Tuning::exact_title`).
     let mut words: Vec<usize> = Vec::new();
-    let plain = !ranked
-        && positive.iter().all(|c| match c.alts.as_slice() {
-            [Atom::Word { w, .. }] => {
-                if !words.contains(w) {
-                    words.push(*w);
-                }
-                true
+    let plain = positive.iter().all(|c| match c.alts.as_slice() {
+        [Atom::Word { w, .. }] => {
+            if !words.contains(w) {
+                words.push(*w);
             }
-            _ => false,
-        });
+            true
+        }
+        _ => false,
+    });
     // So does a title that is the one word of a query of nothing else.
     let one_word = clauses.len() == 1 && words.len() == 1;
     let exact_title = |d: &(Vec<usize>, Vec<usize>)| {

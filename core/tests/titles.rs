@@ -77,6 +77,31 @@ fn the_page_titled_as_the_query_leads() {
 }
 
 #[test]
+fn a_long_title_asked_in_full_leads() {
+    // Four words or more rank documents by the words they match; the page
+    // titled with all of them still leads (a Python "What's New" page is
+    // long, and its words are everywhere).
+    let mut docs: Vec<Document> = (0..40)
+        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
+        .collect();
+    let long = "the release adds features. ".to_string() + &"a change and a fix. ".repeat(80);
+    docs.extend([
+        page("new", "What is new in Python", &long),
+        page(
+            "tutorial",
+            "Tutorial",
+            "what is new: python grows, and new python users ask what is in python.",
+        ),
+        page("faq", "FAQ", "what python is, and what is new in it."),
+    ]);
+    let index_bytes = write_index(&docs).unwrap();
+    let index = Index::open(&index_bytes).unwrap();
+    let q = "What is new in Python";
+    assert_ne!(ids(&index, q, 1.0)[0], "new", "BM25F alone puts it first");
+    assert_eq!(ids(&index, q, 1.5)[0], "new");
+}
+
+#[test]
 fn the_page_titled_as_the_one_word_leads() {
     // The nomicon's `Atomics` page under `Cloning`, which says atomic often.
     let mut docs: Vec<Document> = (0..40)
