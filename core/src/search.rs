@@ -202,16 +202,15 @@ fn exact_titles(
     if opts.tuning.exact_title == 1.0 || opts.sort != Sort::Relevance {
         return;
     }
-    // The words as typed (folded): the title must say them, not only
-    // share their stems.
+    // The words as typed (folded), repeats kept (`http.client — HTTP
+    // protocol client` says two words twice): the title must say each of
+    // them, not only share their stems, and nothing else.
     let mut words: Vec<&str> = Vec::new();
     for c in query.positive() {
         let [crate::query::Atom::Word { folded, .. }] = c.alts.as_slice() else {
             return;
         };
-        if !words.contains(&folded.as_str()) {
-            words.push(folded);
-        }
+        words.push(folded);
     }
     let n = words.len();
     if n < 2 {
@@ -229,14 +228,16 @@ fn exact_titles(
         let Some(title) = index.title(d.0) else {
             continue;
         };
-        // As many words as the query, each one found: the title is them.
-        let mut found = 0u32;
+        // As many words as the query, each taking a query word not yet
+        // taken: the title is the query's words.
+        let mut taken = 0u32;
         crate::text::for_each_token_starting(title, &heads, &|_| {}, &mut |t| {
-            if let Some(i) = words.iter().position(|x| *x == t.folded) {
-                found |= 1 << i;
+            let free = (0..n).find(|&i| taken & 1 << i == 0 && words[i] == t.folded);
+            if let Some(i) = free {
+                taken |= 1 << i;
             }
         });
-        if found.count_ones() as usize == n {
+        if taken.count_ones() as usize == n {
             d.1 *= opts.tuning.exact_title;
         }
     }

@@ -119,20 +119,19 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
     let mut words: Vec<usize> = Vec::new();
     let plain = positive.iter().all(|c| match c.alts.as_slice() {
         [Atom::Word { w, .. }] => {
-            if !words.contains(w) {
-                words.push(*w);
-            }
+            words.push(*w);
             true
         }
         _ => false,
     });
     // So does a title that is the one word of a query of nothing else.
     let one_word = clauses.len() == 1 && words.len() == 1;
+    // The title's words are the query's, repeats and all, in any order.
+    words.sort();
     let exact_title = |d: &(Vec<usize>, Vec<usize>)| {
-        plain
-            && (words.len() >= 2 || one_word)
-            && d.0.len() == words.len()
-            && words.iter().all(|w| d.0.contains(w))
+        let mut title = d.0.clone();
+        title.sort();
+        plain && (words.len() >= 2 || one_word) && title == words
     };
     let mut out = Vec::new();
     for (i, d) in docs.iter().enumerate() {
