@@ -32,11 +32,11 @@ pub struct Token<'t> {
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     let mut folded = String::new();
     for_each_word_span(text, |at, word| {
-        // UAX #29 keeps `a:b` together (Swedish); a search box should not.
-        // (A byte loop: `split` sets up a searcher, slow on short words.)
+        // UAX #29 keeps `a:b` (Swedish) and `os.path` together; a search
+        // box should not: `logging config` must find `logging.config`.
         let (mut part, mut start) = (word, at);
         loop {
-            let end = part.bytes().position(|b| b == b':').unwrap_or(part.len());
+            let end = part_end(part.as_bytes());
             folded.clear();
             fold_into(&part[..end], &mut folded);
             strip_apostrophes(&mut folded);
@@ -50,6 +50,16 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
             start += end + 1;
         }
     });
+}
+
+/// Where the first part of a word ends: at a `:`, or a `.` between two
+/// letters (`3.14` and `v1.2` stay whole). A byte loop: `split` sets up a
+/// searcher, slow on short words.
+fn part_end(w: &[u8]) -> usize {
+    let letter = |i: usize| w.get(i).is_some_and(u8::is_ascii_alphabetic);
+    (0..w.len())
+        .find(|&i| w[i] == b':' || (w[i] == b'.' && i > 0 && letter(i - 1) && letter(i + 1)))
+        .unwrap_or(w.len())
 }
 
 /// Calls `f` with every token of `text`, in order.
@@ -212,6 +222,32 @@ mod tests {
             ("13th", "13th"),
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn colons_and_dots_between_letters_part_words() {
+        let text = "os.path, logging.config: a:b e.g. 3.14 v1.2 U.S. end.";
+        let mut got = Vec::new();
+        for_each_word(text, |folded, start, end| {
+            got.push((folded.to_string(), &text[start..end]))
+        });
+        let got: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        let want = [
+            ("os", "os"),
+            ("path", "path"),
+            ("logging", "logging"),
+            ("config", "config"),
+            ("a", "a"),
+            ("b", "b"),
+            ("e", "e"),
+            ("g", "g"),
+            ("3.14", "3.14"),
+            ("v1.2", "v1.2"),
+            ("u", "U"),
+            ("s", "S"),
+            ("end", "end"),
+        ];
         assert_eq!(got, want);
     }
 
