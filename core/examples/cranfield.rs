@@ -42,6 +42,7 @@ fn main() {
             "wt" => t.bm25.w_title = x,
             "bt" => t.bm25.b_title = x,
             "bb" => t.bm25.b_body = x,
+            "cap" => t.bm25.max_body = x,
             "stop" => t.stopwords = x != 0.0,
             "fb" if x == 0.0 => t.feedback = None,
             "and" => t.max_all_required = x as usize,

@@ -17,6 +17,10 @@ pub struct Bm25F {
     pub b_title: f32,
     /// Body length normalization.
     pub b_body: f32,
+    /// Longest body, as a multiple of the average, that length
+    /// normalization tells from a shorter one: a reference page many times
+    /// the average (`Option` in the Rust docs) is normalized as this long.
+    pub max_body: f32,
 }
 
 impl Default for Bm25F {
@@ -29,6 +33,7 @@ impl Default for Bm25F {
             w_body: 1.0,
             b_title: 0.75,
             b_body: 0.75,
+            max_body: 4.0,
         }
     }
 }
@@ -56,15 +61,16 @@ pub struct Scorer {
 impl Scorer {
     /// A scorer for an index of `docs` documents with these average lengths.
     pub fn new(params: Bm25F, docs: u32, avg_title: f32, avg_body: f32) -> Self {
-        let table = |w: f32, b: f32, avg: f32| {
+        let table = |w: f32, b: f32, avg: f32, max: f32| {
+            let avg = avg.max(1.0);
             let mut t = [0f32; 256];
             for (code, slot) in t.iter_mut().enumerate() {
-                let len = decode_norm(code as u8) as f32;
-                *slot = w / (1.0 - b + b * len / avg.max(1.0));
+                let len = (decode_norm(code as u8) as f32).min(max * avg);
+                *slot = w / (1.0 - b + b * len / avg);
             }
             t
         };
-        let body = table(params.w_body, params.b_body, avg_body);
+        let body = table(params.w_body, params.b_body, avg_body, params.max_body);
         let mut rare_idf = [0f32; 256];
         for (df, slot) in rare_idf.iter_mut().enumerate() {
             *slot = idf(docs as f32, df as f32);
@@ -72,7 +78,7 @@ impl Scorer {
         Scorer {
             params,
             docs: docs as f32,
-            title: table(params.w_title, params.b_title, avg_title),
+            title: table(params.w_title, params.b_title, avg_title, f32::INFINITY),
             once: body.map(|t| saturate(params.k1, t)),
             body,
             rare_idf,
@@ -199,6 +205,24 @@ mod tests {
         assert!(twice > once && title > once);
         assert_eq!(s.score(idf, (0, 3), codes(10, 100), true), 0.0);
         assert!(s.idf(1) > s.idf(50) && s.idf(100) > 0.0);
+    }
+
+    #[test]
+    fn bodies_past_the_cap_are_normalized_as_the_cap() {
+        let s = Scorer::new(Bm25F::default(), 100, 10.0, 100.0);
+        let idf = s.idf(5);
+        let at = |body: u32| s.score(idf, (0, 3), codes(10, body), false);
+        // Below four times the average, longer is lower; past it, equal.
+        assert!(at(100) > at(200) && at(200) > at(400));
+        assert_eq!(at(500), at(1000));
+        assert_eq!(at(500), at(100_000));
+        let uncapped = Bm25F {
+            max_body: f32::INFINITY,
+            ..Bm25F::default()
+        };
+        let u = Scorer::new(uncapped, 100, 10.0, 100.0);
+        assert!(u.score(idf, (0, 3), codes(10, 1000), false) < at(1000));
+        assert_eq!(u.score(idf, (0, 3), codes(10, 200), false), at(200));
     }
 
     #[test]

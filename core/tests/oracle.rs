@@ -23,6 +23,9 @@ const K1: f64 = 2.0;
 const W_TITLE: f64 = 2.5;
 const B: f64 = 0.75;
 const EXACT_TITLE: f64 = 1.5;
+/// `Bm25F::max_body`: a body longer than this many times the average is
+/// normalized as this long.
+const MAX_BODY: f64 = 4.0;
 
 #[derive(Debug, Clone)]
 enum Atom {
@@ -97,7 +100,8 @@ fn oracle(docs: &[(Vec<usize>, Vec<usize>)], clauses: &[Clause]) -> Vec<(u32, f6
     let score = |d: &(Vec<usize>, Vec<usize>), w: usize, title_only: bool| {
         let mut t = W_TITLE * count(&d.0, w) / (1.0 - B + B * d.0.len() as f64 / avg_title);
         if !title_only {
-            t += count(&d.1, w) / (1.0 - B + B * d.1.len() as f64 / avg_body);
+            let len = (d.1.len() as f64).min(MAX_BODY * avg_body);
+            t += count(&d.1, w) / (1.0 - B + B * len / avg_body);
         }
         if t <= 0.0 {
             return None;
