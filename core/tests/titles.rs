@@ -38,15 +38,22 @@ fn ids(index: &Index, query: &str, exact_title: f32) -> Vec<String> {
         .collect()
 }
 
+/// The index of `pages` among forty pages on other things, which give the
+/// words their document frequencies.
+fn index_with(pages: Vec<Document>) -> Vec<u8> {
+    let mut docs: Vec<Document> = (0..40)
+        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
+        .collect();
+    docs.extend(pages);
+    write_index(&docs).unwrap()
+}
+
 #[test]
 fn the_page_titled_as_the_query_leads() {
     // The reference page is long; short pages say both words more densely.
     let long = "create table defines a new table. ".to_string()
         + &"each table column has a type and constraints. ".repeat(60);
-    let mut docs: Vec<Document> = (0..40)
-        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
-        .collect();
-    docs.extend([
+    let index_bytes = index_with(vec![
         page(
             "alter",
             "ALTER TABLE",
@@ -65,7 +72,6 @@ fn the_page_titled_as_the_query_leads() {
         ),
         page("table", "Table", "a table"),
     ]);
-    let index_bytes = write_index(&docs).unwrap();
     let index = Index::open(&index_bytes).unwrap();
     let plain = ids(&index, "create table ", 1.0);
     assert_ne!(
@@ -88,11 +94,8 @@ fn a_long_title_asked_in_full_leads() {
     // Four words or more rank documents by the words they match; the page
     // titled with all of them still leads (a Python "What's New" page is
     // long, and its words are everywhere).
-    let mut docs: Vec<Document> = (0..40)
-        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
-        .collect();
     let long = "the release adds features. ".to_string() + &"a change and a fix. ".repeat(80);
-    docs.extend([
+    let index_bytes = index_with(vec![
         page("new", "What is new in Python", &long),
         page(
             "tutorial",
@@ -101,7 +104,6 @@ fn a_long_title_asked_in_full_leads() {
         ),
         page("faq", "FAQ", "what python is, and what is new in it."),
     ]);
-    let index_bytes = write_index(&docs).unwrap();
     let index = Index::open(&index_bytes).unwrap();
     let q = "What is new in Python";
     assert_ne!(ids(&index, q, 1.0)[0], "new", "BM25F alone puts it first");
@@ -111,12 +113,9 @@ fn a_long_title_asked_in_full_leads() {
 #[test]
 fn the_page_titled_as_the_one_word_leads() {
     // The nomicon's `Atomics` page under `Cloning`, which says atomic often.
-    let mut docs: Vec<Document> = (0..40)
-        .map(|i| page(&format!("other{i:02}"), "Other", "vacuum index analyze"))
-        .collect();
     let long = "atomics follow the memory model. ".to_string()
         + &"ordering and fences matter here. ".repeat(30);
-    docs.extend([
+    let index_bytes = index_with(vec![
         page("atomics", "Atomics", &long),
         page(
             "cloning",
@@ -125,7 +124,6 @@ fn the_page_titled_as_the_one_word_leads() {
         ),
         page("arc", "Atomic reference counting", "the count is atomic."),
     ]);
-    let index_bytes = write_index(&docs).unwrap();
     let index = Index::open(&index_bytes).unwrap();
     for q in ["atomics", "Atomics ", "atomic"] {
         assert_ne!(
