@@ -161,7 +161,7 @@ impl Walker<'_> {
                 )?;
                 match page {
                     html::Page::Doc(doc, name) => {
-                        self.site_names.note(self.found.len(), name);
+                        self.site_names.note(self.found.len(), &doc.title, name);
                         doc
                     }
                     html::Page::LeftOut(why) => {

@@ -2,14 +2,23 @@
 //! the title is the page's first heading plus the name, and then from the
 //! site's other titles that end with a name cut that way. A page whose
 //! heading differs from its title (`cargo-add(1)` for `cargo add - The
-//! Cargo Book`) loses the name too, and no guess about what a name looks
-//! like is needed.
+//! Cargo Book`) loses the name too. A site none of whose headings starts
+//! its title (rustdoc: `Vec in std::vec - Rust` under `Struct Vec`) has
+//! its name found by count instead: the same last part after a spaced
+//! dash or bar ends at least half of its titles.
 
 use crate::document::Document;
 
 /// Pages a name must have been cut from before other titles lose it: a
 /// site's name ends most of its titles, a word after a dash only a few.
 const MIN_PROVEN: usize = 3;
+
+/// Titles that must end with the same last part, and at least half of
+/// the pages, for that part to be taken as the site's name unproven.
+const MIN_COMMON: usize = 10;
+
+/// Separators a site's name follows in a title, with a space each side.
+const SPACED: &[&str] = &[" - ", " — ", " – ", " | ", " · ", " • ", " » "];
 
 /// `title` without the site's name, when it is the page's first heading
 /// followed by a separator and the name: the heading's words, as `title`
@@ -42,14 +51,24 @@ pub struct SiteNames {
     cut: Vec<String>,
     /// Indices of the documents whose titles were not cut.
     uncut: Vec<usize>,
+    /// The last part of each title not cut, from its last spaced separator
+    /// on (`- Rust`), if it has one.
+    endings: Vec<String>,
 }
 
 impl SiteNames {
-    /// Notes document `i`: `name` is what its title lost, if anything.
-    pub fn note(&mut self, i: usize, name: Option<String>) {
+    /// Notes document `i`, titled `title`: `name` is what its title lost,
+    /// if anything.
+    pub fn note(&mut self, i: usize, title: &str, name: Option<String>) {
         match name {
             Some(name) => self.cut.push(name),
-            None => self.uncut.push(i),
+            None => {
+                self.uncut.push(i);
+                let last = SPACED.iter().filter_map(|s| title.rfind(s)).max();
+                if let Some(at) = last {
+                    self.endings.push(title[at..].trim().to_string());
+                }
+            }
         }
     }
 
@@ -58,10 +77,18 @@ impl SiteNames {
     /// longest such name first.
     pub fn cut_from<T>(mut self, found: &mut [(Document, T)]) {
         self.cut.sort();
+        self.endings.sort();
+        let pages = self.cut.len() + self.uncut.len();
+        let common = MIN_COMMON.max(pages.div_ceil(2));
         let mut names: Vec<&str> = self
             .cut
             .chunk_by(|a, b| a == b)
             .filter(|run| run.len() >= MIN_PROVEN)
+            .chain(
+                self.endings
+                    .chunk_by(|a, b| a == b)
+                    .filter(|run| run.len() >= common),
+            )
             .map(|run| run[0].as_str())
             .collect();
         names.sort_by_key(|n| std::cmp::Reverse(n.len()));
@@ -121,10 +148,10 @@ mod tests {
             // Pages 1 to 3 had the heading rule cut their titles.
             if (1..=3).contains(&i) {
                 let (head, name) = doc.title.split_at(doc.title.len() - book.len());
-                names.note(i, Some(name.trim().to_string()));
+                names.note(i, &doc.title, Some(name.trim().to_string()));
                 doc.title = head.to_string();
             } else {
-                names.note(i, None);
+                names.note(i, &doc.title, None);
             }
         }
         names.cut_from(&mut docs);
@@ -148,11 +175,33 @@ mod tests {
     fn a_name_cut_from_fewer_pages_stays() {
         let mut docs = found(&["Configure - Linux", "Install"]);
         let mut names = SiteNames::default();
-        names.note(0, None);
-        names.note(1, Some("- Linux".into()));
-        names.note(2, Some("- Linux".into()));
+        names.note(0, "Configure - Linux", None);
+        names.note(1, "Install", Some("- Linux".into()));
+        names.note(2, "Setup", Some("- Linux".into()));
         names.cut_from(&mut docs);
         assert_eq!(docs[0].0.title, "Configure - Linux");
+    }
+
+    #[test]
+    fn a_name_that_ends_half_the_titles_is_cut_unproven() {
+        // rustdoc: no heading starts its title.
+        let mut titles: Vec<String> = (0..12)
+            .map(|i| format!("Item{i} in std::mod{i} - Rust"))
+            .collect();
+        titles.extend(["std - Rust", "Rust"].map(String::from));
+        titles.extend((0..10).map(|i| format!("Guide {i} | Other")));
+        let refs: Vec<&str> = titles.iter().map(String::as_str).collect();
+        let mut docs = found(&refs);
+        let mut names = SiteNames::default();
+        for (i, t) in refs.iter().enumerate() {
+            names.note(i, t, None);
+        }
+        names.cut_from(&mut docs);
+        assert_eq!(docs[0].0.title, "Item0 in std::mod0");
+        assert_eq!(docs[12].0.title, "std");
+        assert_eq!(docs[13].0.title, "Rust");
+        // Ten of 24 pages end with `| Other`: fewer than half.
+        assert_eq!(docs[14].0.title, "Guide 0 | Other");
     }
 
     #[test]
