@@ -216,8 +216,10 @@ fn lex(text: &str) -> Vec<Item<'_>> {
         if rest.is_empty() {
             break;
         }
+        // `-word` excludes; `--word` is a command-line flag (`--release`),
+        // a word to find.
         let mut negated = false;
-        if let Some(r) = rest.strip_prefix('-') {
+        if let Some(r) = rest.strip_prefix('-').filter(|r| !r.starts_with('-')) {
             negated = true;
             rest = r;
         }

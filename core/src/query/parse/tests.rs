@@ -74,6 +74,21 @@ fn table() {
             vec![],
         ),
         (
+            "cargo build --release",
+            vec![
+                pos(vec![w("cargo")]),
+                pos(vec![w("build")]),
+                pos(vec![Atom::Word {
+                    term: "releas".into(),
+                    scope: Scope::Any,
+                    folded: "release".into(),
+                    prefix: true,
+                }]),
+            ],
+            vec![],
+        ),
+        ("--", vec![], vec![]),
+        (
             "-\"new society\" x",
             vec![neg(vec![phrase(&["new", "societi"])]), pos(vec![p("x")])],
             vec![],
