@@ -73,8 +73,9 @@ impl SiteNames {
     }
 
     /// Cuts, from the titles not cut yet, a name cut from at least
-    /// [`MIN_PROVEN`] pages, when the title ends with a space and it; the
-    /// longest such name first.
+    /// [`MIN_PROVEN`] pages, or a last part that ends at least half the
+    /// titles (and [`MIN_COMMON`]), when the title ends with a space and
+    /// it; the longest such name first.
     pub fn cut_from<T>(mut self, found: &mut [(Document, T)]) {
         self.cut.sort();
         self.endings.sort();

@@ -258,6 +258,7 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
                 scorer
             }
         };
+        let alone = query.is_one_word();
         Eval {
             index,
             scorer,
@@ -267,8 +268,8 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             words: Vec::new(),
             page: page_to_prune(query, opts),
             required: 0,
-            alone: query.is_one_word(),
-            exact_title: if query.is_one_word() && opts.sort == crate::search::Sort::Relevance {
+            alone,
+            exact_title: if alone && opts.sort == crate::search::Sort::Relevance {
                 opts.tuning.exact_title
             } else {
                 1.0
@@ -550,12 +551,7 @@ impl<'i> Eval<'_, 'i, '_> {
         let scorer = &self.scorer;
         let exact_title = self.exact_title;
         let bound = |e: &Expansion| {
-            let title = if e.kind == Kind::Exact {
-                exact_title
-            } else {
-                1.0
-            };
-            e.weight * title * scorer.bound(scorer.idf(e.info.df))
+            e.weight * title_factor(e, exact_title) * scorer.bound(scorer.idf(e.info.df))
         };
         let mut order: Vec<(f32, &Expansion)> = exp.iter().map(|e| (bound(e), e)).collect();
         crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
@@ -676,11 +672,7 @@ impl Lists<'_, '_> {
     /// decoding inlined in it is the engine's largest loop body.
     fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
         let idf = self.scorer.idf(e.info.df);
-        let title_factor = if e.kind == Kind::Exact {
-            self.exact_title
-        } else {
-            1.0
-        };
+        let title_factor = title_factor(e, self.exact_title);
         // Whether every posting counts, whatever its frequencies: then
         // marking tests none.
         let all = e.weight > 0.0 && self.scorer.matches_any(self.title_only);
@@ -716,6 +708,17 @@ impl Lists<'_, '_> {
                 }
             }
         }) as usize;
+    }
+}
+
+/// The factor of a one-word title in `e`'s list, given the query's
+/// `exact_title` (see `Lists::exact_title`): only the word as typed has it.
+/// MaxScore's bounds and the scoring loop both take it from here.
+fn title_factor(e: &Expansion, exact_title: f32) -> f32 {
+    if e.kind == Kind::Exact {
+        exact_title
+    } else {
+        1.0
     }
 }
 
