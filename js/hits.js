@@ -23,7 +23,9 @@ export function cacheDoc(ord, id, title, url, fields) {
 const round = (x) => Math.round(x * 1e4) / 1e4;
 
 // `page` is a byte address: n ordinals, n scores, and with snippets n
-// snippet ends, then each hit's highlight count and [start, end) pairs.
+// snippet ends, then each hit's section heading and id ends (they follow
+// the snippets in the text), then each hit's highlight count and
+// [start, end) pairs.
 export function makeResult(total, n, page, snippets, suggestion, facets) {
   // Growing the memory detaches the old buffer: the views are made again.
   if (words.byteLength === 0) {
@@ -33,17 +35,26 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
   const at = page >>> 2;
   const hits = new Array(n);
   const withSnippets = snippets !== undefined && snippets !== null;
-  let h = at + 3 * n;
+  let h = at + 5 * n;
   let start = 0;
+  let place = withSnippets && n > 0 ? words[at + 3 * n - 1] : 0;
   for (let i = 0; i < n; i++) {
     const d = docs[words[at + i]];
     let snippet = '';
     const marks = [];
+    let section = null;
     if (withSnippets) {
       const end = words[at + 2 * n + i];
       snippet = snippets.slice(start, end);
       start = end;
       for (let k = words[h++]; k > 0; k--) marks.push([words[h++], words[h++]]);
+      const headingEnd = words[at + 3 * n + 2 * i];
+      const idEnd = words[at + 3 * n + 2 * i + 1];
+      if (idEnd > headingEnd) {
+        const id = snippets.slice(headingEnd, idEnd);
+        section = { title: snippets.slice(place, headingEnd), id, url: `${d.url ?? ''}#${id}` };
+      }
+      place = idEnd;
     }
     hits[i] = {
       id: d.id,
@@ -53,6 +64,7 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       snippet,
       highlights: marks,
       fields: d.fields === null ? {} : { ...d.fields },
+      section,
     };
   }
   return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {} };

@@ -88,8 +88,9 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
         send_doc(index, h.doc);
     }
     // Layout, in 32-bit words: n ordinals, n scores (f32 bits), and with
-    // snippets n snippet ends (UTF-16 units), then per hit its highlight
-    // count and that many start, end pairs.
+    // snippets n snippet ends (UTF-16 units), then per hit the ends of its
+    // section's heading and id, which follow the snippets in the text,
+    // then per hit its highlight count and that many start, end pairs.
     PAGE.with(|page| {
         let mut page = page.borrow_mut();
         page.clear();
@@ -99,6 +100,7 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
         if opts.snippet {
             let stem = index.stemmer();
             let mut highlights = Vec::new();
+            let mut places = Vec::with_capacity(2 * n);
             let mut units = 0u32;
             for h in &r.hits {
                 let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms, &stem);
@@ -109,6 +111,13 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
                 for (a, b) in s.highlights {
                     highlights.extend([a, b]);
                 }
+                let (heading, id) = index.section(h.doc, s.at).unwrap_or_default();
+                places.extend([heading, id]);
+            }
+            for part in places {
+                units += part.encode_utf16().count() as u32;
+                all_text.push_str(part);
+                page.push(units);
             }
             page.extend(highlights);
         }

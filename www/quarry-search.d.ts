@@ -12,6 +12,12 @@ export interface QuarryHit {
   highlights: [number, number][];
   /** The document's metadata, e.g. `date` and `place`. */
   fields: Record<string, string | number>;
+  /**
+   * The part of an HTML page the snippet comes from, when a heading with an
+   * id (or an API entry such as Sphinx's `os.path.join`) starts it and it is
+   * not the page's first heading; null otherwise and with `snippet: false`.
+   */
+  section: { title: string; id: string; url: string } | null;
 }
 
 export interface QuarryResults {

@@ -5,11 +5,12 @@
 //
 // Attributes: placeholder, limit (results per page), autofocus. Events:
 // `quarry-select` (detail: the hit) when a result is chosen; cancel it to
-// stay on the page, otherwise a hit with a url is followed. Styling: CSS
+// stay on the page, otherwise the hit's url is followed (its section's, if
+// it has one). Styling: CSS
 // custom properties (--quarry-accent, --quarry-bg, --quarry-fg, --quarry-muted,
 // --quarry-border, --quarry-mark, --quarry-radius, --quarry-font) and parts
-// (input, status, suggestion, facets, chip, listbox, option, title, meta,
-// snippet, mark, more). Document text reaches the DOM only as text nodes.
+// (input, status, suggestion, facets, chip, listbox, option, title, section,
+// meta, snippet, mark, more). Document text reaches the DOM only as text nodes.
 import init, { search, stats } from './pkg/quarry.js';
 
 const CSS = `
@@ -37,6 +38,7 @@ li { padding: 0.75rem 0.6rem; border-bottom: 1px solid var(--_border); cursor: p
 li[aria-selected="true"] { outline: 2px solid var(--_accent); outline-offset: -2px; }
 li:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
 .title { font-weight: 600; font-size: 1.05rem; }
+.section { color: var(--_muted); font-size: 0.9rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .meta { color: var(--_muted); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; margin: 0.1rem 0; }
 .snippet { margin: 0.15rem 0 0; line-height: 1.5; }
 mark { background: var(--_mark); color: inherit; border-radius: 0.2em; padding: 0 0.1em; }
@@ -176,7 +178,8 @@ export class QuarrySearch extends HTMLElement {
       at = end;
     }
     snippet.append(hit.snippet.slice(at));
-    const li = el('li', { id: this.optionPrefix + i, role: 'option', 'aria-selected': 'false' }, title, meta, snippet);
+    const section = hit.section ? [el('div', { className: 'section', part: 'section', textContent: `› ${hit.section.title}` })] : [];
+    const li = el('li', { id: this.optionPrefix + i, role: 'option', 'aria-selected': 'false' }, title, ...section, meta, snippet);
     li.setAttribute('part', 'option');
     li.dataset.index = String(i);
     return li;
@@ -238,7 +241,8 @@ export class QuarrySearch extends HTMLElement {
     const hit = this.hits[i];
     if (!hit) return;
     const go = this.dispatchEvent(new CustomEvent('quarry-select', { detail: hit, cancelable: true, bubbles: true, composed: true }));
-    if (go && hit.url) location.href = hit.url;
+    const url = hit.section?.url ?? hit.url;
+    if (go && url) location.href = url;
   }
 }
 

@@ -33,6 +33,20 @@ pub struct Document {
     pub url: Option<String>,
     /// Metadata fields by name, sorted by name.
     pub fields: Vec<(String, FieldValue)>,
+    /// Where the body's sections start, in order (HTML pages only).
+    pub anchors: Vec<Anchor>,
+}
+
+/// A heading, or a definition with an id (Sphinx's `os.path.join`), where
+/// a section of the body starts: results point into long pages with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// Byte offset of the heading's text in the body.
+    pub at: u32,
+    /// Byte length of the heading's text there.
+    pub len: u32,
+    /// The fragment id that reaches it (`gather` for `#gather`).
+    pub id: String,
 }
 
 impl Document {

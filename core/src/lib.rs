@@ -16,7 +16,7 @@ mod sort;
 pub mod suggest;
 pub mod text;
 
-pub use document::{Document, FieldValue};
+pub use document::{Anchor, Document, FieldValue};
 pub use index::{FormatError, Index};
 pub use search::{search, Hit, SearchOptions, SearchResults, Sort};
 pub use snippet::{snippet, Snippet};

@@ -22,6 +22,9 @@ pub struct Snippet {
     pub text: String,
     /// `[start, end)` of each highlighted word, in UTF-16 code units.
     pub highlights: Vec<(u32, u32)>,
+    /// Byte offset in the body of the match the window is built around
+    /// (0 without one): the section it lies in is the result's place.
+    pub at: usize,
 }
 
 /// The snippet of `body` for the folded `terms`, in any order; `stem`
@@ -48,7 +51,7 @@ pub fn snippet<T: AsRef<str>>(body: &str, terms: &[T], stem: &dyn Fn(&mut String
         });
         from = to;
     }
-    let (from, to) = window(body, &hits);
+    let (from, to, at) = window(body, &hits);
     let mut text = String::with_capacity(to - from + 8);
     let mut highlights = Vec::new();
     let mut units = 0u32;
@@ -68,7 +71,11 @@ pub fn snippet<T: AsRef<str>>(body: &str, terms: &[T], stem: &dyn Fn(&mut String
     if to < body.len() {
         text.push('…');
     }
-    Snippet { text, highlights }
+    Snippet {
+        text,
+        highlights,
+        at,
+    }
 }
 
 /// A byte offset at or before `at` where `body` has white space (or its end).
@@ -91,8 +98,8 @@ fn push_flat(out: &mut String, s: &str) -> u32 {
 }
 
 /// The byte range to show: the window with the most distinct terms, then
-/// the most matches, widened to word boundaries.
-fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize) {
+/// the most matches, widened to word boundaries; and its first match.
+fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
     let mut best = (0usize, 0usize, 0usize); // (distinct, count, first hit)
     let mut seen = Vec::new();
     for i in 0..hits.len() {
@@ -120,7 +127,7 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize) {
         from = 0;
     }
     let to = word_end(body, (from + WINDOW).min(body.len()));
-    (from, to)
+    (from, to, anchor)
 }
 
 /// The start of the word at or after byte `i`.

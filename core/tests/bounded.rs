@@ -91,6 +91,7 @@ fn hostile_queries_do_bounded_work_on_a_large_vocabulary() {
                 body: text(120),
                 url: None,
                 fields: Vec::new(),
+                anchors: Vec::new(),
             }
         })
         .collect();

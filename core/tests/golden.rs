@@ -5,7 +5,7 @@
 use quarry_core::index::format::{FormatError, KeyKind};
 use quarry_core::index::write_index;
 use quarry_core::text::stem::stemmed;
-use quarry_core::{search, Document, FieldValue, Index, SearchOptions};
+use quarry_core::{search, Anchor, Document, FieldValue, Index, SearchOptions};
 
 const GOLDEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/small.qry");
 
@@ -19,7 +19,20 @@ fn corpus() -> Vec<Document> {
             ("place".into(), FieldValue::Str(place.into())),
             ("year".into(), FieldValue::Num(2024.0)),
         ],
+        anchors: Vec::new(),
     };
+    let mut b = doc(
+        "b",
+        "Delegation in Mexico",
+        "Delegation in Mexico: a delegation joined parties at a conference on a new society in Việt Nam.",
+        "MEXICO CITY",
+    );
+    // A section, as an HTML heading with an id gives.
+    b.anchors.push(Anchor {
+        at: 53,
+        len: 12,
+        id: "conference".into(),
+    });
     vec![
         doc(
             "a",
@@ -27,12 +40,7 @@ fn corpus() -> Vec<Document> {
             "State President Lương Cường met the Communist Party of Chile.",
             "SANTIAGO",
         ),
-        doc(
-            "b",
-            "Delegation in Mexico",
-            "Delegation in Mexico: a delegation joined parties at a conference on a new society in Việt Nam.",
-            "MEXICO CITY",
-        ),
+        b,
     ]
 }
 
@@ -54,6 +62,10 @@ fn writer_output_matches_the_golden_file() {
     }
     let r = search(&idx, "cuong", &SearchOptions::default());
     assert_eq!(idx.doc(r.hits[0].doc).unwrap().id, "a");
+    // Sections: found by offset, none before the first or without any.
+    assert_eq!(idx.section(1, 60), Some(("a conference", "conference")));
+    assert_eq!(idx.section(1, 52), None);
+    assert_eq!(idx.section(0, 60), None);
     // Written words whose stem differs are aliases of their stem's list.
     let mut aliases = Vec::new();
     let sorted = idx.dictionary().sorted();
@@ -127,7 +139,7 @@ fn truncated_and_flipped_indexes_never_panic() {
             ] {
                 let r = search(&idx, q, &opts);
                 for h in &r.hits {
-                    let _ = (idx.doc(h.doc), idx.body(h.doc));
+                    let _ = (idx.doc(h.doc), idx.body(h.doc), idx.section(h.doc, 60));
                 }
             }
         }

@@ -64,6 +64,7 @@ proptest! {
                 title,
                 url: (i % 2 == 0).then(|| format!("/d/{i}")),
                 fields: place.into_iter().map(|p| ("place".to_string(), FieldValue::Str(p))).collect(),
+                anchors: Vec::new(),
             })
             .collect();
         let bytes = write_index(&docs).unwrap();
@@ -107,6 +108,7 @@ proptest! {
                 body: w.join(" "),
                 url: None,
                 fields: Vec::new(),
+                anchors: Vec::new(),
             })
             .collect();
         let bytes = write_index(&docs).unwrap();

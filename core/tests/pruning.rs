@@ -178,6 +178,7 @@ fn a_short_list_after_a_long_one_is_counted() {
         body: body.to_string(),
         url: None,
         fields: Vec::new(),
+        anchors: Vec::new(),
     };
     let docs: Vec<Document> = (0..100)
         .map(|i| match i {

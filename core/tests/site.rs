@@ -32,6 +32,11 @@ fn pages_give_ids_titles_urls_and_fields() {
                 "Meetup in Hà Nội",
                 "blog/hanoi-meetup.html"
             ),
+            (
+                "guide/config",
+                "Configuration reference",
+                "guide/config.html"
+            ),
             ("guide/install", "Installing Lotus", "guide/install.html"),
             (
                 "guide/search-syntax",
@@ -48,12 +53,12 @@ fn pages_give_ids_titles_urls_and_fields() {
     assert_eq!(blog.field_str("date"), Some("2024-06-01"));
     assert_eq!(blog.field_str("author"), Some("Nguyễn Đức Thắng"));
     assert!(!blog.body.contains("Draft note"), "hidden text is not body");
-    let install = &docs[1];
+    let install = &docs[2];
     assert_eq!(install.field_str("tags"), Some("guide, setup"));
     assert!(install
         .body
         .starts_with("Install\n\nDownload the release archive"));
-    let home = &docs[3];
+    let home = &docs[4];
     assert!(
         home.body
             .starts_with("Welcome to Lotus\nLotus turns a folder"),
@@ -96,5 +101,38 @@ fn the_site_is_searchable_and_markup_stays_text() {
         shown.text.contains("<img src=x onerror=alert(1)>"),
         "{}",
         shown.text
+    );
+}
+
+#[test]
+fn a_match_deep_in_a_reference_page_names_its_section() {
+    let (docs, _) = site();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let section = |q: &str| {
+        let r = search(&index, q, &SearchOptions::default());
+        let h = &r.hits[0];
+        assert_eq!(index.doc(h.doc).unwrap().id, "guide/config", "{q}");
+        let shown = snippet(index.body(h.doc).unwrap(), &r.terms, &index.stemmer());
+        index.section(h.doc, shown.at)
+    };
+    assert_eq!(
+        section("port privileges"),
+        Some(("server.port = 8080", "server.port")),
+        "a definition with an id is a section"
+    );
+    assert_eq!(
+        section("answer requests"),
+        Some(("server.workers = 4", "server.workers"))
+    );
+    assert_eq!(
+        section("mid-write"),
+        Some(("Storage", "storage")),
+        "an id-less heading stays in the section around it"
+    );
+    assert_eq!(
+        section("lotus.toml"),
+        None,
+        "the page's own heading is no section"
     );
 }

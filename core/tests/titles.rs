@@ -13,6 +13,7 @@ fn page(id: &str, title: &str, body: &str) -> Document {
         body: body.to_string(),
         url: None,
         fields: Vec::new(),
+        anchors: Vec::new(),
     }
 }
 

@@ -11,6 +11,7 @@ fn doc(i: usize, body: &str) -> Document {
         body: body.to_string(),
         url: None,
         fields: Vec::new(),
+        anchors: Vec::new(),
     }
 }
 

@@ -98,6 +98,10 @@ fn results_are_plain_objects_with_nulls() {
     );
     assert!(get(&hit, "score").as_f64().unwrap() > 0.0);
     assert!(Array::is_array(&get(&hit, "highlights")));
+    assert!(
+        get(&hit, "section").is_null(),
+        "a story has no sections: null, not undefined"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -64,3 +64,22 @@ test('choosing a result opens its page', async () => {
   await page.locator('quarry-search input').press('Enter');
   assert.equal(new URL((await asked).url()).protocol, 'file:');
 });
+
+test('a match deep in a reference page shows its section and opens it', async () => {
+  // The test before left the page.
+  await page.goto(pathToFileURL(dist).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  await searchFor('privileges');
+  assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Configuration reference');
+  assert.equal(await page.locator('quarry-search .section').first().textContent(), '› server.port = 8080');
+  const chosen = page.evaluate(() => new Promise((done) => {
+    document.querySelector('quarry-search').addEventListener('quarry-select', (e) => done(e.detail.section), { once: true });
+  }));
+  await page.screenshot({ path: `${shots}site-section.png` });
+  const asked = page.waitForEvent('request', (r) => r.url().includes('/guide/config.html'));
+  await page.locator('quarry-search input').press('ArrowDown');
+  await page.locator('quarry-search input').press('Enter');
+  assert.deepEqual(await chosen, { title: 'server.port = 8080', id: 'server.port', url: 'guide/config.html#server.port' });
+  assert.equal(new URL((await asked).url()).protocol, 'file:');
+  assert.deepEqual(errors, []);
+});

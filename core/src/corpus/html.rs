@@ -13,6 +13,7 @@
 //! `<title>` that is the content's first heading plus the site's name
 //! (`Coroutines — Python 3.11 documentation`) gives the heading alone.
 
+use super::sections::Sections;
 use super::site_name::without_site_name;
 use crate::document::{Document, FieldValue};
 use ego_tree::iter::Edge;
@@ -125,11 +126,14 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         .or_else(|| outermost(&html, "main, [role=main]"))
         .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
+    let mut sections = Sections::default();
     for &root in &roots {
-        visible_text(root, &mut body);
+        walk(root, &mut body, &mut sections);
         end_block(&mut body);
     }
+    let lead = body.len() - body.trim_start().len();
     let body = body.trim().to_string();
+    let anchors = sections.finish(lead, body.len());
     // The content's first heading (a site's menu bar may hold an `<h1>` of
     // the site's name before it): its first `<h1>`, or `<h2>` for the site
     // name's sake (mdBook chapters start at `<h2>`), else the page's `<h1>`.
@@ -163,6 +167,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         body,
         url: Some(rel_path.to_string()),
         fields: meta_fields(&html),
+        anchors,
     };
     Ok(Page::Doc(doc, site_name))
 }
@@ -270,6 +275,11 @@ fn too_deep(text: &str) -> Option<usize> {
 
 /// Appends the visible text under `root`, a newline after each block.
 fn visible_text(root: ElementRef, out: &mut String) {
+    walk(root, out, &mut Sections::default());
+}
+
+/// [`visible_text`], noting in `sections` where sections start.
+fn walk<'h>(root: ElementRef<'h>, out: &mut String, sections: &mut Sections<'h>) {
     // Depth of skipped elements we are inside; iterative, so deep nesting
     // cannot overflow the stack.
     let mut skipping = 0usize;
@@ -281,6 +291,11 @@ fn visible_text(root: ElementRef, out: &mut String) {
                 {
                     skipping += 1
                 }
+                Node::Element(_) => {
+                    if let Some(e) = ElementRef::wrap(node) {
+                        sections.open(e, out);
+                    }
+                }
                 Node::Text(t) if skipping == 0 => push_text(out, t),
                 _ => {}
             },
@@ -288,7 +303,10 @@ fn visible_text(root: ElementRef, out: &mut String) {
                 if let Node::Element(e) = node.value() {
                     if skipping > 0 {
                         skipping -= 1;
-                    } else if BLOCKS.contains(&e.name()) {
+                        continue;
+                    }
+                    sections.close(node.id(), out);
+                    if BLOCKS.contains(&e.name()) {
                         end_block(out);
                     }
                 }
@@ -330,7 +348,7 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-fn end_block(out: &mut String) {
+pub(super) fn end_block(out: &mut String) {
     let trimmed = out.trim_end_matches(' ').len();
     out.truncate(trimmed);
     if !out.is_empty() && !out.ends_with('\n') {

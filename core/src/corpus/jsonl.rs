@@ -77,5 +77,6 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
         body,
         url,
         fields,
+        anchors: Vec::new(),
     })
 }

@@ -34,6 +34,7 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         body,
         url: url.or_else(|| Some(format!("{id}.html"))),
         fields,
+        anchors: Vec::new(),
     })
 }
 

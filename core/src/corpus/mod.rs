@@ -7,6 +7,7 @@ mod html;
 mod jsonl;
 mod limits;
 mod markdown;
+mod sections;
 mod site_name;
 mod txt;
 

@@ -125,6 +125,7 @@ mod tests {
                     body: String::new(),
                     url: None,
                     fields: Vec::new(),
+                    anchors: Vec::new(),
                 };
                 (doc, ())
             })

@@ -27,6 +27,7 @@ pub fn read(id: &str, text: &str) -> Document {
         body: body.replace("\r\n", "\n"),
         url: None,
         fields,
+        anchors: Vec::new(),
     }
 }
 

@@ -289,6 +289,30 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// The section of a document's body that byte `at` lies in, as its
+    /// heading's text and fragment id, unless it is the page's own.
+    pub fn section(&self, doc: u32, at: usize) -> Option<(&'a str, &'a str)> {
+        let mut r = Reader::new(self.fields.get(doc)?);
+        r.get_bytes()?;
+        for _ in 0..r.get_u32()? {
+            r.get()?;
+            r.get_u8()?;
+            r.get_bytes()?;
+        }
+        let (mut start, mut found) = (0usize, None);
+        for _ in 0..r.get().unwrap_or(0) {
+            start = start.checked_add(r.get()? as usize)?;
+            let (len, id) = (r.get()? as usize, r.get_str()?);
+            if start > at {
+                break;
+            }
+            found = Some((start, len, id));
+        }
+        // A heading at the body's start is the page's own.
+        let (start, len, id) = found.filter(|f| f.0 > 0)?;
+        Some((self.body(doc)?.get(start..start.checked_add(len)?)?, id))
+    }
+
     /// Whether any document has a field of this name.
     pub fn has_field(&self, name: &str) -> bool {
         self.field_names.contains(&name)

@@ -247,6 +247,22 @@ fn stored_fields(d: &Document, field_names: &[&str]) -> Vec<u8> {
             }
         }
     }
+    // Kept in order, within the body: a reader finds a section by offset.
+    let body = d.body.len() as u64;
+    let anchors = d
+        .anchors
+        .iter()
+        .filter(|a| u64::from(a.at) + u64::from(a.len) <= body);
+    if anchors.clone().next().is_some() {
+        put(&mut out, anchors.clone().count() as u64);
+        let mut last = 0;
+        for a in anchors {
+            put(&mut out, u64::from(a.at.saturating_sub(last)));
+            put(&mut out, u64::from(a.len));
+            put_bytes(&mut out, a.id.as_bytes());
+            last = last.max(a.at);
+        }
+    }
     out
 }
 

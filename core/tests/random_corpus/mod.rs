@@ -17,6 +17,7 @@ pub fn documents(
             body: text(body),
             url: None,
             fields: Vec::new(),
+            anchors: Vec::new(),
         })
         .collect()
 }

@@ -1,0 +1,214 @@
+//! Where an HTML page's sections start, and the fragment that links to
+//! each: a result found deep in a long reference page then points at its
+//! section (`os.path.html#os.path.join`), as Pagefind's sub-results do.
+//!
+//! A section starts at each heading (`<h1>` to `<h6>`) and each definition
+//! term with an id (Sphinx's and Javadoc's API entries). Its id is the
+//! element's own; else that of an `<a id>` or `<a name>` inside it (older
+//! DocBook); else that of the innermost enclosing element not yet claimed
+//! by a heading, if the heading opens it: a `<section>` (Sphinx, rustdoc,
+//! which puts a version and a source link before the heading), or any
+//! element with no text before the heading (DocBook's `<div class="sect1"
+//! id>`). A heading with no id starts no section, as in Pagefind: its text
+//! stays in the one before it, which is the enclosing one when sections
+//! nest.
+
+use crate::document::Anchor;
+use ego_tree::NodeId;
+use scraper::ElementRef;
+
+/// Longest heading text kept, in bytes: a long signature is cut for the
+/// line that shows it.
+const MAX_HEADING: usize = 120;
+
+/// An open element with an id.
+struct Ided<'h> {
+    node: NodeId,
+    id: &'h str,
+    /// Body length when it opened (white space trimmed).
+    at: usize,
+    section: bool,
+    claimed: bool,
+}
+
+/// Collects anchors during the walk over a page's visible text.
+#[derive(Default)]
+pub struct Sections<'h> {
+    anchors: Vec<Anchor>,
+    ided: Vec<Ided<'h>>,
+    /// The heading being read: its node and its anchor's index.
+    open: Option<(NodeId, usize)>,
+}
+
+impl<'h> Sections<'h> {
+    /// Notes an element opening, before its text is appended to `out`. A
+    /// heading ends the block before it, so its text starts a line.
+    pub fn open(&mut self, e: ElementRef<'h>, out: &mut String) {
+        let v = e.value();
+        let at = out.trim_end().len();
+        if let Some(id) = v.attr("id").filter(|id| !id.is_empty()) {
+            self.ided.push(Ided {
+                node: e.id(),
+                id,
+                at,
+                section: matches!(v.name(), "section" | "article"),
+                claimed: false,
+            });
+        }
+        let heading = matches!(v.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let term = v.name() == "dt" && v.attr("id").is_some();
+        if self.open.is_some() || !(heading || term) {
+            return;
+        }
+        let Some(id) = self.claim(e, at) else {
+            return;
+        };
+        let id = id.to_string();
+        super::html::end_block(out);
+        self.open = Some((e.id(), self.anchors.len()));
+        self.anchors.push(Anchor {
+            at: out.len() as u32,
+            len: 0,
+            id,
+        });
+    }
+
+    /// Notes an element closing, before the block break after it.
+    pub fn close(&mut self, node: NodeId, out: &str) {
+        if self.ided.last().is_some_and(|i| i.node == node) {
+            self.ided.pop();
+        }
+        if let Some((_, i)) = self.open.filter(|o| o.0 == node) {
+            let a = &mut self.anchors[i];
+            let text = out[a.at as usize..].trim_end();
+            a.len = floor_char(text, MAX_HEADING) as u32;
+            self.open = None;
+        }
+    }
+
+    /// The anchors, for a body that `trim` cut `lead` bytes from the start
+    /// of and left `len` long: empty headings are dropped.
+    pub fn finish(self, lead: usize, len: usize) -> Vec<Anchor> {
+        self.anchors
+            .into_iter()
+            .filter(|a| a.len > 0 && a.at as usize >= lead && (a.at + a.len) as usize - lead <= len)
+            .map(|a| Anchor {
+                at: a.at - lead as u32,
+                ..a
+            })
+            .collect()
+    }
+
+    /// The id for heading `e`, opened at `at` (see the module's comment).
+    fn claim(&mut self, e: ElementRef<'h>, at: usize) -> Option<&'h str> {
+        if let Some(own) = self.ided.last_mut().filter(|i| i.node == e.id()) {
+            own.claimed = true;
+            return Some(own.id);
+        }
+        let inner = e.descendants().filter_map(ElementRef::wrap).find_map(|d| {
+            let d = d.value();
+            (d.name() == "a").then(|| d.attr("id").or(d.attr("name")))?
+        });
+        if let Some(id) = inner.filter(|id| !id.is_empty()) {
+            return Some(id);
+        }
+        for i in self.ided.iter_mut().rev() {
+            if i.claimed {
+                break;
+            }
+            if i.section || i.at == at {
+                i.claimed = true;
+                return Some(i.id);
+            }
+        }
+        None
+    }
+}
+
+/// The largest char boundary of `s` at most `max`.
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut n = s.len().min(max);
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::html::{read, Page};
+
+    /// Each anchor as (heading text, id), read back from the body.
+    fn sections(html: &str) -> Vec<(String, String)> {
+        let Ok(Page::Doc(d, _)) = read("x", "x.html", html) else {
+            panic!("not a document")
+        };
+        d.anchors
+            .iter()
+            .map(|a| {
+                let text = &d.body[a.at as usize..(a.at + a.len) as usize];
+                (text.to_string(), a.id.clone())
+            })
+            .collect()
+    }
+
+    fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+        want.iter()
+            .map(|(t, i)| (t.to_string(), i.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn sphinx_sections_and_api_entries() {
+        let page = "<title>os.path</title><section id=\"os-path\"><h1>os.path<a class=headerlink \
+                    href=\"#os-path\">¶</a></h1><p>Intro.</p><dl><dt id=\"os.path.join\">os.path.join(a, \
+                    *p)</dt><dd>Joins.</dd></dl><section id=\"notes\"><h2>Notes</h2><h3>Deeper</h3>\
+                    <p>Text.</p></section></section>";
+        assert_eq!(
+            sections(page),
+            pairs(&[
+                ("os.path", "os-path"),
+                ("os.path.join(a, *p)", "os.path.join"),
+                ("Notes", "notes"),
+            ]),
+            "an id-less heading inside a claimed section starts none"
+        );
+    }
+
+    #[test]
+    fn ids_from_the_heading_a_link_inside_it_or_the_element_it_opens() {
+        let page = "<main><h2 id=own>Own</h2><p>a</p><h2><a name=old></a>Named</h2><p>b</p>\
+                    <div class=sect1 id=sect><div class=titlepage><h2>DocBook</h2></div><p>c</p></div>\
+                    <div id=late><p>text first</p><h2>Not opening</h2></div>\
+                    <section id=method.push><span>1.0.0 · Source</span><h4>pub fn push</h4></section>\
+                    <h2 id=empty><a href=\"#empty\">§</a></h2></main>";
+        assert_eq!(
+            sections(page),
+            pairs(&[
+                ("Own", "own"),
+                ("Named", "old"),
+                ("DocBook", "sect"),
+                ("pub fn push", "method.push"),
+            ]),
+            "a div is claimed only by a heading that opens it; empty headings are dropped"
+        );
+    }
+
+    #[test]
+    fn a_heading_after_inline_text_starts_its_own_line() {
+        let Ok(Page::Doc(d, _)) = read("x", "x.html", "<main>lead<h2 id=h>Head</h2>tail</main>")
+        else {
+            panic!()
+        };
+        assert_eq!(d.body, "lead\nHead\ntail");
+        assert_eq!((d.anchors[0].at, d.anchors[0].len), (5, 4));
+    }
+
+    #[test]
+    fn long_headings_are_cut_at_a_character() {
+        let long = "é".repeat(100);
+        let got = sections(&format!("<main><p>x</p><dt id=d>{long}</dt></main>"));
+        assert_eq!(got[0].0.len(), super::MAX_HEADING);
+        assert!(got[0].0.chars().all(|c| c == 'é'));
+    }
+}
