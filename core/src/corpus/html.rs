@@ -291,7 +291,11 @@ fn walk<'h>(root: ElementRef<'h>, out: &mut String, sections: &mut Sections<'h>)
                 {
                     skipping += 1
                 }
-                Node::Element(_) => {
+                Node::Element(e) => {
+                    // A block starts a line: `T<div>where</div>` is two words.
+                    if BLOCKS.contains(&e.name()) {
+                        end_block(out);
+                    }
                     if let Some(e) = ElementRef::wrap(node) {
                         sections.open(e, out);
                     }
@@ -348,7 +352,7 @@ fn push_text(out: &mut String, text: &str) {
     }
 }
 
-pub(super) fn end_block(out: &mut String) {
+fn end_block(out: &mut String) {
     let trimmed = out.trim_end_matches(' ').len();
     out.truncate(trimmed);
     if !out.is_empty() && !out.ends_with('\n') {

@@ -11,7 +11,8 @@
 //! element with no text before the heading (DocBook's `<div class="sect1"
 //! id>`). A heading with no id starts no section, as in Pagefind: its text
 //! stays in the one before it, which is the enclosing one when sections
-//! nest.
+//! nest. The first `<h1>` is the page's own heading, not a section (rustdoc
+//! puts a breadcrumb before it).
 
 use crate::document::Anchor;
 use ego_tree::NodeId;
@@ -38,12 +39,14 @@ pub struct Sections<'h> {
     ided: Vec<Ided<'h>>,
     /// The heading being read: its node and its anchor's index.
     open: Option<(NodeId, usize)>,
+    /// Whether the page's first `<h1>` has been read.
+    h1: bool,
 }
 
 impl<'h> Sections<'h> {
-    /// Notes an element opening, before its text is appended to `out`. A
-    /// heading ends the block before it, so its text starts a line.
-    pub fn open(&mut self, e: ElementRef<'h>, out: &mut String) {
+    /// Notes an element opening, before its text is appended to `out`
+    /// (a heading's on a line of its own: it is a block).
+    pub fn open(&mut self, e: ElementRef<'h>, out: &str) {
         let v = e.value();
         let at = out.trim_end().len();
         if let Some(id) = v.attr("id").filter(|id| !id.is_empty()) {
@@ -60,11 +63,14 @@ impl<'h> Sections<'h> {
         if self.open.is_some() || !(heading || term) {
             return;
         }
-        let Some(id) = self.claim(e, at) else {
+        let id = self.claim(e, at);
+        if v.name() == "h1" && !std::mem::replace(&mut self.h1, true) {
+            return;
+        }
+        let Some(id) = id else {
             return;
         };
         let id = id.to_string();
-        super::html::end_block(out);
         self.open = Some((e.id(), self.anchors.len()));
         self.anchors.push(Anchor {
             at: out.len() as u32,
@@ -166,12 +172,24 @@ mod tests {
                     <p>Text.</p></section></section>";
         assert_eq!(
             sections(page),
+            pairs(&[("os.path.join(a, *p)", "os.path.join"), ("Notes", "notes"),]),
+            "the first <h1> is the page's; an id-less heading inside a claimed section starts none"
+        );
+    }
+
+    #[test]
+    fn rustdoc_breadcrumb_heading_and_methods() {
+        let page = "<main><section id=main-content><div>std::vec</div><h1>Struct <span>Vec</span></h1>\
+                    <p>A vector.</p><h2 id=impls>Implementations</h2><section id=method.push>\
+                    <span>1.0.0 · Source</span><h4>pub fn push(&mut self, v: T)<div>where T: Copy</div>\
+                    </h4></section><h1 id=second>Another h1</h1></section></main>";
+        assert_eq!(
+            sections(page),
             pairs(&[
-                ("os.path", "os-path"),
-                ("os.path.join(a, *p)", "os.path.join"),
-                ("Notes", "notes"),
-            ]),
-            "an id-less heading inside a claimed section starts none"
+                ("Implementations", "impls"),
+                ("pub fn push(&mut self, v: T)\nwhere T: Copy", "method.push"),
+                ("Another h1", "second"),
+            ])
         );
     }
 

@@ -1,12 +1,34 @@
 use super::*;
 use std::fs;
 
-/// A fresh directory under the target dir, removed first if it exists.
-fn scratch(name: &str) -> PathBuf {
+/// A fresh directory under the system's temporary one, removed when the
+/// test ends (each run has its own: the name holds the process id).
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("quarry-corpus-{name}-{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
+}
+
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
 }
 
 fn err_text(root: &Path) -> String {
