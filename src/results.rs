@@ -103,7 +103,12 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
             let mut places = Vec::with_capacity(2 * n);
             let mut units = 0u32;
             for h in &r.hits {
-                let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms, &stem);
+                let s = snippet(
+                    index.body(h.doc).unwrap_or(""),
+                    &r.terms,
+                    &r.term_clauses,
+                    &stem,
+                );
                 units += s.text.encode_utf16().count() as u32;
                 all_text.push_str(&s.text);
                 page.push(units);

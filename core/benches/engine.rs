@@ -57,9 +57,14 @@ fn benches(c: &mut Criterion) {
             r.hits
                 .iter()
                 .map(|h| {
-                    snippet(index.body(h.doc).unwrap_or(""), &r.terms, &index.stemmer())
-                        .text
-                        .len()
+                    snippet(
+                        index.body(h.doc).unwrap_or(""),
+                        &r.terms,
+                        &r.term_clauses,
+                        &index.stemmer(),
+                    )
+                    .text
+                    .len()
                 })
                 .sum::<usize>()
         })

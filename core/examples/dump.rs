@@ -56,7 +56,12 @@ fn main() {
         );
         if snip {
             for h in &r.hits {
-                let s = snippet(index.body(h.doc).unwrap_or(""), &r.terms, &index.stemmer());
+                let s = snippet(
+                    index.body(h.doc).unwrap_or(""),
+                    &r.terms,
+                    &r.term_clauses,
+                    &index.stemmer(),
+                );
                 println!("  {:?} {:?}", s.text, s.highlights);
             }
         }

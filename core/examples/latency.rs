@@ -117,6 +117,7 @@ fn main() {
             std::hint::black_box(quarry_core::snippet(
                 index.body(h.doc).unwrap_or(""),
                 &r.terms,
+                &r.term_clauses,
                 &index.stemmer(),
             ));
         }

@@ -120,6 +120,9 @@ pub struct SearchResults<'i> {
     /// Folded terms that matched, for snippets, in no useful order
     /// (completions borrow the index's keys).
     pub terms: Vec<Cow<'i, str>>,
+    /// For each of `terms`, the query clause it stands for (a word and its
+    /// completions share one), for snippets.
+    pub term_clauses: Vec<u8>,
     /// Counts of `place` and `year` over all matches.
     pub facets: Facets,
     /// A better spelling of the query, when one finds much more.
@@ -178,6 +181,7 @@ fn run<'i>(
         total,
         hits,
         terms: matches.terms,
+        term_clauses: matches.term_clauses,
         facets,
         suggestion: None,
     };

@@ -6,13 +6,15 @@ use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
 /// Target snippet length in bytes of source text.
 pub const WINDOW: usize = 180;
-/// Matches considered per document, bounding the work on long bodies.
-const MAX_MATCHES: usize = 48;
+/// Matches considered per document, bounding the work on long bodies; a
+/// clause's first match is kept past it.
+const MAX_MATCHES: usize = 256;
 /// Body bytes searched for matches: first a short head, where most
-/// matches are, then further only while none is found: a long reference
-/// page may name the query's words only deep down (scanning 128 KB finds
-/// none in about 0.5 ms natively). Past the last limit the
-/// snippet shows the start.
+/// matches are; then up to 16 KB while a clause of the query has none (a
+/// reference page names `os` and `path` at its top, `os.path.join` further
+/// down); then up to 128 KB while nothing matched at all (scanning 128 KB
+/// finds none in about 0.5 ms natively). Past the last limit the snippet
+/// shows the start.
 const SCAN_LIMITS: [usize; 3] = [512, 16 << 10, 128 << 10];
 
 /// A snippet and the ranges of its highlighted words.
@@ -22,31 +24,46 @@ pub struct Snippet {
     pub text: String,
     /// `[start, end)` of each highlighted word, in UTF-16 code units.
     pub highlights: Vec<(u32, u32)>,
-    /// Byte offset in the body of the match the window is built around
-    /// (0 without one): the section it lies in is the result's place.
+    /// Byte offset in the body of the window's match that completes its
+    /// set of clauses (0 without one): the section it lies in is the
+    /// result's place.
     pub at: usize,
 }
 
-/// The snippet of `body` for the folded `terms`, in any order; `stem`
-/// makes a folded word its stem, as the index did.
-pub fn snippet<T: AsRef<str>>(body: &str, terms: &[T], stem: &dyn Fn(&mut String)) -> Snippet {
-    // (start, end, term index)
+/// The snippet of `body` for the folded `terms`, in any order; `clauses`
+/// gives each term's query clause (`SearchResults::term_clauses`: a word's
+/// completions are one clause), and a term past its end is a clause of its
+/// own. `stem` makes a folded word its stem, as the index did.
+pub fn snippet<T: AsRef<str>>(
+    body: &str,
+    terms: &[T],
+    clauses: &[u8],
+    stem: &dyn Fn(&mut String),
+) -> Snippet {
+    let clause = |k: usize| clauses.get(k).map_or(k, |&c| usize::from(c)) % 64;
+    let all = (0..terms.len()).fold(0u64, |m, k| m | 1 << clause(k));
+    let mut found = 0u64;
+    // (start, end, clause), in body order.
     let mut hits: Vec<(usize, usize, usize)> = Vec::new();
     // Stemming every word of every shown body would cost more than the
     // search: stem only the words that can match a query term.
     let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t.as_ref())).collect();
     let mut from = 0;
-    for limit in SCAN_LIMITS {
+    for (i, limit) in SCAN_LIMITS.into_iter().enumerate() {
         let to = cut_at_space(body, limit).max(from);
-        if !hits.is_empty() || from >= to {
+        let last = i + 1 == SCAN_LIMITS.len();
+        if found == all || (last && found != 0) || from >= to {
             break;
         }
         for_each_token_starting(&body[from..to], &heads, stem, &mut |t| {
-            if hits.len() < MAX_MATCHES {
-                // A few dozen terms at most: a scan, and no sorting per query.
-                if let Some(k) = terms.iter().position(|x| x.as_ref() == t.term) {
-                    hits.push((from + t.start, from + t.end, k));
-                }
+            // A few dozen terms at most: a scan, and no sorting per query.
+            let Some(k) = terms.iter().position(|x| x.as_ref() == t.term) else {
+                return;
+            };
+            let c = clause(k);
+            if hits.len() < MAX_MATCHES || found & 1 << c == 0 {
+                hits.push((from + t.start, from + t.end, c));
+                found |= 1 << c;
             }
         });
         from = to;
@@ -97,23 +114,26 @@ fn push_flat(out: &mut String, s: &str) -> u32 {
     n
 }
 
-/// The byte range to show: the window with the most distinct terms, then
-/// the most matches, widened to word boundaries; and its first match.
+/// The byte range to show: the window with the most distinct clauses,
+/// then the most matches, widened to word boundaries; and where it
+/// completes its clauses.
 fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
     let mut best = (0usize, 0usize, 0usize); // (distinct, count, first hit)
-    let mut seen = Vec::new();
+                                             // Two pointers over the matches, with counts per clause: [i, j) is the
+                                             // window starting at match i.
+    let mut counts = [0u16; 64];
+    let (mut j, mut distinct) = (0, 0);
     for i in 0..hits.len() {
-        seen.clear();
-        let mut count = 0;
-        for h in hits[i..].iter().take_while(|h| h.1 - hits[i].0 <= WINDOW) {
-            count += 1;
-            if !seen.contains(&h.2) {
-                seen.push(h.2);
-            }
+        while j < hits.len() && (j == i || hits[j].1 - hits[i].0 <= WINDOW) {
+            distinct += usize::from(counts[hits[j].2] == 0);
+            counts[hits[j].2] += 1;
+            j += 1;
         }
-        if (seen.len(), count) > (best.0, best.1) {
-            best = (seen.len(), count, i);
+        if (distinct, j - i) > (best.0, best.1) {
+            best = (distinct, j - i, i);
         }
+        counts[hits[i].2] -= 1;
+        distinct -= usize::from(counts[hits[i].2] == 0);
     }
     let anchor = hits.get(best.2).map_or(0, |h| h.0);
     // Start a little before the first match, at a sentence start if one is near.
@@ -127,7 +147,17 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
         from = 0;
     }
     let to = word_end(body, (from + WINDOW).min(body.len()));
-    (from, to, anchor)
+    // The result's place: the match by which the window holds all its
+    // clauses (`join` in `… path-like. os.path.join(path`), not its first.
+    let mut seen = 0u64;
+    let complete = hits[best.2.min(hits.len())..]
+        .iter()
+        .find(|h| {
+            seen |= 1 << h.2;
+            seen.count_ones() as usize >= best.0
+        })
+        .map_or(anchor, |h| h.0);
+    (from, to, complete)
 }
 
 /// The start of the word at or after byte `i`.
@@ -170,7 +200,7 @@ mod tests {
     #[test]
     fn highlights_are_utf16_offsets() {
         let body = "Chủ tịch nước Lương Cường gặp 🎉 Cường again.";
-        let s = snippet(body, &["cuong".to_string()], &stem_in_place);
+        let s = snippet(body, &["cuong".to_string()], &[], &stem_in_place);
         let marked: Vec<String> = s
             .highlights
             .iter()
@@ -186,7 +216,7 @@ mod tests {
             "filler words ".repeat(50),
             "tail ".repeat(50)
         );
-        let s = snippet(&body, &crate::text::terms("needle"), &stem_in_place);
+        let s = snippet(&body, &crate::text::terms("needle"), &[], &stem_in_place);
         assert!(
             s.text.starts_with('…') && s.text.ends_with('…'),
             "{}",
@@ -206,10 +236,34 @@ mod tests {
                 "tail ".repeat(9)
             )
         };
-        let deep = snippet(&at(100_000), &terms, &stem_in_place);
+        let deep = snippet(&at(100_000), &terms, &[], &stem_in_place);
         assert_eq!(deep.highlights.len(), 1, "{}", deep.text);
-        let past = snippet(&at(140_000), &terms, &stem_in_place);
+        let past = snippet(&at(140_000), &terms, &[], &stem_in_place);
         assert!(past.highlights.is_empty() && past.text.starts_with("filler"));
+    }
+
+    #[test]
+    fn every_clause_is_looked_for_past_the_head() {
+        // `os` and `path` at the top, all three words 2 KB down.
+        let body = format!(
+            "The os.path module. {}See os.path.join(path, *paths) here. {}",
+            "Other words fill the page. ".repeat(80),
+            "tail ".repeat(9)
+        );
+        let terms = crate::text::terms("os path join");
+        let s = snippet(&body, &terms, &[0, 1, 2], &stem_in_place);
+        assert!(s.text.contains("os.path.join("), "{}", s.text);
+        assert_eq!(
+            &body[s.at..s.at + 4],
+            "join",
+            "the match completing the clauses"
+        );
+        assert!(s.at > 2000);
+        // A word's completions are one clause: `path` and `paths` do not
+        // make the head's window hold two of them.
+        let terms = ["path", "paths", "join"];
+        let s = snippet(&body, &terms, &[0, 0, 1], &stem_in_place);
+        assert!(s.text.contains("join"), "{}", s.text);
     }
 
     #[test]
@@ -217,6 +271,7 @@ mod tests {
         let s = snippet(
             "Short body.\nSecond line.",
             &["zzz".to_string()],
+            &[],
             &stem_in_place,
         );
         assert_eq!(s.text, "Short body. Second line.");

@@ -42,7 +42,7 @@ proptest! {
         prop_assert!(r.hits.len() <= r.total);
         for h in &r.hits {
             prop_assert!(h.doc < idx.doc_count());
-            let s = snippet(idx.body(h.doc).unwrap(), &r.terms, &idx.stemmer());
+            let s = snippet(idx.body(h.doc).unwrap(), &r.terms, &r.term_clauses, &idx.stemmer());
             let units = s.text.encode_utf16().count() as u32;
             for &(a, b) in &s.highlights {
                 prop_assert!(a < b && b <= units);

@@ -96,7 +96,12 @@ fn the_site_is_searchable_and_markup_stays_text() {
     let results = search(&index, "onerror", &SearchOptions::default());
     assert_eq!(results.hits.len(), 1);
     let body = index.body(results.hits[0].doc).unwrap();
-    let shown = snippet(body, &results.terms, &index.stemmer());
+    let shown = snippet(
+        body,
+        &results.terms,
+        &results.term_clauses,
+        &index.stemmer(),
+    );
     assert!(
         shown.text.contains("<img src=x onerror=alert(1)>"),
         "{}",
@@ -113,7 +118,12 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         let r = search(&index, q, &SearchOptions::default());
         let h = &r.hits[0];
         assert_eq!(index.doc(h.doc).unwrap().id, "guide/config", "{q}");
-        let shown = snippet(index.body(h.doc).unwrap(), &r.terms, &index.stemmer());
+        let shown = snippet(
+            index.body(h.doc).unwrap(),
+            &r.terms,
+            &r.term_clauses,
+            &index.stemmer(),
+        );
         index.section(h.doc, shown.at)
     };
     assert_eq!(

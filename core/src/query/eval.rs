@@ -36,6 +36,9 @@ pub struct Matches<'i> {
     /// Terms to highlight, in the order the query found them (a term
     /// two words share comes twice).
     pub terms: Vec<Cow<'i, str>>,
+    /// For each term, the clause of the query it stands for: a snippet
+    /// looks for every clause, not every completion.
+    pub term_clauses: Vec<u8>,
     /// Words found only by typo tolerance, every candidate at the closest
     /// distance.
     pub corrections: Vec<Correction>,
@@ -427,7 +430,7 @@ impl<'i> Eval<'_, 'i, '_> {
                             }
                         }
                         self.word(&exp, *scope, bit);
-                        self.note_terms(term, exp);
+                        self.note_terms(term, exp, bit);
                     } else {
                         let title_only = *scope == Scope::Title;
                         for e in &exp {
@@ -450,6 +453,8 @@ impl<'i> Eval<'_, 'i, '_> {
                         self.out
                             .terms
                             .extend(terms.iter().map(|t| Cow::Owned(t.clone())));
+                        let clause = bit.trailing_zeros() as u8;
+                        self.out.term_clauses.resize(self.out.terms.len(), clause);
                     }
                     let idfs: Vec<f32> = terms
                         .iter()
@@ -478,7 +483,7 @@ impl<'i> Eval<'_, 'i, '_> {
 
     /// Keeps a word's expansions as terms to highlight, and its closest
     /// typo candidates as corrections (the suggestion picks one).
-    fn note_terms(&mut self, word: &str, exp: Vec<Expansion<'i>>) {
+    fn note_terms(&mut self, word: &str, exp: Vec<Expansion<'i>>, bit: u32) {
         let closest = match exp.first().map(|e| e.kind) {
             Some(Kind::Typo(d)) => Some(Kind::Typo(d)),
             _ => None,
@@ -494,6 +499,8 @@ impl<'i> Eval<'_, 'i, '_> {
             }
             self.out.terms.push(e.term);
         }
+        let clause = bit.trailing_zeros() as u8;
+        self.out.term_clauses.resize(self.out.terms.len(), clause);
     }
 
     /// One word: each document gets the score of its best expansion.
