@@ -1,17 +1,19 @@
 //! Markdown pages: front matter (`---` YAML-style or `+++` TOML-style
 //! `key: value` / `key = value` lines) gives the title, `url` and fields;
 //! the first `#` heading is the title otherwise; the body is the Markdown
-//! rendered to plain text.
+//! rendered to plain text. Each other heading starts a section, with the
+//! id a generator gives it: `{#id}` if written, else GitHub's slug of its
+//! text (Hugo, Docusaurus and Jekyll make the same for most headings).
 
 use super::{txt, CorpusError};
-use crate::document::{Document, FieldValue};
+use crate::document::{Anchor, Document, FieldValue};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// Reads one Markdown document with the given id.
 pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> {
     let (matter, markdown) = front_matter(path, text)?;
-    let (heading, body) = render(markdown, !matter.iter().any(|(k, _)| k == "title"));
+    let (heading, body, anchors) = render(markdown, !matter.iter().any(|(k, _)| k == "title"));
     let mut title = None;
     let mut url = None;
     let mut fields = Vec::new();
@@ -34,7 +36,7 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         body,
         url: url.or_else(|| Some(format!("{id}.html"))),
         fields,
-        anchors: Vec::new(),
+        anchors,
     })
 }
 
@@ -119,18 +121,43 @@ fn unquote(value: &str) -> String {
     value.to_string()
 }
 
-/// Markdown to plain text, one blank line between blocks. With
-/// `take_heading`, the first level-1 heading becomes the title and leaves
-/// the body.
-fn render(markdown: &str, take_heading: bool) -> (Option<String>, String) {
+/// Markdown to plain text, one blank line between blocks, and where its
+/// sections start. With `take_heading`, the first level-1 heading becomes
+/// the title and leaves the body.
+fn render(markdown: &str, take_heading: bool) -> (Option<String>, String, Vec<Anchor>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut body = String::with_capacity(markdown.len());
     let mut title: Option<String> = None;
     let mut in_title = false;
+    let mut anchors = Vec::new();
+    // The heading being read: where its text starts, its written id.
+    let mut heading: Option<(usize, Option<String>)> = None;
+    let mut slugs = Slugs::default();
     for event in Parser::new_ext(markdown, options) {
+        match &event {
+            Event::Start(Tag::Heading { id, level, .. })
+                if !(take_heading && title.is_none() && *level == HeadingLevel::H1) =>
+            {
+                heading = Some((body.len(), id.as_ref().map(|i| i.to_string())));
+            }
+            Event::End(TagEnd::Heading(_)) if !in_title => {
+                if let Some((at, id)) = heading.take() {
+                    let text = body[at..].trim_end();
+                    if !text.is_empty() {
+                        anchors.push(Anchor {
+                            at: at as u32,
+                            len: text.len() as u32,
+                            id: id.unwrap_or_else(|| slugs.next(text)),
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
@@ -170,7 +197,42 @@ fn render(markdown: &str, take_heading: bool) -> (Option<String>, String) {
         }
     }
     let title = title.map(|t| t.trim().to_string());
-    (title, body.trim().to_string())
+    let lead = (body.len() - body.trim_start().len()) as u32;
+    let body = body.trim().to_string();
+    anchors.retain_mut(|a: &mut Anchor| {
+        a.at = a.at.wrapping_sub(lead);
+        a.at.checked_add(a.len)
+            .is_some_and(|end| end as usize <= body.len())
+    });
+    (title, body, anchors)
+}
+
+/// GitHub's heading ids: the text lower-cased, spaces as hyphens, other
+/// punctuation dropped; a repeated id gets `-1`, `-2`…
+#[derive(Default)]
+struct Slugs(Vec<String>);
+
+impl Slugs {
+    fn next(&mut self, text: &str) -> String {
+        let slug: String = text
+            .chars()
+            .filter_map(|c| match c {
+                ' ' => Some('-'),
+                '-' | '_' => Some(c),
+                c if c.is_alphanumeric() => Some(c),
+                _ => None,
+            })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut id = slug.clone();
+        let mut n = 0;
+        while self.0.contains(&id) {
+            n += 1;
+            id = format!("{slug}-{n}");
+        }
+        self.0.push(id.clone());
+        id
+    }
 }
 
 fn end_block(out: &mut String) {
@@ -246,5 +308,33 @@ mod tests {
         let d = md("---\r\ntitle: Win\r\n---\r\nLine one\r\nline two.\r\n");
         assert_eq!(d.title, "Win");
         assert_eq!(d.body, "Line one line two.");
+    }
+
+    #[test]
+    fn headings_start_sections_with_written_or_github_ids() {
+        let d = md(
+            "# Title\n\nIntro.\n\n## Install the CLI\n\nSteps.\n\n## Install the CLI\n\n\
+                    Again.\n\n### Hà Nội, 2024!\n\nText.\n\n## Custom {#my-id}\n\nMore.\n",
+        );
+        let got: Vec<(&str, &str)> = d
+            .anchors
+            .iter()
+            .map(|a| {
+                (
+                    &d.body[a.at as usize..(a.at + a.len) as usize],
+                    a.id.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Install the CLI", "install-the-cli"),
+                ("Install the CLI", "install-the-cli-1"),
+                ("Hà Nội, 2024!", "hà-nội-2024"),
+                ("Custom", "my-id"),
+            ]
+        );
+        assert!(!d.body.contains("{#"), "a written id is not text");
     }
 }
