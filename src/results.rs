@@ -5,8 +5,10 @@
 
 use crate::object::object;
 use crate::options::Options;
+use quarry_core::place::place;
 use quarry_core::search::Facets;
-use quarry_core::{search, snippet, FieldValue, Index};
+use quarry_core::snippet::Matcher;
+use quarry_core::{search, FieldValue, Index};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -99,16 +101,12 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
         let mut all_text = String::new();
         if opts.snippet {
             let stem = index.stemmer();
+            let matcher = Matcher::new(&r.terms, &r.term_clauses, &stem);
             let mut highlights = Vec::new();
             let mut places = Vec::with_capacity(2 * n);
             let mut units = 0u32;
             for h in &r.hits {
-                let s = snippet(
-                    index.body(h.doc).unwrap_or(""),
-                    &r.terms,
-                    &r.term_clauses,
-                    &stem,
-                );
+                let (s, section) = place(index, h.doc, &matcher);
                 units += s.text.encode_utf16().count() as u32;
                 all_text.push_str(&s.text);
                 page.push(units);
@@ -116,7 +114,7 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
                 for (a, b) in s.highlights {
                     highlights.extend([a, b]);
                 }
-                let (heading, id) = index.section(h.doc, s.at).unwrap_or_default();
+                let (heading, id) = section.unwrap_or_default();
                 places.extend([heading, id]);
             }
             for part in places {

@@ -40,35 +40,85 @@ pub fn snippet<T: AsRef<str>>(
     clauses: &[u8],
     stem: &dyn Fn(&mut String),
 ) -> Snippet {
-    let clause = |k: usize| clauses.get(k).map_or(k, |&c| usize::from(c)) % 64;
-    let all = (0..terms.len()).fold(0u64, |m, k| m | 1 << clause(k));
-    let mut found = 0u64;
-    // (start, end, clause), in body order.
-    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-    // Stemming every word of every shown body would cost more than the
-    // search: stem only the words that can match a query term.
-    let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t.as_ref())).collect();
-    let mut from = 0;
-    for (i, limit) in SCAN_LIMITS.into_iter().enumerate() {
-        let to = cut_at_space(body, limit).max(from);
-        let last = i + 1 == SCAN_LIMITS.len();
-        if found == all || (last && found != 0) || from >= to {
-            break;
+    Matcher::new(terms, clauses, stem).snippet(body)
+}
+
+/// A query's terms as snippets look for them, made once for all its hits.
+pub struct Matcher<'t, T> {
+    terms: &'t [T],
+    clauses: &'t [u8],
+    /// Stemming every word of every shown body would cost more than the
+    /// search: only the words starting as a term's stem does are stemmed.
+    heads: Vec<&'t [u8]>,
+    stem: &'t dyn Fn(&mut String),
+}
+
+impl<'t, T: AsRef<str>> Matcher<'t, T> {
+    /// See [`snippet`].
+    pub fn new(terms: &'t [T], clauses: &'t [u8], stem: &'t dyn Fn(&mut String)) -> Self {
+        let heads = terms.iter().map(|t| stem_head(t.as_ref())).collect();
+        Matcher {
+            terms,
+            clauses,
+            heads,
+            stem,
         }
-        for_each_token_starting(&body[from..to], &heads, stem, &mut |t| {
+    }
+
+    fn clause(&self, k: usize) -> usize {
+        self.clauses.get(k).map_or(k, |&c| usize::from(c)) % 64
+    }
+
+    /// A bit for each of the query's clauses.
+    pub fn all(&self) -> u64 {
+        (0..self.terms.len()).fold(0, |m, k| m | 1 << self.clause(k))
+    }
+
+    /// Calls `f(start, end, clause)` for each match in `text`, in order.
+    fn each(&self, text: &str, f: &mut dyn FnMut(usize, usize, usize)) {
+        for_each_token_starting(text, &self.heads, self.stem, &mut |t| {
             // A few dozen terms at most: a scan, and no sorting per query.
-            let Some(k) = terms.iter().position(|x| x.as_ref() == t.term) else {
-                return;
-            };
-            let c = clause(k);
-            if hits.len() < MAX_MATCHES || found & 1 << c == 0 {
-                hits.push((from + t.start, from + t.end, c));
-                found |= 1 << c;
+            if let Some(k) = self.terms.iter().position(|x| x.as_ref() == t.term) {
+                f(t.start, t.end, self.clause(k));
             }
         });
-        from = to;
     }
-    let (from, to, at) = window(body, &hits);
+
+    /// The clauses `text` holds, a bit each.
+    pub fn clauses_in(&self, text: &str) -> u64 {
+        let mut found = 0;
+        self.each(text, &mut |_, _, c| found |= 1 << c);
+        found
+    }
+
+    /// The snippet of `body`.
+    pub fn snippet(&self, body: &str) -> Snippet {
+        let all = self.all();
+        let mut found = 0u64;
+        // (start, end, clause), in body order.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        let mut from = 0;
+        for (i, limit) in SCAN_LIMITS.into_iter().enumerate() {
+            let to = cut_at_space(body, limit).max(from);
+            let last = i + 1 == SCAN_LIMITS.len();
+            if found == all || (last && found != 0) || from >= to {
+                break;
+            }
+            self.each(&body[from..to], &mut |start, end, c| {
+                if hits.len() < MAX_MATCHES || found & 1 << c == 0 {
+                    hits.push((from + start, from + end, c));
+                    found |= 1 << c;
+                }
+            });
+            from = to;
+        }
+        show(body, &hits)
+    }
+}
+
+/// The snippet of `body` around the best window of `hits`.
+fn show(body: &str, hits: &[(usize, usize, usize)]) -> Snippet {
+    let (from, to, at) = window(body, hits);
     let mut text = String::with_capacity(to - from + 8);
     let mut highlights = Vec::new();
     let mut units = 0u32;

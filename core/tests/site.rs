@@ -3,6 +3,8 @@
 
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
+use quarry_core::place::place;
+use quarry_core::snippet::Matcher;
 use quarry_core::{search, snippet, Document, Index, SearchOptions};
 use std::path::Path;
 
@@ -120,13 +122,14 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         let r = search(&index, q, &SearchOptions::default());
         let h = &r.hits[0];
         assert_eq!(index.doc(h.doc).unwrap().id, "guide/config", "{q}");
-        let shown = snippet(
-            index.body(h.doc).unwrap(),
-            &r.terms,
-            &r.term_clauses,
-            &index.stemmer(),
+        let stem = index.stemmer();
+        let (shown, section) = place(
+            &index,
+            h.doc,
+            &Matcher::new(&r.terms, &r.term_clauses, &stem),
         );
-        index.section(h.doc, shown.at)
+        assert_eq!(section, index.section(h.doc, shown.at), "{q}");
+        section
     };
     assert_eq!(
         section("port privileges"),
@@ -141,6 +144,11 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         section("mid-write"),
         Some(("Storage", "storage")),
         "an id-less heading stays in the section around it"
+    );
+    assert_eq!(
+        section("server workers"),
+        Some(("server.workers = 4", "server.workers")),
+        "a heading holding every word wins over the text before it"
     );
     assert_eq!(
         section("lotus.toml"),

@@ -289,28 +289,43 @@ impl<'a> Index<'a> {
         })
     }
 
+    /// A document's sections but the page's own (a heading at the body's
+    /// start), in body order: byte offset, heading text, fragment id.
+    /// Corrupt bytes end the list.
+    pub fn headings(&self, doc: u32) -> Vec<(usize, &'a str, &'a str)> {
+        let mut out = Vec::new();
+        let (Some(entry), Some(body)) = (self.fields.get(doc), self.body(doc)) else {
+            return out;
+        };
+        let mut r = Reader::new(entry);
+        let mut read = || {
+            r.get_bytes()?;
+            for _ in 0..r.get_u32()? {
+                r.get()?;
+                r.get_u8()?;
+                r.get_bytes()?;
+            }
+            let mut start = 0usize;
+            for _ in 0..r.get().unwrap_or(0) {
+                start = start.checked_add(r.get()? as usize)?;
+                let (len, id) = (r.get()? as usize, r.get_str()?);
+                let heading = body.get(start..start.checked_add(len)?)?;
+                if start > 0 {
+                    out.push((start, heading, id));
+                }
+            }
+            Some(())
+        };
+        read();
+        out
+    }
+
     /// The section of a document's body that byte `at` lies in, as its
     /// heading's text and fragment id, unless it is the page's own.
     pub fn section(&self, doc: u32, at: usize) -> Option<(&'a str, &'a str)> {
-        let mut r = Reader::new(self.fields.get(doc)?);
-        r.get_bytes()?;
-        for _ in 0..r.get_u32()? {
-            r.get()?;
-            r.get_u8()?;
-            r.get_bytes()?;
-        }
-        let (mut start, mut found) = (0usize, None);
-        for _ in 0..r.get().unwrap_or(0) {
-            start = start.checked_add(r.get()? as usize)?;
-            let (len, id) = (r.get()? as usize, r.get_str()?);
-            if start > at {
-                break;
-            }
-            found = Some((start, len, id));
-        }
-        // A heading at the body's start is the page's own.
-        let (start, len, id) = found.filter(|f| f.0 > 0)?;
-        Some((self.body(doc)?.get(start..start.checked_add(len)?)?, id))
+        let h = self.headings(doc);
+        let (_, heading, id) = h.iter().take_while(|h| h.0 <= at).last()?;
+        Some((heading, id))
     }
 
     /// Whether any document has a field of this name.
