@@ -2,30 +2,34 @@
 //! that holds it.
 
 use crate::index::Index;
-use crate::snippet::{Matcher, Snippet};
+use crate::snippet::{Matcher, Snippet, HEAD};
 
 /// A hit's snippet and its section (heading text, fragment id), if any.
 pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 
-/// The place of document `doc` for the query `m` stands for: the snippet's
-/// window, in the section it lies in. But with two clauses or more, the
-/// first section whose heading holds them all wins over a window
-/// elsewhere: for `json.dumps`, the entry `json.dumps(obj, …)`, though the
-/// page's first lines name json and dumps too. An API entry named by the
-/// query is where its reader wants to land.
+/// The place of document `doc` for the query `m` stands for: the first
+/// section whose heading holds every clause of the query, else the
+/// snippet's window, in the section it lies in. A heading named by the
+/// query wins over a window elsewhere, even where the page's first lines
+/// name the same words (`str.split` lands on `str.split(sep=None, …)`):
+/// an API entry is where its reader wants to land. With one clause, the
+/// page's first lines naming it keep the window there (`path` on the
+/// `os.path` page is about the page, not `os.path.abspath(path)`).
 pub fn place<'a, T: AsRef<str>>(index: &Index<'a>, doc: u32, m: &Matcher<'_, T>) -> Place<'a> {
     let body = index.body(doc).unwrap_or("");
     let headings = index.headings(doc);
     let all = m.all();
-    let named = (all.count_ones() >= 2)
-        .then(|| headings.iter().find(|h| m.clauses_in(h.1) == all))
-        .flatten();
-    if let Some(&(at, heading, id)) = named {
-        let mut s = m.snippet(&body[at..]);
-        s.at += at;
-        return (s, Some((heading, id)));
+    // One clause: the window stays where the page's first lines name it,
+    // else the first heading holding it is the definition.
+    let first = (all.count_ones() < 2).then(|| m.snippet(body));
+    if first.as_ref().is_none_or(|s| s.at >= HEAD) {
+        if let Some(&(at, heading, id)) = headings.iter().find(|h| m.clauses_in(h.1) == all) {
+            let mut s = m.snippet(&body[at..]);
+            s.at += at;
+            return (s, Some((heading, id)));
+        }
     }
-    let s = m.snippet(body);
+    let s = first.unwrap_or_else(|| m.snippet(body));
     let section = headings.iter().take_while(|h| h.0 <= s.at).last();
     (s, section.map(|&(_, heading, id)| (heading, id)))
 }

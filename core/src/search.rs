@@ -59,6 +59,10 @@ pub struct Tuning {
     /// query of plain words (1 turns it off; see `exact_titles`, and for
     /// one word `eval`'s lists).
     pub exact_title: f32,
+    /// Score factor of a document with a section whose heading holds every
+    /// clause of the query, among the best [`RESCORED`] (1 turns it off;
+    /// see `named_in_headings`).
+    pub heading: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
     /// not match (see `eval`). Results are the same either way; tests turn
@@ -79,6 +83,7 @@ impl Default for Tuning {
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
             proximity: None,
             exact_title: 1.5,
+            heading: 1.15,
             prune: true,
         }
     }
@@ -156,6 +161,16 @@ fn run<'i>(
     let end = opts.offset.saturating_add(opts.limit).min(total);
     match opts.sort {
         Sort::Relevance => {
+            if index.has_sections() && opts.tuning.heading != 1.0 {
+                keep_best(&mut docs, end.max(RESCORED));
+                named_in_headings(
+                    index,
+                    &matches.terms,
+                    &matches.term_clauses,
+                    opts,
+                    &mut docs,
+                );
+            }
             keep_best(&mut docs, end);
         }
         Sort::DateAsc | Sort::DateDesc => {
@@ -186,6 +201,35 @@ fn run<'i>(
         suggestion: None,
     };
     (results, matches.corrections, matches.unmatched)
+}
+
+/// Documents re-scored by their headings: a page's worth and more, so that
+/// the section that names the query can lift a page onto the first one.
+pub const RESCORED: usize = 30;
+
+/// Scales by `Tuning::heading` the score of each of `docs` with a section
+/// whose heading holds every clause of the query: the page that defines
+/// `namedtuple` (`collections.namedtuple(typename, …)`) over a short page
+/// that mentions it. Headings are no field of the index, so only the best
+/// documents are read again, as a rescoring pass.
+fn named_in_headings<T: AsRef<str>>(
+    index: &Index<'_>,
+    terms: &[T],
+    clauses: &[u8],
+    opts: &SearchOptions,
+    docs: &mut [(u32, f32)],
+) {
+    let stem = index.stemmer();
+    let m = crate::snippet::Matcher::new(terms, clauses, &stem);
+    let all = m.all();
+    if all == 0 {
+        return;
+    }
+    for d in docs.iter_mut() {
+        if index.headings(d.0).iter().any(|h| m.clauses_in(h.1) == all) {
+            d.1 *= opts.tuning.heading;
+        }
+    }
 }
 
 /// Scales by `exact_title` the score of each document whose title is

@@ -15,7 +15,9 @@ const MAX_MATCHES: usize = 256;
 /// down); then up to 128 KB while nothing matched at all (scanning 128 KB
 /// finds none in about 0.5 ms natively). Past the last limit the snippet
 /// shows the start.
-const SCAN_LIMITS: [usize; 3] = [512, 16 << 10, 128 << 10];
+const SCAN_LIMITS: [usize; 3] = [HEAD, 16 << 10, 128 << 10];
+/// The head of a body: its first lines, where most matches are.
+pub const HEAD: usize = 512;
 
 /// A snippet and the ranges of its highlighted words.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

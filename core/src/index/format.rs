@@ -11,7 +11,7 @@
 //!
 //! - `meta`: varint document count, varint total title tokens, varint total
 //!   body tokens, varint term count, varint field-name count, then each name
-//!   length-prefixed.
+//!   length-prefixed, then varint count of documents with sections.
 //! - `terms`: the dictionary (see `dict`) of the folded terms (stems) and
 //!   the folded words whose stem differs from them (`cents` for `cent`, at
 //!   most [`MAX_ALIAS_BYTES`]), in byte order. One dictionary for both, so
@@ -69,7 +69,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 11;
+pub const VERSION: u32 = 12;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

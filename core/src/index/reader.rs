@@ -14,6 +14,8 @@ use crate::text::stem;
 /// An opened index borrowing its bytes.
 pub struct Index<'a> {
     sections: Vec<SectionEntry>,
+    /// Whether any document has sections (headings with ids).
+    has_sections: bool,
     doc_count: u32,
     term_count: usize,
     avg_title: f32,
@@ -93,6 +95,7 @@ impl<'a> Index<'a> {
                     .ok_or_else(|| corrupt("meta", "field name"))?,
             );
         }
+        let has_sections = meta.get().ok_or_else(bad_meta)? > 0;
         let postings = get("postings")?;
         let terms = Dictionary::open(get("terms")?, postings.len() as u64)
             .map_err(|why| corrupt("terms", why))?;
@@ -122,6 +125,7 @@ impl<'a> Index<'a> {
             fields,
             text,
             sections,
+            has_sections,
         })
     }
 
@@ -326,6 +330,11 @@ impl<'a> Index<'a> {
         let h = self.headings(doc);
         let (_, heading, id) = h.iter().take_while(|h| h.0 <= at).last()?;
         Some((heading, id))
+    }
+
+    /// Whether any document has sections (see [`Index::headings`]).
+    pub fn has_sections(&self) -> bool {
+        self.has_sections
     }
 
     /// Whether any document has a field of this name.

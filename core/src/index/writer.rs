@@ -97,6 +97,10 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     for name in &field_names {
         put_bytes(&mut meta, name.as_bytes());
     }
+    put(
+        &mut meta,
+        docs.iter().filter(|d| !d.anchors.is_empty()).count() as u64,
+    );
 
     let ids = table(front_coded_ids(docs))?;
     let titles = table(docs.iter().map(title_entry))?;
