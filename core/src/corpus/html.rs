@@ -331,11 +331,16 @@ fn is_skipped(element: ElementRef) -> bool {
 }
 
 /// A link to a place on its own page whose text is no word, only a
-/// symbol: a heading's permalink (`¶`, `#`, `§`, `🔗`).
+/// symbol: a heading's permalink (`¶`, `#`, `§`, `🔗`); or a link
+/// elsewhere whose text is only such a mark (PostgreSQL's release notes
+/// link each item's commit as `§`).
 fn is_permalink(a: ElementRef) -> bool {
+    const MARKS: &[char] = &['¶', '§', '#', '🔗', '↩', '⚓'];
+    let here = a.value().attr("href").is_some_and(|h| h.starts_with('#'));
     a.value().name() == "a"
-        && a.value().attr("href").is_some_and(|h| h.starts_with('#'))
-        && a.text().flat_map(str::chars).all(|c| !c.is_alphanumeric())
+        && a.text()
+            .flat_map(str::chars)
+            .all(|c| c.is_whitespace() || MARKS.contains(&c) || (here && !c.is_alphanumeric()))
 }
 
 /// Appends text with runs of white space collapsed to one space.
@@ -441,10 +446,14 @@ mod tests {
     #[test]
     fn permalinks_are_not_text_and_the_site_name_leaves_the_title() {
         let d = doc(
-            "<title>Coroutines and Tasks — Python 3.11 documentation</title>             <h1>Coroutines and Tasks<a class=headerlink href=\"#tasks\">¶</a></h1>             <p>See <a href=\"#gather\">gather</a>, note <a href=\"#fn1\">1</a>.</p>             <h2>Gather<a href=\"#g\">#</a></h2>",
+            "<title>Coroutines and Tasks — Python 3.11 documentation</title>             <h1>Coroutines and Tasks<a class=headerlink href=\"#tasks\">¶</a></h1>             <p>See <a href=\"#gather\">gather</a>, note <a href=\"#fn1\">1</a>.</p>             <h2>Gather<a href=\"#g\">#</a></h2><p>Fixed.<a href=\"https://x.org/c/1\">§</a> \
+             <a href=\"https://x.org\">+</a></p>",
         );
         assert_eq!(d.title, "Coroutines and Tasks");
-        assert_eq!(d.body, "Coroutines and Tasks\nSee gather, note 1.\nGather");
+        assert_eq!(
+            d.body, "Coroutines and Tasks\nSee gather, note 1.\nGather\nFixed. +",
+            "a mark linking elsewhere is no text either, other symbols are"
+        );
         for (title, h1, want) in [
             (
                 "What is Ownership? - The Rust Book",
