@@ -24,7 +24,12 @@ pub fn place<'a, T: AsRef<str>>(index: &Index<'a>, doc: u32, m: &Matcher<'_, T>)
     let first = (all.count_ones() < 2).then(|| m.snippet(body));
     if first.as_ref().is_none_or(|s| s.at >= HEAD) {
         if let Some(&(at, heading, id)) = headings.iter().find(|h| m.clauses_in(h.1) == all) {
-            let mut s = m.snippet(&body[at..]);
+            // The snippet stays within the section, up to the next heading.
+            let end = headings
+                .iter()
+                .find(|h| h.0 > at)
+                .map_or(body.len(), |h| h.0);
+            let mut s = m.snippet(body[at..end].trim_ascii_end());
             s.at += at;
             return (s, Some((heading, id)));
         }

@@ -150,6 +150,14 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         Some(("server.workers = 4", "server.workers")),
         "a heading holding every word wins over the text before it"
     );
+    let r = search(&index, "server workers", &SearchOptions::default());
+    let stem = index.stemmer();
+    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
+    let (shown, _) = place(&index, r.hits[0].doc, &m);
+    assert_eq!(
+        shown.text, "server.workers = 4 How many worker threads answer requests.",
+        "the snippet ends where the section does"
+    );
     assert_eq!(
         section("lotus.toml"),
         None,
