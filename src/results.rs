@@ -8,6 +8,7 @@ use crate::options::Options;
 use quarry_core::place::place;
 use quarry_core::search::Facets;
 use quarry_core::snippet::Matcher;
+use quarry_core::text::normalize::fold;
 use quarry_core::{search, FieldValue, Index};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -102,11 +103,12 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
         if opts.snippet {
             let stem = index.stemmer();
             let matcher = Matcher::new(&r.terms, &r.term_clauses, &stem);
+            let typed = fold(text.trim());
             let mut highlights = Vec::new();
             let mut places = Vec::with_capacity(2 * n);
             let mut units = 0u32;
             for h in &r.hits {
-                let (s, section) = place(index, h.doc, &matcher);
+                let (s, section) = place(index, h.doc, &matcher, &typed);
                 units += s.text.encode_utf16().count() as u32;
                 all_text.push_str(&s.text);
                 page.push(units);

@@ -3,6 +3,7 @@
 
 use crate::index::Index;
 use crate::snippet::{Matcher, Snippet, HEAD};
+use crate::text::normalize::fold;
 
 /// A hit's snippet and its section (heading text, fragment id), if any.
 pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
@@ -15,7 +16,16 @@ pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 /// an API entry is where its reader wants to land. With one clause, the
 /// page's first lines naming it keep the window there (`path` on the
 /// `os.path` page is about the page, not `os.path.abspath(path)`).
-pub fn place<'a, T: AsRef<str>>(index: &Index<'a>, doc: u32, m: &Matcher<'_, T>) -> Place<'a> {
+///
+/// Among the headings holding every clause, the first that holds the query
+/// as typed (`typed`, folded) wins: stems make `json.dump(obj, fp, …)`
+/// hold `json.dumps`, whose own entry comes after it.
+pub fn place<'a, T: AsRef<str>>(
+    index: &Index<'a>,
+    doc: u32,
+    m: &Matcher<'_, T>,
+    typed: &str,
+) -> Place<'a> {
     let body = index.body(doc).unwrap_or("");
     let headings = index.headings(doc);
     let all = m.all();
@@ -23,7 +33,12 @@ pub fn place<'a, T: AsRef<str>>(index: &Index<'a>, doc: u32, m: &Matcher<'_, T>)
     // else the first heading holding it is the definition.
     let first = (all.count_ones() < 2).then(|| m.snippet(body));
     if first.as_ref().is_none_or(|s| s.at >= HEAD) {
-        if let Some(&(at, heading, id)) = headings.iter().find(|h| m.clauses_in(h.1) == all) {
+        let holding: Vec<_> = headings
+            .iter()
+            .filter(|h| m.clauses_in(h.1) == all)
+            .collect();
+        let named = holding.iter().find(|h| fold(h.1).contains(typed));
+        if let Some(&&(at, heading, id)) = named.or(holding.first()) {
             // The snippet stays within the section, up to the next heading.
             let end = headings
                 .iter()

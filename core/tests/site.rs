@@ -5,6 +5,7 @@ use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
 use quarry_core::place::place;
 use quarry_core::snippet::Matcher;
+use quarry_core::text::normalize::fold;
 use quarry_core::{search, snippet, Document, Index, SearchOptions};
 use std::path::Path;
 
@@ -127,6 +128,7 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
             &index,
             h.doc,
             &Matcher::new(&r.terms, &r.term_clauses, &stem),
+            &fold(q),
         );
         assert_eq!(section, index.section(h.doc, shown.at), "{q}");
         section
@@ -146,6 +148,15 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         "an id-less heading stays in the section around it"
     );
     assert_eq!(
+        section("storage.backups"),
+        Some(("storage.backups = 7", "storage.backups")),
+        "the heading holding the query as typed wins over one its stems match first"
+    );
+    assert_eq!(
+        section("storage backup"),
+        Some(("storage.backup = false", "storage.backup"))
+    );
+    assert_eq!(
         section("server workers"),
         Some(("server.workers = 4", "server.workers")),
         "a heading holding every word wins over the text before it"
@@ -153,7 +164,7 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
     let r = search(&index, "server workers", &SearchOptions::default());
     let stem = index.stemmer();
     let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-    let (shown, _) = place(&index, r.hits[0].doc, &m);
+    let (shown, _) = place(&index, r.hits[0].doc, &m, "server workers");
     assert_eq!(
         shown.text, "server.workers = 4 How many worker threads answer requests.",
         "the snippet ends where the section does"
