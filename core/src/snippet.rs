@@ -170,9 +170,10 @@ fn push_flat(out: &mut String, s: &str) -> u32 {
 /// then the most matches, widened to word boundaries; and where it
 /// completes its clauses.
 fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
-    let mut best = (0usize, 0usize, 0usize); // (distinct, count, first hit)
-                                             // Two pointers over the matches, with counts per clause: [i, j) is the
-                                             // window starting at match i.
+    // (distinct clauses, matches, first match) of the best window so far.
+    let mut best = (0usize, 0usize, 0usize);
+    // Two pointers over the matches, with counts per clause: [i, j) is the
+    // window starting at match i.
     let mut counts = [0u16; 64];
     let (mut j, mut distinct) = (0, 0);
     for i in 0..hits.len() {

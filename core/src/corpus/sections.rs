@@ -15,6 +15,7 @@
 //! puts a breadcrumb before it).
 
 use crate::document::Anchor;
+use crate::text::head_bytes;
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
@@ -87,7 +88,7 @@ impl<'h> Sections<'h> {
         if let Some((_, i)) = self.open.filter(|o| o.0 == node) {
             let a = &mut self.anchors[i];
             let text = out[a.at as usize..].trim_end();
-            a.len = floor_char(text, MAX_HEADING) as u32;
+            a.len = head_bytes(text, MAX_HEADING).len() as u32;
             self.open = None;
         }
     }
@@ -129,15 +130,6 @@ impl<'h> Sections<'h> {
         }
         None
     }
-}
-
-/// The largest char boundary of `s` at most `max`.
-fn floor_char(s: &str, max: usize) -> usize {
-    let mut n = s.len().min(max);
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }
 
 #[cfg(test)]

@@ -48,8 +48,9 @@
 //!   none) length-prefixed, varint field count, then per field varint name
 //!   index, kind byte (0 string, 1 number) and the value length-prefixed:
 //!   UTF-8, or an f64 in 8 little-endian bytes. Then, only for a document
-//!   with sections (an HTML page's headings), varint section count and
-//!   per section, in body order: varint byte offset of its heading in the
+//!   with sections (an HTML page's headings; none at the body's start,
+//!   the page's own heading), varint section count and per section, in
+//!   body order: varint byte offset of its heading in the
 //!   body after the previous section's, varint heading length in bytes,
 //!   its fragment id length-prefixed.
 //!   Stored apart, ids, titles and fields each compress better than

@@ -293,8 +293,8 @@ impl<'a> Index<'a> {
         })
     }
 
-    /// A document's sections but the page's own (a heading at the body's
-    /// start), in body order: byte offset, heading text, fragment id.
+    /// A document's sections, in body order: byte offset, heading text,
+    /// fragment id (the writer keeps none for the page's own heading).
     /// Corrupt bytes end the list.
     pub fn headings(&self, doc: u32) -> Vec<(usize, &'a str, &'a str)> {
         let mut out = Vec::new();
@@ -314,9 +314,7 @@ impl<'a> Index<'a> {
                 start = start.checked_add(r.get()? as usize)?;
                 let (len, id) = (r.get()? as usize, r.get_str()?);
                 let heading = body.get(start..start.checked_add(len)?)?;
-                if start > 0 {
-                    out.push((start, heading, id));
-                }
+                out.push((start, heading, id));
             }
             Some(())
         };
@@ -325,7 +323,7 @@ impl<'a> Index<'a> {
     }
 
     /// The section of a document's body that byte `at` lies in, as its
-    /// heading's text and fragment id, unless it is the page's own.
+    /// heading's text and fragment id.
     pub fn section(&self, doc: u32, at: usize) -> Option<(&'a str, &'a str)> {
         let h = self.headings(doc);
         let (_, heading, id) = h.iter().take_while(|h| h.0 <= at).last()?;

@@ -8,7 +8,7 @@ use super::format::{
     TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
-use crate::document::{Document, FieldValue};
+use crate::document::{Anchor, Document, FieldValue};
 use crate::text::{for_each_positioned_word, StemCache};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use thiserror::Error;
@@ -99,7 +99,9 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     }
     put(
         &mut meta,
-        docs.iter().filter(|d| !d.anchors.is_empty()).count() as u64,
+        docs.iter()
+            .filter(|d| !stored_anchors(d).is_empty())
+            .count() as u64,
     );
 
     let ids = table(front_coded_ids(docs))?;
@@ -251,14 +253,9 @@ fn stored_fields(d: &Document, field_names: &[&str]) -> Vec<u8> {
             }
         }
     }
-    // Kept in order, within the body: a reader finds a section by offset.
-    let body = d.body.len() as u64;
-    let anchors = d
-        .anchors
-        .iter()
-        .filter(|a| u64::from(a.at) + u64::from(a.len) <= body);
-    if anchors.clone().next().is_some() {
-        put(&mut out, anchors.clone().count() as u64);
+    let anchors = stored_anchors(d);
+    if !anchors.is_empty() {
+        put(&mut out, anchors.len() as u64);
         let mut last = 0;
         for a in anchors {
             put(&mut out, u64::from(a.at.saturating_sub(last)));
@@ -268,6 +265,17 @@ fn stored_fields(d: &Document, field_names: &[&str]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// The sections of `d` that the index keeps: those within the body, in
+/// order (a reader finds a section by offset), but one at the body's very
+/// start, which is the page's own heading rather than a part of it.
+fn stored_anchors(d: &Document) -> Vec<&Anchor> {
+    let body = d.body.len() as u64;
+    d.anchors
+        .iter()
+        .filter(|a| a.at > 0 && u64::from(a.at) + u64::from(a.len) <= body)
+        .collect()
 }
 
 /// A table of `entries` (layout in `format`).
