@@ -33,10 +33,7 @@ pub fn place<'a, T: AsRef<str>>(
     // else the first heading holding it is the definition.
     let first = (all.count_ones() < 2).then(|| m.snippet(body));
     if first.as_ref().is_none_or(|s| s.at >= HEAD) {
-        let holding: Vec<_> = headings
-            .iter()
-            .filter(|h| m.clauses_in(h.1) == all)
-            .collect();
+        let holding: Vec<_> = headings.iter().filter(|h| m.holds_all(h.1)).collect();
         let named = holding.iter().find(|h| fold(h.1).contains(typed));
         if let Some(&&(at, heading, id)) = named.or(holding.first()) {
             // The snippet stays within the section, up to the next heading.

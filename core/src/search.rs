@@ -221,12 +221,11 @@ fn named_in_headings<T: AsRef<str>>(
 ) {
     let stem = index.stemmer();
     let m = crate::snippet::Matcher::new(terms, clauses, &stem);
-    let all = m.all();
-    if all == 0 {
+    if m.all() == 0 {
         return;
     }
     for d in docs.iter_mut() {
-        if index.headings(d.0).iter().any(|h| m.clauses_in(h.1) == all) {
+        if index.headings(d.0).iter().any(|h| m.holds_all(h.1)) {
             d.1 *= opts.tuning.heading;
         }
     }

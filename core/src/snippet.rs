@@ -86,11 +86,12 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
         });
     }
 
-    /// The clauses `text` holds, a bit each.
-    pub fn clauses_in(&self, text: &str) -> u64 {
+    /// Whether `text` holds every clause of the query (a heading that
+    /// names it).
+    pub fn holds_all(&self, text: &str) -> bool {
         let mut found = 0;
         self.each(text, &mut |_, _, c| found |= 1 << c);
-        found
+        found == self.all()
     }
 
     /// The snippet of `body`.
