@@ -131,9 +131,8 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         walk(root, &mut body, &mut sections);
         end_block(&mut body);
     }
-    let lead = body.len() - body.trim_start().len();
-    let body = body.trim().to_string();
-    let anchors = sections.finish(lead, body.len());
+    let mut anchors = sections.finish();
+    let body = super::sections::trim(&body, &mut anchors);
     // The content's first heading (a site's menu bar may hold an `<h1>` of
     // the site's name before it): its first `<h1>`, or `<h2>` for the site
     // name's sake (mdBook chapters start at `<h2>`), else the page's `<h1>`.

@@ -197,13 +197,7 @@ fn render(markdown: &str, take_heading: bool) -> (Option<String>, String, Vec<An
         }
     }
     let title = title.map(|t| t.trim().to_string());
-    let lead = (body.len() - body.trim_start().len()) as u32;
-    let body = body.trim().to_string();
-    anchors.retain_mut(|a: &mut Anchor| {
-        a.at = a.at.wrapping_sub(lead);
-        a.at.checked_add(a.len)
-            .is_some_and(|end| end as usize <= body.len())
-    });
+    let body = super::sections::trim(&body, &mut anchors);
     (title, body, anchors)
 }
 

@@ -19,6 +19,19 @@ use crate::text::head_bytes;
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
+/// `body` without white space at its ends, with `anchors` moved to match
+/// and those left outside it dropped (HTML and Markdown bodies alike).
+pub fn trim(body: &str, anchors: &mut Vec<Anchor>) -> String {
+    let trimmed = body.trim();
+    let lead = (body.len() - body.trim_start().len()) as u32;
+    anchors.retain_mut(|a| {
+        a.at = a.at.wrapping_sub(lead);
+        a.at.checked_add(a.len)
+            .is_some_and(|end| end as usize <= trimmed.len())
+    });
+    trimmed.to_string()
+}
+
 /// Longest heading text kept, in bytes: a long signature is cut for the
 /// line that shows it.
 const MAX_HEADING: usize = 120;
@@ -93,17 +106,10 @@ impl<'h> Sections<'h> {
         }
     }
 
-    /// The anchors, for a body that `trim` cut `lead` bytes from the start
-    /// of and left `len` long: empty headings are dropped.
-    pub fn finish(self, lead: usize, len: usize) -> Vec<Anchor> {
+    /// The anchors found, but those of empty headings.
+    pub fn finish(mut self) -> Vec<Anchor> {
+        self.anchors.retain(|a| a.len > 0);
         self.anchors
-            .into_iter()
-            .filter(|a| a.len > 0 && a.at as usize >= lead && (a.at + a.len) as usize - lead <= len)
-            .map(|a| Anchor {
-                at: a.at - lead as u32,
-                ..a
-            })
-            .collect()
     }
 
     /// The id for heading `e`, opened at `at` (see the module's comment).
