@@ -10,7 +10,8 @@ pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 
 /// The place of document `doc` for the query `m` stands for: the first
 /// section whose heading holds every clause of the query, else the
-/// snippet's window, in the section it lies in. A heading named by the
+/// snippet's window, found again within the section it lies in, so that
+/// the snippet shows no other section's text. A heading named by the
 /// query wins over a window elsewhere, even where the page's first lines
 /// name the same words (`str.split` lands on `str.split(sep=None, …)`):
 /// an API entry is where its reader wants to land. With one clause, the
@@ -36,17 +37,30 @@ pub fn place<'a, T: AsRef<str>>(
         let holding: Vec<_> = headings.iter().filter(|h| m.holds_all(h.1)).collect();
         let named = holding.iter().find(|h| fold(h.1).contains(typed));
         if let Some(&&(at, heading, id)) = named.or(holding.first()) {
-            // The snippet stays within the section, up to the next heading.
-            let end = headings
-                .iter()
-                .find(|h| h.0 > at)
-                .map_or(body.len(), |h| h.0);
-            let mut s = m.snippet(body[at..end].trim_ascii_end());
-            s.at += at;
-            return (s, Some((heading, id)));
+            return (within(m, body, &headings, at), Some((heading, id)));
         }
     }
     let s = first.unwrap_or_else(|| m.snippet(body));
-    let section = headings.iter().take_while(|h| h.0 <= s.at).last();
-    (s, section.map(|&(_, heading, id)| (heading, id)))
+    match headings.iter().take_while(|h| h.0 <= s.at).last() {
+        // The window may run into the next section or start in the one
+        // before: it is found again within its own.
+        Some(&(at, heading, id)) => (within(m, body, &headings, at), Some((heading, id))),
+        None => (s, None),
+    }
+}
+
+/// The snippet of the section starting at byte `at`: up to the next heading.
+fn within<T: AsRef<str>>(
+    m: &Matcher<'_, T>,
+    body: &str,
+    headings: &[(usize, &str, &str)],
+    at: usize,
+) -> Snippet {
+    let end = headings
+        .iter()
+        .find(|h| h.0 > at)
+        .map_or(body.len(), |h| h.0);
+    let mut s = m.snippet(body[at..end].trim_ascii_end());
+    s.at += at;
+    s
 }

@@ -169,6 +169,13 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         shown.text, "server.workers = 4 How many worker threads answer requests.",
         "the snippet ends where the section does"
     );
+    let r = search(&index, "answer requests", &SearchOptions::default());
+    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
+    let (shown, _) = place(&index, r.hits[0].doc, &m, "answer requests");
+    assert_eq!(
+        shown.text, "server.workers = 4 How many worker threads answer requests.",
+        "a snippet found by its window ends where its section does too"
+    );
     assert_eq!(
         section("lotus.toml"),
         None,

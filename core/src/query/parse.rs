@@ -7,7 +7,7 @@
 
 use super::ast::{Atom, Clause, Filter, Query, Scope, WordSpan};
 use crate::text::stem::stem_in_place;
-use crate::text::{fold, for_each_word};
+use crate::text::{fold, for_each_word, head_bytes};
 
 /// Longest query text considered, in bytes; the rest is ignored. Bounds work.
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -39,7 +39,7 @@ pub fn parse(text: &str, prefix: bool) -> Query {
 /// [`parse`], with `stem` making a folded word its stem: the index's
 /// [`crate::Index::stem_in_place`] knows most words' stems already.
 pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query {
-    let text = truncate(text, MAX_QUERY_BYTES);
+    let text = head_bytes(text, MAX_QUERY_BYTES);
     let items = lex(text);
     let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric());
     let mut q = Query::default();
@@ -132,17 +132,6 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
         join_next = false;
     }
     q
-}
-
-fn truncate(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 fn is_filter_field(f: &str) -> bool {
