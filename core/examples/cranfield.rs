@@ -24,6 +24,7 @@ const FB: Feedback = Feedback {
     docs: 10,
     terms: 10,
     weight: 0.3,
+    min_words: 0,
 };
 
 fn main() {
@@ -49,6 +50,7 @@ fn main() {
             "fbd" => t.feedback.get_or_insert(FB).docs = x as usize,
             "fbt" => t.feedback.get_or_insert(FB).terms = x as usize,
             "fbw" => t.feedback.get_or_insert(FB).weight = x,
+            "fbmin" => t.feedback.get_or_insert(FB).min_words = x as u32,
             "prox" if x == 0.0 => t.proximity = None,
             "prox" => t.proximity.get_or_insert(PROX).weight = x,
             "pwin" => t.proximity.get_or_insert(PROX).window = x as u32,

@@ -79,6 +79,7 @@ impl Default for Tuning {
                 docs: 5,
                 terms: 20,
                 weight: 0.8,
+                min_words: 8,
             }),
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
             proximity: None,

@@ -9,9 +9,9 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The level reached with the default tuning (0.4108), less a hair for
+/// The level reached with the default tuning (0.4069), less a hair for
 /// float summation order across platforms.
-const MIN_NDCG10: f64 = 0.410;
+const MIN_NDCG10: f64 = 0.406;
 
 fn kit() -> PathBuf {
     let shared = std::env::var_os("QUARRY_SHARED")

@@ -356,7 +356,7 @@ impl<'i> Eval<'_, 'i, '_> {
                 clauses = 1;
             }
         } else if ranked {
-            if let Some(fb) = self.opts.tuning.feedback {
+            if let Some(fb) = self.opts.tuning.feedback.filter(|f| clauses >= f.min_words) {
                 self.feedback(fb);
             }
         }

@@ -16,6 +16,9 @@ pub struct Feedback {
     pub terms: usize,
     /// Weight of the expansion terms relative to the query's own.
     pub weight: f32,
+    /// Fewest words (clauses, stopwords not counted) a query needs for
+    /// feedback.
+    pub min_words: u32,
 }
 
 /// Tokens read at most from each feedback document.
