@@ -197,7 +197,8 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
         .map(|i| i + 2)
         .filter(|&i| i >= lead)
         .unwrap_or_else(|| word_start(body, lead));
-    if anchor < WINDOW / 3 {
+    // Near the start, or a text that fits whole (a short section): all of it.
+    if anchor < WINDOW / 3 || body.len() <= WINDOW {
         from = 0;
     }
     let to = word_end(body, (from + WINDOW).min(body.len()));

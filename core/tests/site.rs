@@ -176,6 +176,14 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         shown.text, "server.workers = 4 How many worker threads answer requests.",
         "a snippet found by its window ends where its section does too"
     );
+    let r = search(&index, "privileges", &SearchOptions::default());
+    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
+    let (shown, _) = place(&index, r.hits[0].doc, &m, "privileges");
+    assert_eq!(
+        shown.text,
+        "server.port = 8080 The TCP port to listen on. Ports below 1024 need privileges.",
+        "a section short enough to show whole is shown whole"
+    );
     assert_eq!(
         section("lotus.toml"),
         None,
