@@ -119,7 +119,8 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
     let (docs, _) = site();
     let bytes = write_index(&docs).unwrap();
     let index = Index::open(&bytes).unwrap();
-    let section = |q: &str| {
+    // The section and the snippet text of the first hit, on the config page.
+    let placed = |q: &str| {
         let r = search(&index, q, &SearchOptions::default());
         let h = &r.hits[0];
         assert_eq!(index.doc(h.doc).unwrap().id, "guide/config", "{q}");
@@ -131,8 +132,9 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
             &fold(q),
         );
         assert_eq!(section, index.section(h.doc, shown.at), "{q}");
-        section
+        (section, shown.text)
     };
+    let section = |q: &str| placed(q).0;
     assert_eq!(
         section("port privileges"),
         Some(("server.port = 8080", "server.port")),
@@ -161,26 +163,18 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         Some(("server.workers = 4", "server.workers")),
         "a heading holding every word wins over the text before it"
     );
-    let r = search(&index, "server workers", &SearchOptions::default());
-    let stem = index.stemmer();
-    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-    let (shown, _) = place(&index, r.hits[0].doc, &m, "server workers");
     assert_eq!(
-        shown.text, "server.workers = 4 How many worker threads answer requests.",
+        placed("server workers").1,
+        "server.workers = 4 How many worker threads answer requests.",
         "the snippet ends where the section does"
     );
-    let r = search(&index, "answer requests", &SearchOptions::default());
-    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-    let (shown, _) = place(&index, r.hits[0].doc, &m, "answer requests");
     assert_eq!(
-        shown.text, "server.workers = 4 How many worker threads answer requests.",
+        placed("answer requests").1,
+        "server.workers = 4 How many worker threads answer requests.",
         "a snippet found by its window ends where its section does too"
     );
-    let r = search(&index, "privileges", &SearchOptions::default());
-    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-    let (shown, _) = place(&index, r.hits[0].doc, &m, "privileges");
     assert_eq!(
-        shown.text,
+        placed("privileges").1,
         "server.port = 8080 The TCP port to listen on. Ports below 1024 need privileges.",
         "a section short enough to show whole is shown whole"
     );
