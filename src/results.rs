@@ -52,7 +52,7 @@ fn fields(fields: &[(&str, FieldValue)]) -> JsValue {
 /// Facets as `{ field: { value: count } }`.
 fn facets(facets: &Facets) -> JsValue {
     object(facets.iter().map(|(field, counts)| {
-        let counts = object(counts.iter().map(|(v, &n)| (v, JsValue::from(n))));
+        let counts = object(counts.iter().map(|&(v, n)| (v, JsValue::from(n))));
         (field, counts)
     }))
 }

@@ -8,7 +8,6 @@ use crate::query::{evaluate, parse_with, Filter};
 use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -114,7 +113,7 @@ pub struct Hit {
 }
 
 /// Value counts of a field over the whole result set, by field name.
-pub type Facets = BTreeMap<String, BTreeMap<String, u32>>;
+pub type Facets<'i> = Vec<(&'static str, Vec<(&'i str, u32)>)>;
 
 /// A page of results.
 #[derive(Debug, Clone, Default)]
@@ -130,7 +129,7 @@ pub struct SearchResults<'i> {
     /// completions share one), for snippets.
     pub term_clauses: Vec<u8>,
     /// Counts of `place` and `year` over all matches.
-    pub facets: Facets,
+    pub facets: Facets<'i>,
     /// A better spelling of the query, when one finds much more.
     pub suggestion: Option<String>,
 }
@@ -301,20 +300,25 @@ pub fn has_facets(index: &Index<'_>) -> bool {
 
 /// Counts `place` values and `date` years over `docs` and `unranked`, where
 /// the corpus has them.
-fn facets(index: &Index<'_>, docs: &[(u32, f32)], unranked: &[u32]) -> Facets {
+fn facets<'i>(index: &Index<'i>, docs: &[(u32, f32)], unranked: &[u32]) -> Facets<'i> {
     let mut out = Facets::new();
     for (field, name, cut) in FACETS {
         if !index.has_field(field) {
             continue;
         }
-        let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+        // A sorted list, not a map: a few dozen values, and a `BTreeMap`
+        // was a kilobyte of the `.wasm`.
+        let mut counts: Vec<(&str, u32)> = Vec::new();
         for d in docs.iter().map(|d| d.0).chain(unranked.iter().copied()) {
             if let Some(v) = index.field_str(d, field) {
                 let v = v.get(..cut.min(v.len())).unwrap_or(v);
-                *counts.entry(v.to_string()).or_default() += 1;
+                match counts.binary_search_by(|c| c.0.cmp(v)) {
+                    Ok(i) => counts[i].1 += 1,
+                    Err(i) => counts.insert(i, (v, 1)),
+                }
             }
         }
-        out.insert(name.to_string(), counts);
+        out.push((name, counts));
     }
     out
 }
