@@ -9,7 +9,7 @@ mod random_corpus;
 use proptest::prelude::*;
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
-use quarry_core::{search, Document, FieldValue, Index, SearchOptions, SearchResults};
+use quarry_core::{search, Anchor, Document, FieldValue, Index, SearchOptions, SearchResults};
 
 /// Words sharing prefixes, the first ones much more frequent than the last
 /// (they are drawn from [`DRAWS`]), so that completions have long lists of
@@ -37,6 +37,23 @@ fn with_facets(mut docs: Vec<Document>) -> Vec<Document> {
                 .push(("place".into(), FieldValue::Str(place.into())));
             let date = format!("20{:02}-01-0{}", 10 + i % 4, 1 + i % 7);
             d.fields.push(("date".into(), FieldValue::Str(date)));
+        }
+    }
+    docs
+}
+
+/// The random corpus with a section heading on every third document of
+/// two words or more (its second word), so that the heading rescoring of
+/// the best documents applies.
+fn with_sections(mut docs: Vec<Document>) -> Vec<Document> {
+    for d in docs.iter_mut().step_by(3) {
+        let mut words = d.body.split(' ');
+        if let (Some(first), Some(second)) = (words.next(), words.next()) {
+            d.anchors.push(Anchor {
+                at: first.len() as u32 + 1,
+                len: second.len() as u32,
+                id: "s".into(),
+            });
         }
     }
     docs
@@ -88,9 +105,11 @@ proptest! {
         limit in 0usize..12,
         offset in 0usize..3,
         facets in prop::bool::ANY,
+        sections in prop::bool::ANY,
     ) {
         let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
         let corpus = if facets { with_facets(corpus) } else { corpus };
+        let corpus = if sections { with_sections(corpus) } else { corpus };
         let bytes = write_index(&corpus).unwrap();
         let index = Index::open(&bytes).unwrap();
         let prefix = &word[..cut.min(word.len())];

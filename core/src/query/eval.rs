@@ -269,7 +269,15 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             s: &mut s,
             out: Matches::default(),
             words: Vec::new(),
-            page: page_to_prune(query, opts),
+            page: page_to_prune(query, opts).map(|p| {
+                // The heading rescoring reads the best `RESCORED` again:
+                // they must be scored as they would be without pruning.
+                if index.has_sections() && opts.tuning.heading != 1.0 {
+                    p.max(crate::search::RESCORED)
+                } else {
+                    p
+                }
+            }),
             required: 0,
             alone,
             exact_title: if alone && opts.sort == crate::search::Sort::Relevance {
