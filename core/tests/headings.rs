@@ -83,3 +83,93 @@ fn without_sections_nothing_is_read_again() {
     assert!(!index.has_sections());
     assert_eq!(ids(&index, "namedtuple", 3.0), ["sndhdr", "collections"]);
 }
+
+/// Ids for `query` with `Tuning::defined` at `defined`.
+fn ids_defined(index: &Index, query: &str, defined: f32) -> Vec<String> {
+    let opts = SearchOptions {
+        tuning: Tuning {
+            defined,
+            ..Tuning::default()
+        },
+        ..SearchOptions::default()
+    };
+    search(index, query, &opts)
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).unwrap().id)
+        .collect()
+}
+
+/// Each result's score by id, with `Tuning::defined` at `defined`.
+fn scores(index: &Index, query: &str, defined: f32) -> std::collections::BTreeMap<String, f32> {
+    let opts = SearchOptions {
+        tuning: Tuning {
+            defined,
+            ..Tuning::default()
+        },
+        ..SearchOptions::default()
+    };
+    search(index, query, &opts)
+        .hits
+        .iter()
+        .map(|h| (index.doc(h.doc).unwrap().id, h.score))
+        .collect()
+}
+
+#[test]
+fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
+    // Python's C API: the page defining a function, long, against the
+    // stable ABI's list of every function, shorter, that names it as often.
+    let long = format!(
+        "Unicode objects and codecs. {} PyObject *PyUnicode_Splitlines(PyObject *s, int keepend) \
+         Split a Unicode string at line breaks. PyObject *PyUnicode_Split(PyObject *s) Split it.",
+        "Encoders and decoders for many codecs, with error handlers. ".repeat(12)
+    );
+    let mut unicode = page(
+        "unicode",
+        &long,
+        Some("PyObject *PyUnicode_Splitlines(PyObject *s, int keepend)"),
+    );
+    unicode.title = "Unicode Objects".into();
+    let list = format!(
+        "Contents of the limited API: {}PyUnicode_Splitlines() {}",
+        "PyUnicode_Split() PyUnicode_Substring() PyUnicode_Tailmatch() ".repeat(10),
+        "PyUnicode_Translate() PyUnicode_Type PyUnicode_WriteChar() ".repeat(10)
+    );
+    let mut stable = page("stable", &list, Some("Contents of the limited API"));
+    stable.title = "C API Stability".into();
+    let mut dump = page(
+        "dumpall",
+        "pg_dumpall writes every database; pg_dump writes one. pg_dumpall options follow.",
+        Some("pg_dumpall options"),
+    );
+    dump.title = "Dumping a cluster".into();
+    let mut tool = page(
+        "pg_dump",
+        "The tool reads a database and writes a script. pg_dump is its name, and many options it has: ".repeat(8).as_str(),
+        None,
+    );
+    tool.title = "pg_dump".into();
+    let bytes = write_index(&[unicode, stable, dump, tool]).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let q = "PyUnicode_Splitlines";
+    assert_eq!(
+        ids_defined(&index, q, 1.0)[0],
+        "stable",
+        "BM25 and headings alone"
+    );
+    assert_eq!(ids_defined(&index, q, 2.0)[0], "unicode");
+    assert_eq!(Tuning::default().defined, 2.0);
+    // Two words are no identifier.
+    assert_eq!(
+        scores(&index, "PyUnicode Splitlines", 2.0),
+        scores(&index, "PyUnicode Splitlines", 1.0)
+    );
+    // A title naming it counts; a name inside a longer one does not.
+    let (once, twice) = (
+        scores(&index, "pg_dump", 1.0),
+        scores(&index, "pg_dump", 2.0),
+    );
+    assert_eq!(twice["pg_dump"], 2.0 * once["pg_dump"]);
+    assert_eq!(twice["dumpall"], once["dumpall"]);
+}
