@@ -29,6 +29,13 @@ pub fn place<'a, T: AsRef<str>>(
 ) -> Place<'a> {
     let body = index.body(doc).unwrap_or("");
     let headings = index.headings(doc);
+    // An identifier typed whole lands on the entry whose id it is, or
+    // ends (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`).
+    if typed.contains(['_', '.']) {
+        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, typed)) {
+            return (within(m, body, &headings, at), Some((heading, id)));
+        }
+    }
     let all = m.all();
     // One clause: the window stays where the page's first lines name it,
     // else the first heading holding it is the definition.
@@ -63,4 +70,14 @@ fn within<T: AsRef<str>>(
     let mut s = m.snippet(body[at..end].trim_ascii_end());
     s.at += at;
     s
+}
+
+/// Whether the fragment id `id` is the identifier `typed` (folded), or
+/// ends with it after a `.`.
+fn id_names(id: &str, typed: &str) -> bool {
+    let (id, typed) = (id.as_bytes(), typed.as_bytes());
+    let Some(cut) = id.len().checked_sub(typed.len()) else {
+        return false;
+    };
+    id[cut..].eq_ignore_ascii_case(typed) && (cut == 0 || id[cut - 1] == b'.')
 }

@@ -179,6 +179,15 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         "a section short enough to show whole is shown whole"
     );
     assert_eq!(
+        section("server.timeout"),
+        Some(("timeout = 30", "server.timeout")),
+        "a name typed whole lands on the entry whose id it is, though its heading omits a part"
+    );
+    assert_eq!(
+        placed("server.timeout").1,
+        "timeout = 30 Seconds before an idle connection is closed."
+    );
+    assert_eq!(
         section("lotus.toml"),
         None,
         "the page's own heading is no section"
