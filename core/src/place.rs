@@ -8,8 +8,9 @@ use crate::text::normalize::fold;
 /// A hit's snippet and its section (heading text, fragment id), if any.
 pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 
-/// The place of document `doc` for the query `m` stands for: the first
-/// section whose heading holds every clause of the query, else the
+/// The place of document `doc` for the query `m` stands for: for a query
+/// that is an identifier, the entry whose fragment id names it; else the
+/// first section whose heading holds every clause of the query, else the
 /// snippet's window, found again within the section it lies in, so that
 /// the snippet shows no other section's text. A heading named by the
 /// query wins over a window elsewhere, even where the page's first lines
