@@ -27,18 +27,27 @@ fn page(id: &str, body: &str, heading: Option<&str>) -> Document {
     }
 }
 
-fn ids(index: &Index, query: &str, heading: f32) -> Vec<String> {
+/// `(id, score)` of each result of `query` with `tuning`.
+fn ranked(index: &Index, query: &str, tuning: Tuning) -> Vec<(String, f32)> {
     let opts = SearchOptions {
-        tuning: Tuning {
-            heading,
-            ..Tuning::default()
-        },
+        tuning,
         ..SearchOptions::default()
     };
     search(index, query, &opts)
         .hits
         .iter()
-        .map(|h| index.doc(h.doc).unwrap().id)
+        .map(|h| (index.doc(h.doc).unwrap().id, h.score))
+        .collect()
+}
+
+fn ids(index: &Index, query: &str, heading: f32) -> Vec<String> {
+    let tuning = Tuning {
+        heading,
+        ..Tuning::default()
+    };
+    ranked(index, query, tuning)
+        .into_iter()
+        .map(|r| r.0)
         .collect()
 }
 
@@ -84,36 +93,22 @@ fn without_sections_nothing_is_read_again() {
     assert_eq!(ids(&index, "namedtuple", 3.0), ["sndhdr", "collections"]);
 }
 
-/// Ids for `query` with `Tuning::defined` at `defined`.
-fn ids_defined(index: &Index, query: &str, defined: f32) -> Vec<String> {
-    let opts = SearchOptions {
-        tuning: Tuning {
-            defined,
-            ..Tuning::default()
-        },
-        ..SearchOptions::default()
-    };
-    search(index, query, &opts)
-        .hits
-        .iter()
-        .map(|h| index.doc(h.doc).unwrap().id)
-        .collect()
-}
-
 /// Each result's score by id, with `Tuning::defined` at `defined`.
 fn scores(index: &Index, query: &str, defined: f32) -> std::collections::BTreeMap<String, f32> {
-    let opts = SearchOptions {
-        tuning: Tuning {
-            defined,
-            ..Tuning::default()
-        },
-        ..SearchOptions::default()
+    let tuning = Tuning {
+        defined,
+        ..Tuning::default()
     };
-    search(index, query, &opts)
-        .hits
-        .iter()
-        .map(|h| (index.doc(h.doc).unwrap().id, h.score))
-        .collect()
+    ranked(index, query, tuning).into_iter().collect()
+}
+
+/// The first result's id, with `Tuning::defined` at `defined`.
+fn first(index: &Index, query: &str, defined: f32) -> String {
+    let tuning = Tuning {
+        defined,
+        ..Tuning::default()
+    };
+    ranked(index, query, tuning).swap_remove(0).0
 }
 
 #[test]
@@ -153,12 +148,8 @@ fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
     let bytes = write_index(&[unicode, stable, dump, tool]).unwrap();
     let index = Index::open(&bytes).unwrap();
     let q = "PyUnicode_Splitlines";
-    assert_eq!(
-        ids_defined(&index, q, 1.0)[0],
-        "stable",
-        "BM25 and headings alone"
-    );
-    assert_eq!(ids_defined(&index, q, 2.0)[0], "unicode");
+    assert_eq!(first(&index, q, 1.0), "stable", "BM25 and headings alone");
+    assert_eq!(first(&index, q, 2.0), "unicode");
     assert_eq!(Tuning::default().defined, 2.0);
     // Two words are no identifier.
     assert_eq!(
