@@ -53,6 +53,8 @@ pub fn place<'a, T: AsRef<str>>(
         // The window may run into the next section or start in the one
         // before: it is found again within its own.
         Some(&(at, heading, id)) => (within(m, body, &headings, at), Some((heading, id))),
+        // Before the first section: up to it.
+        None if !headings.is_empty() => (within(m, body, &headings, 0), None),
         None => (s, None),
     }
 }

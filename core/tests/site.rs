@@ -192,6 +192,11 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         None,
         "the page's own heading is no section"
     );
+    assert_eq!(
+        placed("lotus.toml").1,
+        "Configuration reference Lotus reads one file, lotus.toml, at start-up. Every key is optional.",
+        "a snippet before the first section ends where it starts"
+    );
     let r = search(&index, "upgrade restart", &SearchOptions::default());
     let h = &r.hits[0];
     assert_eq!(index.doc(h.doc).unwrap().id, "guide/install");
