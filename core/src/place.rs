@@ -43,7 +43,24 @@ pub fn place<'a, T: AsRef<str>>(
     let first = (all.count_ones() < 2).then(|| m.snippet(body));
     if first.as_ref().is_none_or(|s| s.at >= HEAD) {
         let holding: Vec<_> = headings.iter().filter(|h| m.holds_all(h.1)).collect();
-        let named = holding.iter().find(|h| fold(h.1).contains(typed));
+        // As typed, whatever joins its words: `json dumps` names
+        // `json.dumps(obj, …)`. Bytes: ASCII joiners, and no `str` pattern.
+        let loose = |t: &str| -> Vec<u8> {
+            t.bytes()
+                .map(|b| {
+                    if matches!(b, b'.' | b'_' | b':') {
+                        b' '
+                    } else {
+                        b
+                    }
+                })
+                .collect()
+        };
+        let typed = loose(typed);
+        let named = holding.iter().find(|h| {
+            let heading = loose(&fold(h.1));
+            typed.is_empty() || heading.windows(typed.len()).any(|w| w == typed)
+        });
         if let Some(&&(at, heading, id)) = named.or(holding.first()) {
             return (within(m, body, &headings, at), Some((heading, id)));
         }

@@ -159,6 +159,11 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         Some(("storage.backup = false", "storage.backup"))
     );
     assert_eq!(
+        section("storage backups"),
+        Some(("storage.backups = 7", "storage.backups")),
+        "the query as typed, spaced where the name has dots"
+    );
+    assert_eq!(
         section("server workers"),
         Some(("server.workers = 4", "server.workers")),
         "a heading holding every word wins over the text before it"
