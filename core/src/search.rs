@@ -168,7 +168,7 @@ fn run<'i>(
     let end = opts.offset.saturating_add(opts.limit).min(total);
     match opts.sort {
         Sort::Relevance => {
-            if index.has_sections() && opts.tuning.heading != 1.0 {
+            if rescores(index, opts) {
                 keep_best(&mut docs, end.max(RESCORED));
                 named_in_headings(
                     index,
@@ -214,6 +214,15 @@ fn run<'i>(
 /// Documents re-scored by their headings: a page's worth and more, so that
 /// the section that names the query can lift a page onto the first one.
 pub const RESCORED: usize = 30;
+
+/// Whether the best [`RESCORED`] documents are scored again by their
+/// headings and titles (`named_in_headings`): ranked by relevance, on an
+/// index with sections, with a factor that is not 1. Pruning asks too, as
+/// it must then score them all.
+pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
+    let t = &opts.tuning;
+    opts.sort == Sort::Relevance && index.has_sections() && (t.heading != 1.0 || t.defined != 1.0)
+}
 
 /// Scales by `Tuning::heading` the score of each of `docs` with a section
 /// whose heading holds every clause of the query: the page that defines

@@ -272,7 +272,7 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             page: page_to_prune(query, opts).map(|p| {
                 // The heading rescoring reads the best `RESCORED` again:
                 // they must be scored as they would be without pruning.
-                if index.has_sections() && opts.tuning.heading != 1.0 {
+                if crate::search::rescores(index, opts) {
                     p.max(crate::search::RESCORED)
                 } else {
                     p
