@@ -135,39 +135,54 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         (section, shown.text)
     };
     let section = |q: &str| placed(q).0;
-    assert_eq!(
-        section("port privileges"),
-        Some(("server.port = 8080", "server.port")),
-        "a definition with an id is a section"
-    );
-    assert_eq!(
-        section("answer requests"),
-        Some(("server.workers = 4", "server.workers"))
-    );
-    assert_eq!(
-        section("mid-write"),
-        Some(("Storage", "storage")),
-        "an id-less heading stays in the section around it"
-    );
-    assert_eq!(
-        section("storage.backups"),
-        Some(("storage.backups = 7", "storage.backups")),
-        "the heading holding the query as typed wins over one its stems match first"
-    );
-    assert_eq!(
-        section("storage backup"),
-        Some(("storage.backup = false", "storage.backup"))
-    );
-    assert_eq!(
-        section("storage backups"),
-        Some(("storage.backups = 7", "storage.backups")),
-        "the query as typed, spaced where the name has dots"
-    );
-    assert_eq!(
-        section("server workers"),
-        Some(("server.workers = 4", "server.workers")),
-        "a heading holding every word wins over the text before it"
-    );
+    // (query, heading, id of the section it lands on, why)
+    let lands = [
+        (
+            "port privileges",
+            "server.port = 8080",
+            "server.port",
+            "a definition with an id is a section",
+        ),
+        (
+            "answer requests",
+            "server.workers = 4",
+            "server.workers",
+            "the window's section",
+        ),
+        (
+            "mid-write",
+            "Storage",
+            "storage",
+            "an id-less heading stays in the section around it",
+        ),
+        (
+            "storage.backups",
+            "storage.backups = 7",
+            "storage.backups",
+            "the heading holding the query as typed wins over one its stems match first",
+        ),
+        (
+            "storage backup",
+            "storage.backup = false",
+            "storage.backup",
+            "the first heading holding both",
+        ),
+        (
+            "storage backups",
+            "storage.backups = 7",
+            "storage.backups",
+            "the query as typed, spaced where the name has dots",
+        ),
+        (
+            "server workers",
+            "server.workers = 4",
+            "server.workers",
+            "a heading holding every word wins over the text before it",
+        ),
+    ];
+    for (q, heading, id, why) in lands {
+        assert_eq!(section(q), Some((heading, id)), "{q}: {why}");
+    }
     assert_eq!(
         placed("server workers").1,
         "server.workers = 4 How many worker threads answer requests.",
