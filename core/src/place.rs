@@ -15,9 +15,10 @@ pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 /// the snippet shows no other section's text. A heading named by the
 /// query wins over a window elsewhere, even where the page's first lines
 /// name the same words (`str.split` lands on `str.split(sep=None, …)`):
-/// an API entry is where its reader wants to land. With one clause, the
-/// page's first lines naming it keep the window there (`path` on the
-/// `os.path` page is about the page, not `os.path.abspath(path)`).
+/// an API entry is where its reader wants to land. With one clause, or a
+/// title holding them all, the page's first lines naming them keep the
+/// window there (`path` on the `os.path` page is about the page, not
+/// `os.path.abspath(path)`).
 ///
 /// Among the headings holding every clause, the first that holds the query
 /// as typed (`typed`, folded) wins: stems make `json.dump(obj, fp, …)`
@@ -38,9 +39,12 @@ pub fn place<'a, T: AsRef<str>>(
         }
     }
     let all = m.all();
-    // One clause: the window stays where the page's first lines name it,
-    // else the first heading holding it is the definition.
-    let first = (all.count_ones() < 2).then(|| m.snippet(body));
+    // One clause, or a title holding every clause (`child process` on the
+    // page `Child process`, whose entries say `child_process`): the window
+    // stays where the page's first lines name them, else the first heading
+    // holding them is the definition.
+    let about_page = all.count_ones() < 2 || index.title(doc).is_some_and(|t| m.holds_all(t));
+    let first = about_page.then(|| m.snippet(body));
     if first.as_ref().is_none_or(|s| s.at >= HEAD) {
         let holding: Vec<_> = headings.iter().filter(|h| m.holds_all(h.1)).collect();
         // As typed, whatever joins its words: `json dumps` names

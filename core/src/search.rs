@@ -334,6 +334,9 @@ fn exact_titles(
         // taken: the title is the query's words.
         let mut taken = 0u32;
         crate::text::for_each_token_starting(title, &heads, &|_| {}, &mut |t| {
+            if t.part {
+                return;
+            }
             let free = (0..n).find(|&i| taken & 1 << i == 0 && words[i] == t.folded);
             if let Some(i) = free {
                 taken |= 1 << i;

@@ -131,6 +131,10 @@ fn show(body: &str, hits: &[(usize, usize, usize)]) -> Snippet {
     }
     let mut cursor = from;
     for &(s, e, _) in hits.iter().filter(|h| h.0 >= from && h.1 <= to) {
+        // An identifier's part within a match already marked.
+        if s < cursor {
+            continue;
+        }
         units += push_flat(&mut text, &body[cursor..s]);
         let len = push_flat(&mut text, &body[s..e]);
         highlights.push((units, units + len));

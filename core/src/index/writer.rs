@@ -196,7 +196,16 @@ impl Field<'_> {
                 None => self.occ.entry(term.to_string()).or_default(),
             };
             o.written |= !alias;
-            if title {
+            if w.part {
+                // A part makes its page found, not ranked by how many names
+                // hold it: the C API's `PyDict_GetItem`, `PyDict_SetItem`
+                // and others must not outweigh `dict.get`. Counted in the
+                // body even from the title: a page titled `EventEmitter` is
+                // not titled `Event` (see `eval::Lists::exact_title`).
+                if o.tf_title == 0 && o.tf_body == 0 {
+                    o.tf_body = 1;
+                }
+            } else if title {
                 o.tf_title += 1;
             } else {
                 o.tf_body += 1;

@@ -24,12 +24,23 @@ pub struct Token<'t> {
     /// [`for_each_positioned_word`]);
     /// it stands at the position of the first of them.
     pub joined: bool,
+    /// A part of the identifier before it (see [`identifier_parts`]), at
+    /// its position.
+    pub part: bool,
 }
 
 /// Calls `f(folded, start, end)` with every word of `text`, folded but
 /// not stemmed, and its byte range: the cheap first half of
 /// [`for_each_token`], for callers that stem only the words they need.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    words(text, false, &mut |folded, start, end, _| {
+        f(folded, start, end)
+    });
+}
+
+/// The word walk: with `parts`, each identifier's parts follow it (see
+/// [`identifier_parts`]), with the last argument set.
+fn words(text: &str, parts: bool, f: &mut dyn FnMut(&str, usize, usize, bool)) {
     let mut folded = String::new();
     for_each_word_span(text, |at, word| {
         // UAX #29 keeps `a:b` (Swedish) and `os.path` together; a search
@@ -41,7 +52,14 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
             fold_into(&part[..end], &mut folded);
             strip_apostrophes(&mut folded);
             if !folded.is_empty() && folded.len() <= MAX_TERM_BYTES {
-                f(&folded, start, start + end);
+                f(&folded, start, start + end, false);
+                if parts {
+                    identifier_parts(&part.as_bytes()[..end], &mut |a, b| {
+                        folded.clear();
+                        fold_into(&part[a..b], &mut folded);
+                        f(&folded, start + a, start + b, true);
+                    });
+                }
             }
             if end == part.len() {
                 break;
@@ -50,6 +68,50 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
             start += end + 1;
         }
     });
+}
+
+/// Calls `f(start, end)` with each part of an identifier written in
+/// camelCase or snake_case, when it has two or more: `readFileSync` gives
+/// `read`, `File`, `Sync`; `XMLHttpRequest` gives `XML`, `Http`, `Request`;
+/// `pg_dump` gives `pg`, `dump`. A reader types `read file` for `readFile`,
+/// and API documentation writes names whole. ASCII letters, digits and `_`
+/// only; a part of one letter is left out (`iPhone` gives `Phone`).
+fn identifier_parts(w: &[u8], f: &mut dyn FnMut(usize, usize)) {
+    // Most words have no capital past their first letter and no `_`.
+    let inner = w.get(1..).unwrap_or_default();
+    if !inner.iter().any(|&b| b.is_ascii_uppercase() || b == b'_')
+        || !w.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    {
+        return;
+    }
+    let (mut a, mut parts) = (0, 0);
+    while let Some((from, to)) = next_part(w, a) {
+        // Two parts at least: `__init__` is one.
+        if parts == 0 && next_part(w, to).is_none() {
+            return;
+        }
+        if to - from >= 2 {
+            f(from, to);
+        }
+        (a, parts) = (to, parts + 1);
+    }
+}
+
+/// The first identifier part of `w` at or after `from` (see
+/// [`identifier_parts`]). A part starts after `_`, at a capital after a
+/// lower-case letter or a digit, and at the last capital of a run that a
+/// lower-case letter follows (`XMLHttp`).
+fn next_part(w: &[u8], from: usize) -> Option<(usize, usize)> {
+    let start = from + w.get(from..)?.iter().position(|&b| b != b'_')?;
+    let up = |i: usize| w[i].is_ascii_uppercase();
+    let end = (start + 1..w.len())
+        .find(|&i| {
+            w[i] == b'_'
+                || (up(i) && !up(i - 1))
+                || (up(i) && up(i - 1) && w.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+        })
+        .unwrap_or(w.len());
+    Some((start, end))
 }
 
 /// Where the first part of a word ends: at a `:`, or a `.` between two
@@ -81,7 +143,7 @@ pub fn for_each_token_starting(
     f: &mut dyn FnMut(Token<'_>),
 ) {
     let mut term = String::new();
-    for_each_word(text, |folded, start, end| {
+    words(text, true, &mut |folded, start, end, part| {
         if !starts_with_any(folded, heads) {
             return;
         }
@@ -94,6 +156,7 @@ pub fn for_each_token_starting(
             start,
             end,
             joined: false,
+            part,
         });
     });
 }
@@ -127,15 +190,18 @@ pub fn head_bytes(text: &str, max: usize) -> &str {
 /// carries a diacritic (`Việt Nam`, `Hà Nội`), also their compound
 /// (`vietnam`, `hanoi`) with `joined` set, at the first word's position:
 /// Vietnamese names are written as syllables, English text writes them as
-/// one word. Indexing and phrase checks use this; queries do not, so
+/// one word. After an identifier, its parts, with `part` set, at its own
+/// position. Indexing and phrase checks use this; queries do not, so
 /// `Việt Nam` typed still means its two words. Words count from 0; returns
-/// the number of words.
+/// the number of words, parts and compounds not counted.
 pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -> u32 {
     let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
     let mut compound = String::new();
     let mut pos = 0u32;
-    for_each_word(text, |folded, start, end| {
+    words(text, true, &mut |folded, start, end, part| {
         let joined = false;
+        // The word's parts stand at its own position.
+        let at = if part { pos.saturating_sub(1) } else { pos };
         f(
             Token {
                 term: folded,
@@ -143,9 +209,13 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
                 start,
                 end,
                 joined,
+                part,
             },
-            pos,
+            at,
         );
+        if part {
+            return;
+        }
         let word = &text[start..end];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         let candidate = capital && folded.len() <= 6;
@@ -164,6 +234,7 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
                     start: *p_start,
                     end,
                     joined,
+                    part: false,
                 };
                 f(t, pos.saturating_sub(1));
             }
@@ -280,6 +351,58 @@ mod tests {
             ("crowds", 4),
         ];
         assert_eq!(got, want);
+    }
+
+    /// The parts `for_each_positioned_word` gives after each word, as
+    /// (folded part, source text, position).
+    fn parts_of(text: &str) -> Vec<(String, String, u32)> {
+        let mut got = Vec::new();
+        for_each_positioned_word(text, |t, pos| {
+            if t.part {
+                got.push((t.term.to_string(), text[t.start..t.end].to_string(), pos));
+            }
+        });
+        got
+    }
+
+    #[test]
+    fn identifiers_also_index_their_parts_at_their_position() {
+        let got = parts_of("use readFileSync, XMLHttpRequest and PyDict_GetItem");
+        let want = [
+            ("read", "read", 1),
+            ("file", "File", 1),
+            ("sync", "Sync", 1),
+            ("xml", "XML", 2),
+            ("http", "Http", 2),
+            ("request", "Request", 2),
+            ("py", "Py", 4),
+            ("dict", "Dict", 4),
+            ("get", "Get", 4),
+            ("item", "Item", 4),
+        ];
+        let got: Vec<(&str, &str, u32)> = got
+            .iter()
+            .map(|(a, b, p)| (a.as_str(), b.as_str(), *p))
+            .collect();
+        assert_eq!(got, want);
+        // Parts do not count as words.
+        assert_eq!(for_each_positioned_word("readFile x", |_, _| {}), 2);
+        let got = parts_of("pg_dump http2Server utf8Decode");
+        let folded: Vec<&str> = got.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(folded, ["pg", "dump", "http2", "server", "utf8", "decode"]);
+    }
+
+    #[test]
+    fn words_that_are_not_identifiers_have_no_parts() {
+        // A capital first letter, all capitals, one letter parts, `__init__`
+        // (one part), digits alone, and words beyond ASCII.
+        let text = "President NASA iPhone __init__ base64 3.14 x_y Đức_Thắng O'Brien";
+        let got: Vec<String> = parts_of(text).into_iter().map(|p| p.0).collect();
+        assert_eq!(got, ["phone"]);
+        // Queries read words whole: `readFile` typed is the one term.
+        let mut query_words = Vec::new();
+        for_each_word("readFile", |w, _, _| query_words.push(w.to_string()));
+        assert_eq!(query_words, ["readfile"]);
     }
 
     #[test]

@@ -1,0 +1,200 @@
+//! Identifiers written whole in API documentation (`readFileSync`,
+//! `PyDict_GetItem`, `child_process`) are found by their parts typed as
+//! words (`read file sync`), without their parts outweighing the words.
+
+use quarry_core::index::write_index;
+use quarry_core::place::place;
+use quarry_core::search::Tuning;
+use quarry_core::snippet::Matcher;
+use quarry_core::text::normalize::fold;
+use quarry_core::{search, snippet, Anchor, Document, Index, SearchOptions};
+
+fn page(id: &str, title: &str, body: &str, entries: &[(&str, &str)]) -> Document {
+    let anchors = entries
+        .iter()
+        .map(|&(heading, id)| Anchor {
+            at: body.find(heading).expect("the heading is in the body") as u32,
+            len: heading.len() as u32,
+            id: id.into(),
+        })
+        .collect();
+    Document {
+        id: id.to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
+        url: Some(format!("{id}.html")),
+        fields: Vec::new(),
+        anchors,
+    }
+}
+
+fn ids(index: &Index, query: &str) -> Vec<String> {
+    ids_with(index, query, &SearchOptions::default())
+}
+
+fn ids_with(index: &Index, query: &str, opts: &SearchOptions) -> Vec<String> {
+    search(index, query, opts)
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).unwrap().id)
+        .collect()
+}
+
+fn corpus() -> Vec<u8> {
+    let capi =
+        "PyDict_GetItem PyDict_GetItemString PyDict_GetItemRef PyDict_GetItemWithError ".repeat(3);
+    write_index(&[
+        page(
+            "fs",
+            "File system",
+            "File system. fs.readFileSync(path) Returns the contents of the path.",
+            &[],
+        ),
+        page(
+            "events",
+            "EventEmitter",
+            "EventEmitter. The class that emits named events to listeners.",
+            &[],
+        ),
+        page(
+            "loop",
+            "Event loop",
+            "Event loop. Timers and callbacks run in turn.",
+            &[],
+        ),
+        page(
+            "stdtypes",
+            "Built-in types",
+            "Built-in types. The get method of a dict returns the value for a key: \
+             dict.get never raises.",
+            &[],
+        ),
+        page("capi", "Dictionary objects", &capi, &[]),
+        page(
+            "class_event",
+            "Class Event",
+            "Class Event. One event, as a class.",
+            &[],
+        ),
+        page(
+            "class_eventemitter",
+            "Class EventEmitter",
+            "Class EventEmitter. The class every class of event emitters extends; \
+             an event class, an event, a class.",
+            &[],
+        ),
+        page(
+            "child_process",
+            "Child process",
+            "Child process. The module runs other programs. \
+             child_process.spawn(command) Starts a command. \
+             child_process.exec(command) Runs a command in a shell.",
+            &[
+                ("child_process.spawn(command)", "spawn"),
+                ("child_process.exec(command)", "exec"),
+            ],
+        ),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn an_identifier_is_found_by_its_parts_as_words() {
+    let bytes = corpus();
+    let index = Index::open(&bytes).unwrap();
+    assert_eq!(ids(&index, "read file sync"), ["fs"]);
+    assert_eq!(ids(&index, "readFileSync"), ["fs"], "and whole");
+    // The snippet marks the parts found inside the name (after the title's
+    // `File`).
+    let r = search(&index, "read file sync", &SearchOptions::default());
+    let body = index.body(r.hits[0].doc).unwrap();
+    let s = snippet(body, &r.terms, &r.term_clauses, &index.stemmer());
+    let marked: Vec<&str> = s
+        .highlights
+        .iter()
+        .map(|&(a, b)| &s.text[a as usize..b as usize])
+        .collect();
+    assert_eq!(marked, ["File", "read", "File", "Sync"]);
+    // A part within a word already marked is not marked again.
+    let r = search(&index, "EventEmitter emitter", &SearchOptions::default());
+    let events = r
+        .hits
+        .iter()
+        .find(|h| index.doc(h.doc).unwrap().id == "events");
+    let body = index.body(events.unwrap().doc).unwrap();
+    let s = snippet(body, &r.terms, &r.term_clauses, &index.stemmer());
+    let marked: Vec<&str> = s
+        .highlights
+        .iter()
+        .map(|&(a, b)| &s.text[a as usize..b as usize])
+        .collect();
+    assert_eq!(marked, ["EventEmitter"]);
+}
+
+#[test]
+fn a_title_counts_its_identifier_whole() {
+    let bytes = corpus();
+    let index = Index::open(&bytes).unwrap();
+    // `EventEmitter` is not a title saying `event` (which, typed last,
+    // would complete to it).
+    let whole = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    let titled = ids_with(&index, "title:event", &whole);
+    assert!(titled.contains(&"loop".to_string()), "{titled:?}");
+    assert!(!titled.contains(&"events".to_string()), "{titled:?}");
+    assert_eq!(
+        ids(&index, "title:eventemitter"),
+        ["events", "class_eventemitter"]
+    );
+    // Its body, which repeats the title, finds it by its parts.
+    assert!(ids(&index, "event emitter").contains(&"events".to_string()));
+    // Nor is `Class EventEmitter` a title saying `class event`: the factor
+    // of a title that is the query's words lifts `Class Event` alone.
+    let score = |id: &str, exact_title: f32| {
+        let opts = SearchOptions {
+            tuning: Tuning {
+                exact_title,
+                ..Tuning::default()
+            },
+            ..whole.clone()
+        };
+        let r = search(&index, "class event", &opts);
+        let h = r.hits.iter().find(|h| index.doc(h.doc).unwrap().id == id);
+        h.unwrap().score
+    };
+    assert_eq!(
+        score("class_eventemitter", 2.0),
+        score("class_eventemitter", 1.0)
+    );
+    assert!(score("class_event", 2.0) > 1.9 * score("class_event", 1.0));
+}
+
+#[test]
+fn parts_find_a_page_but_do_not_weigh_by_their_count() {
+    let bytes = corpus();
+    let index = Index::open(&bytes).unwrap();
+    // Twelve names holding `Dict` and `Get` count as one of each: the page
+    // that says the words leads.
+    assert_eq!(ids(&index, "dict get"), ["stdtypes", "capi"]);
+}
+
+#[test]
+fn a_page_titled_as_the_query_is_not_sent_to_an_entry_naming_it() {
+    let bytes = corpus();
+    let index = Index::open(&bytes).unwrap();
+    let section = |q: &str| {
+        let r = search(&index, q, &SearchOptions::default());
+        let h = &r.hits[0];
+        assert_eq!(index.doc(h.doc).unwrap().id, "child_process", "{q}");
+        let stem = index.stemmer();
+        let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
+        place(&index, h.doc, &m, &fold(q)).1
+    };
+    assert_eq!(section("child process"), None, "the page itself");
+    assert_eq!(
+        section("child process exec"),
+        Some(("child_process.exec(command)", "exec"))
+    );
+}
