@@ -137,7 +137,12 @@ fn show(body: &str, hits: &[(usize, usize, usize)]) -> Snippet {
         }
         units += push_flat(&mut text, &body[cursor..s]);
         let len = push_flat(&mut text, &body[s..e]);
-        highlights.push((units, units + len));
+        match highlights.last_mut() {
+            // Parts side by side (`read`, `File` in `readFileSync`) are one
+            // mark: the name is not shown as words.
+            Some((_, end)) if *end == units => *end += len,
+            _ => highlights.push((units, units + len)),
+        }
         units += len;
         cursor = e;
     }
