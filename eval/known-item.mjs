@@ -22,6 +22,10 @@ for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
 }
 let reciprocal = 0;
 let first = 0;
+// Pages that share their title with others (the same chapter in three
+// editions of a book) cannot all come first; a first result with the
+// title asked for is counted apart.
+let titled = 0;
 const missed = [];
 for (const [id, title] of pages) {
   const hits = pkg.search(title, { limit: 50, snippet: false }).hits;
@@ -29,7 +33,11 @@ for (const [id, title] of pages) {
   if (rank > 0) reciprocal += 1 / rank;
   if (rank === 1) first++;
   else missed.push({ rank: rank || '>50', title, first: hits[0]?.title ?? null });
+  if (hits[0]?.title === title) titled++;
 }
 const n = pages.size;
-console.log(`${n} pages: MRR ${(reciprocal / n).toFixed(3)}, first ${(first / n).toFixed(3)}`);
+console.log(
+  `${n} pages: MRR ${(reciprocal / n).toFixed(3)}, first ${(first / n).toFixed(3)}, ` +
+  `first titled as asked ${(titled / n).toFixed(3)}`,
+);
 for (const m of missed.slice(0, Number(show))) console.log(`  ${m.rank}\t${m.title}\t(first: ${m.first})`);
