@@ -261,13 +261,18 @@ fn named_in_headings<T: AsRef<str>>(
 }
 
 /// `text` folded, if it is an identifier typed whole: one word holding a
-/// `_` or a `.` and a letter (`PyDict_GetItem`, `os.path.join`). Byte
-/// tests: `str` patterns cost a kilobyte of `.wasm` here.
+/// `_` or a `.` and a letter (`PyDict_GetItem`, `os.path.join`), or a
+/// capital after a lower-case letter (`readFileSync`). Byte tests: `str`
+/// patterns cost a kilobyte of `.wasm` here.
 fn identifier(text: &str) -> Option<String> {
+    let raw = text.trim().as_bytes();
+    let camel = raw
+        .windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     let typed = crate::text::fold(text.trim());
     let b = typed.as_bytes();
     let one_word = !b.is_empty() && !b.iter().any(u8::is_ascii_whitespace);
-    let joined = b.iter().any(|&c| c == b'_' || c == b'.');
+    let joined = camel || b.iter().any(|&c| c == b'_' || c == b'.');
     (one_word && joined && b.iter().any(u8::is_ascii_alphabetic)).then_some(typed)
 }
 

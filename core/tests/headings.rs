@@ -145,7 +145,22 @@ fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
         None,
     );
     tool.title = "pg_dump".into();
-    let bytes = write_index(&[unicode, stable, dump, tool]).unwrap();
+    // Node's docs: an example page quoting `readFileSync` three times against
+    // the page whose entry defines it.
+    let mut fs = page(
+        "fs",
+        "File system. Files are read and written with many functions and options. \
+         fs.readFileSync(path) Returns the contents of the path; readFileSync blocks.",
+        Some("fs.readFileSync(path)"),
+    );
+    fs.title = "File system".into();
+    let mut https = page(
+        "https",
+        "HTTPS server example. key: readFileSync(key), cert: readFileSync(cert), ca: readFileSync(ca)",
+        None,
+    );
+    https.title = "HTTPS".into();
+    let bytes = write_index(&[unicode, stable, dump, tool, fs, https]).unwrap();
     let index = Index::open(&bytes).unwrap();
     let q = "PyUnicode_Splitlines";
     assert_eq!(first(&index, q, 1.0), "stable", "BM25 and headings alone");
@@ -163,4 +178,12 @@ fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
     );
     assert_eq!(twice["pg_dump"], 2.0 * once["pg_dump"]);
     assert_eq!(twice["dumpall"], once["dumpall"]);
+    // A capital after a lower-case letter makes an identifier too.
+    assert_eq!(first(&index, "readFileSync", 1.0), "https");
+    assert_eq!(first(&index, "readFileSync", 2.0), "fs");
+    assert_eq!(
+        scores(&index, "readfilesync", 2.0),
+        scores(&index, "readfilesync", 1.0),
+        "typed in lower case, it is a word"
+    );
 }
