@@ -54,15 +54,22 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let mut occ: HashMap<String, Occ> = HashMap::new();
     let mut aliases: BTreeMap<String, String> = BTreeMap::new();
     let mut stems = StemCache::default();
+    let mut names: HashMap<String, u32> = HashMap::new();
+    let mut parts: Vec<(String, String)> = Vec::new();
     for (ord, doc) in (0u32..).zip(docs) {
         occ.clear();
+        names.clear();
+        parts.clear();
         let mut field = Field {
             occ: &mut occ,
             aliases: &mut aliases,
             stems: &mut stems,
+            names: &mut names,
+            parts: &mut parts,
         };
         let title_len = field.add(&doc.title, true);
         let body_len = field.add(&doc.body, false);
+        field.count_parts();
         total_title += u64::from(title_len);
         total_body += u64::from(body_len);
         norms.push(encode_norm(title_len));
@@ -179,13 +186,30 @@ struct Field<'w> {
     /// Written words whose stem differs from them, with the stem.
     aliases: &'w mut BTreeMap<String, String>,
     stems: &'w mut StemCache,
+    /// Occurrences of each name with parts (`work_mem`) in the document.
+    names: &'w mut HashMap<String, u32>,
+    /// (part's term, name) for each part met in the document; parts are
+    /// counted once the document is read (`count_parts`).
+    parts: &'w mut Vec<(String, String)>,
 }
 
 impl Field<'_> {
     /// Counts one field's words into `occ` and `aliases`, and returns its
     /// length in words.
     fn add(&mut self, text: &str, title: bool) -> u32 {
+        // The word the parts that follow belong to, and whether this
+        // occurrence of it was counted in `names`.
+        let mut word = String::new();
+        let mut counted = false;
         for_each_positioned_word(text, |w, _| {
+            if !w.part {
+                word.clear();
+                word.push_str(w.folded);
+                counted = false;
+            } else if !counted {
+                *self.names.entry(word.clone()).or_default() += 1;
+                counted = true;
+            }
             let term = self.stems.stem(w.folded);
             let alias = w.folded != term;
             if alias && w.folded.len() <= MAX_ALIAS_BYTES && !self.aliases.contains_key(w.folded) {
@@ -197,20 +221,35 @@ impl Field<'_> {
             };
             o.written |= !alias;
             if w.part {
-                // A part makes its page found, not ranked by how many names
-                // hold it: the C API's `PyDict_GetItem`, `PyDict_SetItem`
-                // and others must not outweigh `dict.get`. Counted in the
-                // body even from the title: a page titled `EventEmitter` is
-                // not titled `Event` (see `eval::Lists::exact_title`).
-                if o.tf_title == 0 && o.tf_body == 0 {
-                    o.tf_body = 1;
-                }
+                self.parts.push((term.to_string(), word.clone()));
             } else if title {
                 o.tf_title += 1;
             } else {
                 o.tf_body += 1;
             }
         })
+    }
+}
+
+impl Field<'_> {
+    /// Adds to each part's body count as many occurrences as the most
+    /// frequent name holding it has: `work_mem` said ten times is `work`
+    /// ten times, but eight `PyDict_Get…` names once each are `dict` once,
+    /// not eight times over the page that says `dict.get`. In the body
+    /// even from the title: a page titled `EventEmitter` is not titled
+    /// `Event` (see `eval::Lists::exact_title`).
+    fn count_parts(&mut self) {
+        let mut most: HashMap<&str, u32> = HashMap::new();
+        for (term, name) in self.parts.iter() {
+            let n = self.names.get(name).copied().unwrap_or(0);
+            let m = most.entry(term).or_default();
+            *m = (*m).max(n);
+        }
+        for (term, n) in most {
+            if let Some(o) = self.occ.get_mut(term) {
+                o.tf_body += n;
+            }
+        }
     }
 }
 
