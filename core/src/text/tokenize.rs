@@ -392,6 +392,32 @@ mod tests {
         assert_eq!(folded, ["pg", "dump", "http2", "server", "utf8", "decode"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn parts_are_pieces_of_their_name_in_order(w in "[A-Za-z0-9_]{0,24}") {
+            let b = w.as_bytes();
+            let mut got = Vec::new();
+            identifier_parts(b, &mut |a, e| got.push((a, e)));
+            let mut end = 0;
+            for &(a, e) in &got {
+                // In order, apart, two bytes or more, no `_`, and cut where
+                // the case or an `_` says (a part never ends mid-word: the
+                // next byte is `_`, a capital or the end).
+                proptest::prop_assert!(a >= end && e - a >= 2 && e <= b.len(), "{w}: {got:?}");
+                proptest::prop_assert!(!b[a..e].contains(&b'_'), "{w}: {got:?}");
+                proptest::prop_assert!(
+                    e == b.len() || b[e] == b'_' || b[e].is_ascii_uppercase(),
+                    "{w}: {got:?}"
+                );
+                end = e;
+            }
+            // A name with parts has a capital past its start or an `_`.
+            if !got.is_empty() {
+                proptest::prop_assert!(b[1..].iter().any(|&c| c == b'_' || c.is_ascii_uppercase()));
+            }
+        }
+    }
+
     #[test]
     fn words_that_are_not_identifiers_have_no_parts() {
         // A capital first letter, all capitals, one letter parts, `__init__`
