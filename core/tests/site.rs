@@ -179,6 +179,12 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
             "server.workers",
             "a heading holding every word wins over the text before it",
         ),
+        (
+            "max connections",
+            "server.maxConnections = 100",
+            "server.maxConnections",
+            "a camelCase name holds its parts",
+        ),
     ];
     for (q, heading, id, why) in lands {
         assert_eq!(section(q), Some((heading, id)), "{q}: {why}");

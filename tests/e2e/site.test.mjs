@@ -55,6 +55,15 @@ test('Markdown and HTML pages are found by title, text and diacritic-free names'
   assert.deepEqual(errors, []);
 });
 
+test('an API name is found by its parts typed as words, and marked whole', async () => {
+  await searchFor('max connections');
+  assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Configuration reference');
+  assert.equal(await page.locator('quarry-search .section').first().textContent(), '› server.maxConnections = 100');
+  const marks = await page.locator('quarry-search li[role="option"]').first().locator('mark').allTextContents();
+  assert.ok(marks.includes('maxConnections'), `marks: ${marks}`);
+  assert.deepEqual(errors, []);
+});
+
 test('choosing a result opens its page', async () => {
   await searchFor('installing');
   // The page is not beside this build, so the browser asks for the file
