@@ -2,11 +2,11 @@
 //! `PyDict_GetItem`, `child_process`) are found by their parts typed as
 //! words (`read file sync`), without their parts outweighing the words.
 
+mod placing;
+
+use placing::first_placed;
 use quarry_core::index::write_index;
-use quarry_core::place::place;
 use quarry_core::search::Tuning;
-use quarry_core::snippet::Matcher;
-use quarry_core::text::normalize::fold;
 use quarry_core::{search, snippet, Anchor, Document, Index, SearchOptions};
 
 fn page(id: &str, title: &str, body: &str, entries: &[(&str, &str)]) -> Document {
@@ -202,12 +202,8 @@ fn a_page_titled_as_the_query_is_not_sent_to_an_entry_naming_it() {
     let bytes = corpus();
     let index = Index::open(&bytes).unwrap();
     let section = |q: &str| {
-        let r = search(&index, q, &SearchOptions::default());
-        let h = &r.hits[0];
-        assert_eq!(index.doc(h.doc).unwrap().id, "child_process", "{q}");
-        let stem = index.stemmer();
-        let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-        place(&index, h.doc, &m, &fold(q)).1
+        let ((_, section), _) = first_placed(&index, q, "child_process");
+        section
     };
     assert_eq!(section("child process"), None, "the page itself");
     assert_eq!(

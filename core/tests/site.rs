@@ -1,11 +1,11 @@
 //! The site-folder fixture (tests/site): Markdown and HTML pages as a site
 //! owner has them, read, indexed and searched.
 
+mod placing;
+
+use placing::first_placed;
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
-use quarry_core::place::place;
-use quarry_core::snippet::Matcher;
-use quarry_core::text::normalize::fold;
 use quarry_core::{search, snippet, Document, Index, SearchOptions};
 use std::path::Path;
 
@@ -121,17 +121,8 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
     let index = Index::open(&bytes).unwrap();
     // The section and the snippet text of the first hit, on the config page.
     let placed = |q: &str| {
-        let r = search(&index, q, &SearchOptions::default());
-        let h = &r.hits[0];
-        assert_eq!(index.doc(h.doc).unwrap().id, "guide/config", "{q}");
-        let stem = index.stemmer();
-        let (shown, section) = place(
-            &index,
-            h.doc,
-            &Matcher::new(&r.terms, &r.term_clauses, &stem),
-            &fold(q),
-        );
-        assert_eq!(section, index.section(h.doc, shown.at), "{q}");
+        let ((shown, section), doc) = first_placed(&index, q, "guide/config");
+        assert_eq!(section, index.section(doc, shown.at), "{q}");
         (section, shown.text)
     };
     let section = |q: &str| placed(q).0;

@@ -1,0 +1,18 @@
+//! Shared by the tests of where a hit lands: the first hit of a query,
+//! which must be a given document, placed as the page would show it.
+
+use quarry_core::place::{place, Place};
+use quarry_core::snippet::Matcher;
+use quarry_core::text::normalize::fold;
+use quarry_core::{search, Index, SearchOptions};
+
+/// The snippet and section of the first hit of `q`, which must be `id`,
+/// and that hit's document.
+pub fn first_placed<'a>(index: &Index<'a>, q: &str, id: &str) -> (Place<'a>, u32) {
+    let r = search(index, q, &SearchOptions::default());
+    let h = &r.hits[0];
+    assert_eq!(index.doc(h.doc).unwrap().id, id, "{q}");
+    let stem = index.stemmer();
+    let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
+    (place(index, h.doc, &m, &fold(q)), h.doc)
+}
