@@ -188,8 +188,9 @@ struct Field<'w> {
     stems: &'w mut StemCache,
     /// Occurrences of each name with parts (`work_mem`) in the document.
     names: &'w mut HashMap<String, u32>,
-    /// (part's term, name) for each part met in the document; parts are
-    /// counted once the document is read (`count_parts`).
+    /// (part's term, name) for each part met in the document, at each
+    /// occurrence: a name's parts depend on its case (`XMLHttp`, `XmlHttp`
+    /// fold alike); counted once the document is read (`count_parts`).
     parts: &'w mut Vec<(String, String)>,
 }
 
@@ -229,9 +230,7 @@ impl Field<'_> {
             }
         })
     }
-}
 
-impl Field<'_> {
     /// Adds to each part's body count as many occurrences as the most
     /// frequent name holding it has: `work_mem` said ten times is `work`
     /// ten times, but eight `PyDict_Get…` names once each are `dict` once,
