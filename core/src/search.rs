@@ -64,7 +64,8 @@ pub struct Tuning {
     pub heading: f32,
     /// Score factor, among the same best documents, of a document whose
     /// title or a heading names the identifier the query is (one word
-    /// holding `_` or `.`, `PyDict_GetItem`, `os.path.join`) as a whole
+    /// holding `_` or `.`, `PyDict_GetItem`, or a capital after a
+    /// lower-case letter, `readFileSync`; see `identifier`) as a whole
     /// word: its definition, over a page that lists it (1 turns it off).
     pub defined: f32,
     /// Decode without scoring the lists that cannot reach the page asked
@@ -265,11 +266,10 @@ fn named_in_headings<T: AsRef<str>>(
 /// capital after a lower-case letter (`readFileSync`). Byte tests: `str`
 /// patterns cost a kilobyte of `.wasm` here.
 fn identifier(text: &str) -> Option<String> {
-    let raw = text.trim().as_bytes();
-    let camel = raw
-        .windows(2)
+    let text = text.trim();
+    let camel = (text.as_bytes().windows(2))
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    let typed = crate::text::fold(text.trim());
+    let typed = crate::text::fold(text);
     let b = typed.as_bytes();
     let one_word = !b.is_empty() && !b.iter().any(u8::is_ascii_whitespace);
     let joined = camel || b.iter().any(|&c| c == b'_' || c == b'.');
