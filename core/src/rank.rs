@@ -136,7 +136,7 @@ impl Scorer {
 }
 
 /// Inverse document frequency of a term in `df` of `docs` documents.
-fn idf(docs: f32, df: f32) -> f32 {
+pub fn idf(docs: f32, df: f32) -> f32 {
     (1.0 + (docs - df + 0.5) / (df + 0.5)).ln()
 }
 

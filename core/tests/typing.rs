@@ -36,3 +36,40 @@ fn a_rare_completion_does_not_lead_the_word_being_typed() {
     assert_eq!(r.total, 1);
     assert_eq!(index.doc(r.hits[0].doc).unwrap().id, "020");
 }
+
+#[test]
+fn a_whole_word_in_most_pages_leads_its_rare_completions() {
+    // `process` is in nine pages of ten (a low idf); its own page says it
+    // most, and one page says the rare `processchunk` once.
+    let mut docs: Vec<Document> = (0..40)
+        .map(|i| match i {
+            0 => doc(
+                i,
+                "process process process: the process object and its events",
+            ),
+            1 => doc(i, "a processchunk callback reads the stream"),
+            2..36 => doc(i, "this module runs in the current process"),
+            _ => doc(i, "other words about timers"),
+        })
+        .collect();
+    docs[0].title = "Process".to_string();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let all = SearchOptions {
+        limit: 50,
+        ..SearchOptions::default()
+    };
+    let r = search(&index, "process", &all);
+    assert_eq!(r.total, 36, "the completion still matches");
+    assert_eq!(index.doc(r.hits[0].doc).unwrap().id, "000");
+    let rank = |id: &str| {
+        r.hits
+            .iter()
+            .position(|h| index.doc(h.doc).unwrap().id == id)
+    };
+    assert!(
+        rank("001").unwrap() > rank("002").unwrap(),
+        "a page with the rare completion outranks one with the word itself: {:?}",
+        r.hits
+    );
+}

@@ -5,6 +5,7 @@
 use super::fuzzy;
 use crate::index::format::KeyKind;
 use crate::index::{Index, TermInfo};
+use crate::rank::idf;
 use std::borrow::Cow;
 
 /// Completions kept for a prefix, the most frequent first.
@@ -204,6 +205,20 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
     // alone.
     let max_df = max_df(out.iter().chain(&found));
     weigh(&mut found, COMPLETION_WEIGHT, Kind::Completion, max_df);
+    // A word that is itself in the dictionary is most likely meant as
+    // typed: a completion scores on at most its idf. Else, where the word
+    // is in most documents (`process` on Node's docs), a completion in
+    // two (`processchunk`) outranks the page about it on idf alone.
+    if let Some(exact) = exact {
+        let docs = index.doc_count() as f32;
+        let cap = idf(docs, exact.df as f32);
+        for e in &mut found {
+            let own = idf(docs, e.info.df as f32);
+            if own > cap {
+                e.weight *= cap / own;
+            }
+        }
+    }
     out.extend(found);
 }
 
