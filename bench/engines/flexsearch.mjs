@@ -24,9 +24,12 @@ export default {
     for (const [key, data] of Object.entries(parts)) await index.import(key, data);
     return index;
   },
+  // Variant `suggest` lets a document match only some of the words (its
+  // default needs every word).
+  variants: ['suggest'],
   // Title results first (its boost), then body, as FlexSearch merges them.
-  search(index, q) {
-    const res = index.search(q, { limit: 10, enrich: true, merge: true });
-    return res.slice(0, 10).map((r) => [r.id, r.doc?.title]);
+  search(index, q, limit = 10, variant = null) {
+    const res = index.search(q, { limit, enrich: true, merge: true, suggest: variant === 'suggest' });
+    return res.slice(0, limit).map((r) => [r.id, r.doc?.title]);
   },
 };

@@ -15,5 +15,5 @@ export default {
     const { docs, index } = JSON.parse(text);
     return new Fuse(docs, options, Fuse.parseIndex(index));
   },
-  search: (fuse, q) => fuse.search(q, { limit: 10 }).map((r) => [r.item.id, r.item.title]),
+  search: (fuse, q, limit = 10) => fuse.search(q, { limit }).map((r) => [r.item.id, r.item.title]),
 };

@@ -18,13 +18,16 @@ export default {
     const { index, titles } = JSON.parse(text);
     return { index: lunr.Index.load(index), titles: new Map(titles) };
   },
-  search({ index, titles }, q) {
+  // Variant `plain`: the words alone, the last one not completed.
+  variants: ['plain'],
+  search({ index, titles }, q, limit = 10, variant = null) {
     // lunr's own syntax: OR of words, the last one completing as a prefix.
     const words = q.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
     if (!words.length) return [];
-    const text = words.map((w, i) => (i === words.length - 1 ? `${w} ${w}*` : w)).join(' ');
+    const last = (w) => (variant === 'plain' ? w : `${w} ${w}*`);
+    const text = words.map((w, i) => (i === words.length - 1 ? last(w) : w)).join(' ');
     let res;
     try { res = index.search(text); } catch { return []; }
-    return res.slice(0, 10).map((r) => [r.ref, titles.get(r.ref)]);
+    return res.slice(0, limit).map((r) => [r.ref, titles.get(r.ref)]);
   },
 };

@@ -8,6 +8,9 @@ const searchOptions = {
   combineWith: 'OR',
 };
 
+// Variant `plain`: BM25 alone, without typo tolerance or completion.
+const plainOptions = { boost: { title: 2 }, combineWith: 'OR' };
+
 export default {
   name: 'minisearch',
   code: 'minisearch/dist/umd/index.js',
@@ -18,5 +21,6 @@ export default {
   },
   serialize: (ms) => JSON.stringify(ms),
   load: (text) => MiniSearch.loadJSON(text, options),
-  search: (ms, q) => ms.search(q, searchOptions).slice(0, 10).map((r) => [r.id, r.title]),
+  variants: ['plain'],
+  search: (ms, q, limit = 10, variant = null) => ms.search(q, variant === 'plain' ? plainOptions : searchOptions).slice(0, limit).map((r) => [r.id, r.title]),
 };

@@ -16,8 +16,11 @@ export default {
     load(db, JSON.parse(text));
     return db;
   },
-  search(db, q) {
-    const r = search(db, { term: q, properties: ['title', 'body'], boost: { title: 2 }, tolerance: 1, limit: 10 });
+  // Variant `plain`: without typo tolerance.
+  variants: ['plain'],
+  search(db, q, limit = 10, variant = null) {
+    const tolerance = variant === 'plain' ? 0 : 1;
+    const r = search(db, { term: q, properties: ['title', 'body'], boost: { title: 2 }, tolerance, limit });
     return r.hits.map((h) => [h.document.id, h.document.title]);
   },
 };
