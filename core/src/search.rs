@@ -183,9 +183,11 @@ fn run<'i>(
             keep_best(&mut docs, end);
         }
         Sort::DateAsc | Sort::DateDesc => {
-            let date = |d: u32| index.field_str(d, "date").unwrap_or("");
-            crate::sort::sort_by(&mut docs, |a, b| {
-                let o = date(a.0).cmp(date(b.0));
+            // A document without a date sorts as the earliest.
+            let column = index.column("date");
+            let date = |d: u32| column.map_or(0, |c| c.rank(d).wrapping_add(1));
+            crate::sort::keep_first(&mut docs, end, |a, b| {
+                let o = date(a.0).cmp(&date(b.0));
                 let o = if opts.sort == Sort::DateDesc {
                     o.reverse()
                 } else {
@@ -366,21 +368,28 @@ pub fn has_facets(index: &Index<'_>) -> bool {
 fn facets<'i>(index: &Index<'i>, docs: &[(u32, f32)], unranked: &[u32]) -> Facets<'i> {
     let mut out = Facets::new();
     for (field, name, cut) in FACETS {
-        if !index.has_field(field) {
+        let Some(column) = index.column(field) else {
             continue;
-        }
-        // A sorted list, not a map: a few dozen values, and a `BTreeMap`
-        // was a kilobyte of the `.wasm`.
-        let mut counts: Vec<(&str, u32)> = Vec::new();
+        };
+        let mut per_rank = vec![0u32; column.values.len()];
         for d in docs.iter().map(|d| d.0).chain(unranked.iter().copied()) {
-            if let Some(v) = index.field_str(d, field) {
-                let v = v.get(..cut.min(v.len())).unwrap_or(v);
-                match counts.binary_search_by(|c| c.0.cmp(v)) {
-                    Ok(i) => counts[i].1 += 1,
-                    Err(i) => counts.insert(i, (v, 1)),
-                }
+            if let Some(n) = per_rank.get_mut(column.rank(d) as usize) {
+                *n += 1;
             }
         }
+        // Values in order, so those that share their first `cut` bytes (a
+        // date's year) are neighbours. A sorted list, not a map: a
+        // `BTreeMap` was a kilobyte of the `.wasm`.
+        let mut counts: Vec<(&str, u32)> = Vec::new();
+        for (v, n) in column.values.iter().zip(per_rank) {
+            let v = v.get(..cut.min(v.len())).unwrap_or(v);
+            match counts.last_mut() {
+                Some(last) if last.0 == v => last.1 += n,
+                _ if n > 0 => counts.push((v, n)),
+                _ => {}
+            }
+        }
+        counts.retain(|c| c.1 > 0);
         out.push((name, counts));
     }
     out

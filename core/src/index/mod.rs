@@ -1,6 +1,7 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
 pub mod bits;
+pub mod column;
 pub mod dict;
 pub mod format;
 mod reader;

@@ -2,6 +2,7 @@
 //! open; every other lookup decodes on demand from the borrowed bytes.
 
 use super::bits;
+use super::column::Column;
 use super::dict::{Dictionary, StemOf};
 use super::format::{
     decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
@@ -10,6 +11,7 @@ use super::format::{
 use super::varint::Reader;
 use crate::document::FieldValue;
 use crate::text::stem;
+use std::sync::OnceLock;
 
 /// An opened index borrowing its bytes.
 pub struct Index<'a> {
@@ -28,6 +30,8 @@ pub struct Index<'a> {
     titles: Table<'a>,
     fields: Table<'a>,
     text: Table<'a>,
+    /// Per field name, its column once a query has needed it.
+    columns: Vec<OnceLock<Column<'a>>>,
 }
 
 /// Where a term's postings start.
@@ -126,6 +130,7 @@ impl<'a> Index<'a> {
             text,
             sections,
             has_sections,
+            columns: (0..n_fields).map(|_| OnceLock::new()).collect(),
         })
     }
 
@@ -207,7 +212,7 @@ impl<'a> Index<'a> {
     }
 
     /// [`Index::stem_in_place`] as a function, for the text pipeline.
-    pub fn stemmer(&self) -> impl Fn(&mut String) + '_ {
+    pub fn stemmer(&self) -> impl Fn(&mut String) + use<'_, 'a> {
         |word| self.stem_in_place(word)
     }
 
@@ -338,6 +343,18 @@ impl<'a> Index<'a> {
     /// Whether any document has a field of this name.
     pub fn has_field(&self, name: &str) -> bool {
         self.field_names.contains(&name)
+    }
+
+    /// The string field `name` of every document as a column, built the
+    /// first time it is asked for; `None` if no document has the field.
+    pub fn column(&self, name: &str) -> Option<&Column<'a>> {
+        let i = self.field_names.iter().position(|f| *f == name)?;
+        let docs = 0..self.doc_count;
+        Some(
+            self.columns
+                .get(i)?
+                .get_or_init(|| Column::new(docs.map(|d| self.field_str(d, name)))),
+        )
     }
 
     /// A string field of a document, without decoding the others' values.

@@ -9,9 +9,11 @@ use super::ast::{Atom, Clause, Filter, Query, Scope};
 use super::expand::{expand, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
 use super::proximity::{bonus, Proximity};
+use crate::index::column::Column;
 use crate::index::Index;
 use crate::rank::{keep_best, Bm25F, Scorer};
 use crate::search::SearchOptions;
+use crate::text::fold;
 use crate::text::stopwords::is_stopword;
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -398,7 +400,8 @@ impl<'i> Eval<'_, 'i, '_> {
             );
         }
         if !filters.is_empty() {
-            docs.retain(|&(d, _)| filters.iter().all(|f| passes(self.index, d, f)));
+            let allowed: Vec<Allowed> = filters.iter().map(|f| allowed(self.index, f)).collect();
+            docs.retain(|&(d, _)| allowed.iter().all(|a| a.passes(d)));
         }
         // Marks come only with one word and nothing filtered or excluded
         // (`page_to_prune`), so every document scored is among them.
@@ -778,15 +781,38 @@ fn is_stopword_clause(clause: &Clause) -> bool {
     matches!(clause.alts.as_slice(), [Atom::Word { term, .. }] if is_stopword(term))
 }
 
-fn passes(index: &Index<'_>, doc: u32, filter: &Filter) -> bool {
-    match filter {
-        Filter::Place(place) => index
-            .field_str(doc, "place")
-            .is_some_and(|p| crate::text::fold(p) == *place),
-        Filter::Date { from, to } => index
-            .field_str(doc, "date")
-            .is_some_and(|d| d >= from.as_str() && d <= to.as_str()),
+/// The values of a field that a filter lets through, as ranks of its
+/// column (see `index::column`): a filter costs a few value comparisons,
+/// then one lookup per document.
+struct Allowed<'c> {
+    column: Option<&'c Column<'c>>,
+    /// Per rank, whether its value passes.
+    ranks: Vec<bool>,
+}
+
+impl Allowed<'_> {
+    fn passes(&self, doc: u32) -> bool {
+        self.column
+            .is_some_and(|c| self.ranks.get(c.rank(doc) as usize) == Some(&true))
     }
+}
+
+fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
+    let column = index.column(match filter {
+        Filter::Place(_) => "place",
+        Filter::Date { .. } => "date",
+    });
+    let ranks = match (column, filter) {
+        (None, _) => Vec::new(),
+        (Some(c), Filter::Place(place)) => c.values.iter().map(|v| fold(v) == *place).collect(),
+        (Some(c), Filter::Date { from, to }) => {
+            let range = c.between(from, to);
+            (0..c.values.len() as u32)
+                .map(|r| range.contains(&r))
+                .collect()
+        }
+    };
+    Allowed { column, ranks }
 }
 
 /// Sorts `terms` and drops repeats.
