@@ -46,6 +46,9 @@ mark { background: var(--_mark); color: inherit; border-radius: 0.2em; padding: 
   background: transparent; color: inherit; cursor: pointer; }
 `;
 
+/** Chips shown at most per facet, besides the one chosen. */
+const MAX_CHIPS = 8;
+
 let ready = null;
 /** Loads the module once for every element on the page: from the bytes a
  * standalone page inlines (`globalThis.quarryWasm`), else beside quarry.js. */
@@ -206,8 +209,15 @@ export class QuarrySearch extends HTMLElement {
       });
       chips.push(chip);
     };
-    for (const [place, n] of Object.entries(facets.place ?? {})) add('place', place, n, place);
-    for (const [year, n] of Object.entries(facets.year ?? {})) add('date', year, n, year);
+    // An archive's dozens of places and years would bury the results: a
+    // facet shows its most frequent places, or its latest years, and
+    // always the one chosen.
+    const top = (counts, field, before) => Object.entries(counts ?? {}).sort(before)
+      .filter(([v], i) => i < MAX_CHIPS || this.filters[field] === v);
+    const byCount = (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1);
+    const latest = (a, b) => (a[0] < b[0] ? 1 : -1);
+    for (const [place, n] of top(facets.place, 'place', byCount)) add('place', place, n, place);
+    for (const [year, n] of top(facets.year, 'date', latest)) add('date', year, n, year);
     this.facets.hidden = chips.length < 2 && Object.keys(this.filters).length === 0;
     this.facets.replaceChildren(...chips);
   }

@@ -105,6 +105,26 @@ test('no results, did-you-mean and facet chips', async () => {
   await page.close();
 });
 
+test('a facet shows its eight most frequent places and latest years, and the one chosen', async () => {
+  const { page, errors } = await openPage();
+  const chips = await page.evaluate(() => {
+    const box = document.querySelector('quarry-search');
+    // Twelve places, P11 the most frequent, and twelve years, one story each.
+    const place = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`P${String(i).padStart(2, '0')}`, i + 1]));
+    const year = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(2000 + i), 1]));
+    box.filters = { place: 'P00' };
+    box.renderFacets({ place, year });
+    return [...box.shadowRoot.querySelectorAll('.chip')].map((c) => [c.textContent, c.getAttribute('aria-pressed')]);
+  });
+  const places = ['P11 (12)', 'P10 (11)', 'P09 (10)', 'P08 (9)', 'P07 (8)', 'P06 (7)', 'P05 (6)', 'P04 (5)', 'P00 (1)'];
+  const years = ['2011', '2010', '2009', '2008', '2007', '2006', '2005', '2004'].map((y) => `${y} (1)`);
+  assert.deepEqual(chips.map((c) => c[0]), [...places, ...years]);
+  assert.deepEqual(chips.filter((c) => c[1] === 'true').map((c) => c[0]), ['P00 (1)']);
+  await page.screenshot({ path: `${shots}many-facets.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the query in the address is run on load', async () => {
   const { page } = await openPage(`${base}?q=${encodeURIComponent('"new society"')}`);
   await page.waitForFunction(() => document.querySelector('quarry-search').shadowRoot.querySelectorAll('li').length === 1);
