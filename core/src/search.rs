@@ -389,7 +389,6 @@ fn facets<'i>(index: &Index<'i>, docs: &[(u32, f32)], unranked: &[u32]) -> Facet
                 _ => {}
             }
         }
-        counts.retain(|c| c.1 > 0);
         out.push((name, counts));
     }
     out
