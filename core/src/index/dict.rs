@@ -108,7 +108,7 @@ pub struct Dictionary<'a> {
 
 /// A key's first eight bytes, zero-padded, as a big-endian integer: of two
 /// keys, the smaller never gives the larger integer (a tie says nothing).
-pub(crate) fn head_word(key: &[u8]) -> u64 {
+fn head_word(key: &[u8]) -> u64 {
     let mut w = [0u8; 8];
     let n = key.len().min(8);
     w[..n].copy_from_slice(&key[..n]);
