@@ -14,7 +14,8 @@
 //     page comes first). PKG_DIR is Quarry built over the site's folder,
 //     CORPUS.jsonl the same folder as Quarry reads it (core/examples/export.rs).
 //
-// Prints a Markdown table. `QUARRY_SHARED` overrides ../shared.
+// Prints a Markdown table. `QUARRY_SHARED` overrides ../shared; `PEERS`
+// (comma-separated, as named in bench/engines/) picks the peers.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = process.env.QUARRY_SHARED ?? resolve(root, '../shared');
-const PEERS = ['minisearch', 'lunr', 'orama', 'flexsearch', 'fuse'];
+const PEERS = (process.env.PEERS ?? 'minisearch,lunr,orama,flexsearch,fuse').split(',');
 const [mode, ...rest] = process.argv.slice(2);
 
 const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter(Boolean)
@@ -40,10 +41,13 @@ async function* engines(pkgDir, docs, skip = []) {
   yield ['quarry', await quarry(pkgDir)];
   for (const name of PEERS.filter((p) => !skip.includes(p))) {
     const engine = (await import(`../bench/engines/${name}.mjs`)).default;
-    const index = await engine.load(await engine.serialize(await engine.build(docs)));
-    const ids = (variant) => (q, limit) => engine.search(index, q, limit, variant).map(([id]) => id);
-    yield [name, ids(null)];
-    for (const v of engine.variants ?? []) yield [`${name} (${v})`, ids(v)];
+    const made = async (v) => engine.load(await engine.serialize(await engine.build(docs, v)), v);
+    const ids = (index, v) => (q, limit) => engine.search(index, q, limit, v).map(([id]) => id);
+    const index = await made(null);
+    yield [name, ids(index, null)];
+    for (const v of engine.variants ?? []) yield [`${name} (${v})`, ids(index, v)];
+    // A variant with its own index (another tokenizer) is built apart.
+    for (const v of engine.buildVariants ?? []) yield [`${name} (${v})`, ids(await made(v), v)];
   }
 }
 
