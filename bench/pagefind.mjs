@@ -3,12 +3,10 @@
 // the two run in one page served from 127.0.0.1, over the same corpus and
 // queries. Prints one JSON line per engine.
 //   node bench/pagefind.mjs CORPUS.jsonl QUERIES.tsv QUARRY_PKG_DIR
-import * as pagefind from 'pagefind';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
-import { serve } from '../scripts/serve.mjs';
-import { launch } from '../tests/e2e/browser.mjs';
+import { loadPagefind, openSite, writeSite } from './pagefind-site.mjs';
 
 const [corpusPath, queriesPath, pkgDir] = process.argv.slice(2);
 const queries = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l && !l.startsWith('query\t'))
@@ -16,20 +14,8 @@ const queries = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l &&
 const docs = readFileSync(corpusPath, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const n = docs.length;
 const site = resolve(import.meta.dirname, `data/pagefind-${n}`);
-rmSync(site, { recursive: true, force: true });
-mkdirSync(site, { recursive: true });
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-
-// Pagefind ranks an <h1> above the body, its form of a title boost.
 let t = performance.now();
-const { index } = await pagefind.createIndex({});
-for (const d of docs) {
-  const html = `<!doctype html><html lang="en"><head><title>${esc(d.title)}</title></head><body><main><h1>${esc(d.title)}</h1><p>${esc(d.body)}</p></main></body></html>`;
-  const r = await index.addHTMLFile({ url: `/${d.id}.html`, content: html });
-  if (r.errors.length) throw new Error(r.errors.join('; '));
-}
-await index.writeFiles({ outputPath: join(site, 'pagefind') });
-await pagefind.close();
+await writeSite(docs, site);
 const buildMs = performance.now() - t;
 
 // Everything the search reads (not the optional UI bundles).
@@ -48,39 +34,28 @@ const sum = (pred, k) => Object.entries(sizes).filter(([p]) => pred(p)).reduce((
 const isCode = (p) => /\.js$|wasm\./.test(p);
 
 cpSync(resolve(pkgDir), join(site, 'pkg'), { recursive: true });
-writeFileSync(join(site, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>');
 // Cross-origin isolation gives performance.now() 5 µs steps instead of 100.
-const server = await serve(site, 0, {
+const { server, page, close } = await openSite(site, {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-embedder-policy': 'require-corp',
 });
 const requested = [];
 server.on('request', (req) => requested.push(decodeURIComponent(new URL(req.url, 'http://x').pathname)));
-const browser = await launch();
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 try {
-  const page = await browser.context.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
   for (const engine of ['pagefind', 'quarry']) {
     requested.length = 0;
-    const firstAnswerMs = await page.evaluate(async ({ engine, first }) => {
-      const t0 = performance.now();
-      if (engine === 'pagefind') {
-        const pf = await import('/pagefind/pagefind.js');
-        await pf.init();
-        window.run = async (q) => {
-          const res = await pf.search(q);
-          const top = await Promise.all(res.results.slice(0, 10).map((x) => x.data()));
-          return top.map((d) => [d.url, d.meta.title]);
-        };
-      } else {
+    const firstAnswerMs = engine === 'pagefind'
+      ? await loadPagefind(page, queries[0])
+      : await page.evaluate(async (first) => {
+        const t0 = performance.now();
         const pkg = await import('/pkg/quarry.js');
         await pkg.default();
         window.run = async (q) => pkg.search(q, { limit: 10, snippet: false }).hits.map((h) => [h.id, h.title]);
-      }
-      await window.run(first);
-      return performance.now() - t0;
-    }, { engine, first: queries[0] });
+        await window.run(first);
+        return performance.now() - t0;
+      }, queries[0]);
+    if (engine === 'pagefind') await page.evaluate(() => { window.run = (q) => window.pagefindTop(q, 10); });
     // The server saw every fetch, the worker's included.
     const fetched = [...new Set(requested)];
     const r = await page.evaluate(async (queries) => {
@@ -119,6 +94,5 @@ try {
     console.log(JSON.stringify(out));
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -20,10 +20,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadPagefind, openSite, pageOf, writeSite } from '../bench/pagefind-site.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = process.env.QUARRY_SHARED ?? resolve(root, '../shared');
-const PEERS = (process.env.PEERS ?? 'minisearch,lunr,orama,flexsearch,fuse').split(',');
+const PEERS = (process.env.PEERS ?? 'minisearch,lunr,orama,flexsearch,fuse,pagefind').split(',');
 const [mode, ...rest] = process.argv.slice(2);
 
 const readJsonl = (path) => readFileSync(path, 'utf8').split('\n').filter(Boolean)
@@ -35,11 +36,12 @@ async function quarry(pkgDir) {
   return (q, limit) => pkg.search(q, { limit, snippet: false }).hits.map((h) => h.id);
 }
 
-// Every engine as `[name, search(query, limit) → ids]`, Quarry first; each
-// peer built, serialized and loaded, as a reader's page gets it.
+// Every engine as `[name, search(query, limit) → ids or their promise]`,
+// Quarry first; each peer built, serialized and loaded, as a reader's page
+// gets it.
 async function* engines(pkgDir, docs, skip = []) {
   yield ['quarry', await quarry(pkgDir)];
-  for (const name of PEERS.filter((p) => !skip.includes(p))) {
+  for (const name of PEERS.filter((p) => !skip.includes(p) && p !== 'pagefind')) {
     const engine = (await import(`../bench/engines/${name}.mjs`)).default;
     const made = async (v) => engine.load(await engine.serialize(await engine.build(docs, v)), v);
     const ids = (index, v) => (q, limit) => engine.search(index, q, limit, v).map(([id]) => id);
@@ -48,6 +50,20 @@ async function* engines(pkgDir, docs, skip = []) {
     for (const v of engine.variants ?? []) yield [`${name} (${v})`, ids(index, v)];
     // A variant with its own index (another tokenizer) is built apart.
     for (const v of engine.buildVariants ?? []) yield [`${name} (${v})`, ids(await made(v), v)];
+  }
+  if (PEERS.includes('pagefind')) {
+    // Its search runs only in a browser, over its own output: each
+    // document a page, as bench/ gives them.
+    const site = resolve(root, 'target/eval/pagefind');
+    await writeSite(docs, site);
+    const { page, close } = await openSite(site);
+    try {
+      await loadPagefind(page);
+      yield ['pagefind', async (q, limit) => (await page.evaluate(([q, l]) => window.pagefindTop(q, l), [q, limit]))
+        .map(([url]) => docs[pageOf(url)].id)];
+    } finally {
+      await close();
+    }
   }
 }
 
@@ -69,7 +85,7 @@ async function cranfield(pkgDir = resolve(root, 'target/eval/pkg')) {
     const lines = [];
     let empty = 0;
     for (const [qid, text] of queries) {
-      const ids = search(text, LIMIT);
+      const ids = await search(text, LIMIT);
       if (ids.length === 0) empty++;
       // eval.py orders by score: a falling number keeps each engine's order.
       ids.forEach((id, i) => lines.push(`${qid} Q0 ${id} ${i + 1} ${LIMIT - i} run`));
@@ -97,7 +113,7 @@ async function site(pkgDir, corpus, name) {
   for await (const [engine, search] of engines(pkgDir, docs)) {
     let judgedRr = 0;
     for (const [, query, id] of judged) {
-      const rank = rankOf(search(query, 50), id);
+      const rank = rankOf(await search(query, 50), id);
       if (rank > 0) judgedRr += 1 / rank;
     }
     const row = { name: engine, [`judged MRR (${judged.length})`]: (judgedRr / judged.length).toFixed(3) };
@@ -105,7 +121,7 @@ async function site(pkgDir, corpus, name) {
       let rr = 0;
       let first = 0;
       for (const d of docs) {
-        const rank = rankOf(search(d.title, 50), d.id);
+        const rank = rankOf(await search(d.title, 50), d.id);
         if (rank > 0) rr += 1 / rank;
         if (rank === 1) first++;
       }
