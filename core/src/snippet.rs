@@ -201,8 +201,10 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
     let anchor = hits.get(best.2).map_or(0, |h| h.0);
     // Start a little before the first match, at a sentence start if one is near.
     let lead = anchor.saturating_sub(WINDOW / 4);
-    let mut from = body[..anchor]
-        .rfind(". ")
+    // Bytes, not a `str` pattern: its searcher is 2 KB of the module.
+    let mut from = (body.as_bytes().get(..anchor).unwrap_or_default())
+        .windows(2)
+        .rposition(|w| w == b". ")
         .map(|i| i + 2)
         .filter(|&i| i >= lead)
         .unwrap_or_else(|| word_start(body, lead));
