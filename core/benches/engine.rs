@@ -1,6 +1,8 @@
 //! Criterion benches of the core's hot paths on Cranfield's 1,400 abstracts
 //! (real English, from ../shared/eval): opening the index, each kind of
-//! query, snippets, tokenizing and writing the index.
+//! query, snippets, tokenizing and writing the index, and the first query
+//! on a news-like copy (a date and a place on each abstract), which builds
+//! the field columns.
 //! `cargo bench -p quarry-core --features build --bench engine`
 //! (QUARRY_SHARED points elsewhere than ../shared).
 
@@ -8,7 +10,7 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use quarry_core::corpus::read_corpus;
 use quarry_core::index::write_index;
 use quarry_core::text::for_each_token;
-use quarry_core::{search, snippet, Document, Index, SearchOptions};
+use quarry_core::{search, snippet, Document, FieldValue, Index, SearchOptions};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -75,6 +77,22 @@ fn benches(c: &mut Criterion) {
             let mut n = 0;
             for_each_token(black_box(body), |_| n += 1);
             n
+        })
+    });
+    // Dates and places spread as a news archive's, from the ordinal alone.
+    let mut news = docs.clone();
+    for (i, d) in news.iter_mut().enumerate() {
+        let date = format!("{}-{:02}-{:02}", 2000 + i % 26, 1 + i % 12, 1 + i * 7 % 28);
+        let place = ["HANOI", "DA NANG", "HUE", "PARIS", "SANTIAGO"][i * 3 % 5];
+        d.fields.push(("date".into(), FieldValue::Str(date)));
+        d.fields
+            .push(("place".into(), FieldValue::Str(place.into())));
+    }
+    let news = write_index(&news).expect("index");
+    c.bench_function("first query with facets (opens, builds columns)", |b| {
+        b.iter(|| {
+            let index = Index::open(black_box(&news)).expect("open");
+            search(&index, "boundary", &plain).total
         })
     });
     let mut group = c.benchmark_group("build");
