@@ -8,7 +8,8 @@
 //   node eval/known-section.mjs PKG_DIR SITE_DIR [STEP] [SHOW]
 // PKG_DIR is a module built over SITE_DIR (see eval/known-item.mjs); STEP
 // asks every STEP-th entry (default 10), SHOW lists that many misses.
-// ASK=last asks only a name's last part (`readFileSync`, `join`).
+// ASK=last asks only a name's last part (`readFileSync`, `join`);
+// ASK=spaced asks it with spaces for its dots and underscores (`os path join`).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -38,7 +39,11 @@ for (const file of pages(site)) {
   const call = /<h[2-6][^>]*><code>((?:[A-Za-z_$][\w$]*\.)*[A-Za-z_$][\w$]*)\([^<]*<\/code><span><a class="mark" href="#[^"]*" id="([^"]+)"/g;
   for (const m of html.matchAll(call)) entries.push({ url, id: m[2], name: m[1] });
 }
-const ask = (e) => (process.env.ASK === 'last' ? e.name.split('.').pop() : e.name);
+const ask = (e) => {
+  if (process.env.ASK === 'last') return e.name.split('.').pop();
+  if (process.env.ASK === 'spaced') return e.name.replace(/[._]+/g, ' ').trim();
+  return e.name;
+};
 // Only pages the module holds (a site's `all.html` may be left out).
 const held = new Set();
 for (const letter of 'abcdefghijklmnopqrstuvwxyz') {

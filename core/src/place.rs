@@ -31,10 +31,11 @@ pub fn place<'a, T: AsRef<str>>(
 ) -> Place<'a> {
     let body = index.body(doc).unwrap_or("");
     let headings = index.headings(doc);
-    // An identifier typed whole lands on the entry whose id it is, or
-    // ends (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`).
-    if typed.contains(['_', '.']) {
-        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, typed)) {
+    // An identifier lands on the entry whose id it is, or ends
+    // (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`), typed
+    // whole or as words (`list sort` on `list.sort`).
+    if let Some((name, _)) = crate::search::identifier(typed) {
+        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, &name)) {
             return (within(m, body, &headings, at), Some((heading, id)));
         }
     }

@@ -176,7 +176,9 @@ fn run<'i>(
                     &matches.terms,
                     &matches.term_clauses,
                     opts,
-                    identifier(text).as_deref(),
+                    identifier(text)
+                        .as_ref()
+                        .map(|(id, whole)| (id.as_str(), *whole)),
                     &mut docs,
                 );
             }
@@ -231,8 +233,8 @@ pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
 /// whose heading holds every clause of the query: the page that defines
 /// `namedtuple` (`collections.namedtuple(typename, …)`) over a short page
 /// that mentions it. With a query that is an `identifier`, a document
-/// whose title or a heading names it whole is scaled by `Tuning::defined`
-/// too: `PyUnicode_Splitlines(…)`'s page over the C API's list of every
+/// whose title, a heading or a fragment id names it whole (only an id, for
+/// one typed as words) is scaled by `Tuning::defined` too: `PyUnicode_Splitlines(…)`'s page over the C API's list of every
 /// stable function, which is shorter and says the name as often. Headings
 /// are no field of the index, so only the best documents are read again,
 /// as a rescoring pass.
@@ -241,7 +243,7 @@ fn named_in_headings<T: AsRef<str>>(
     terms: &[T],
     clauses: &[u8],
     opts: &SearchOptions,
-    identifier: Option<&str>,
+    identifier: Option<(&str, bool)>,
     docs: &mut [(u32, f32)],
 ) {
     let stem = index.stemmer();
@@ -254,9 +256,10 @@ fn named_in_headings<T: AsRef<str>>(
         if headings.iter().any(|h| m.holds_all(h.1)) {
             d.1 *= opts.tuning.heading;
         }
-        if let Some(id) = identifier {
+        if let Some((id, whole)) = identifier {
             let title = index.title(d.0).unwrap_or("");
-            if names(title, id) || headings.iter().any(|h| names(h.1, id)) {
+            let text = |t: &str| whole && names(t, id);
+            if text(title) || headings.iter().any(|h| text(h.1) || names(h.2, id)) {
                 d.1 *= opts.tuning.defined;
             }
         }
@@ -265,9 +268,13 @@ fn named_in_headings<T: AsRef<str>>(
 
 /// `text` folded, if it is an identifier typed whole: one word holding a
 /// `_` or a `.` and a letter (`PyDict_GetItem`, `os.path.join`), or a
-/// capital after a lower-case letter (`readFileSync`). Byte tests: `str`
-/// patterns cost a kilobyte of `.wasm` here.
-fn identifier(text: &str) -> Option<String> {
+/// capital after a lower-case letter (`readFileSync`); with `true`. Or two
+/// or three plain ASCII words joined by a `.`, with `false`: an identifier
+/// may be typed as words (`list sort` for `list.sort`), but then only a
+/// fragment id naming it counts, as headings that say it are often a
+/// setting's (`transaction_isolation`) where the reader typed a concept.
+/// Byte tests: `str` patterns cost a kilobyte of `.wasm` here.
+pub(crate) fn identifier(text: &str) -> Option<(String, bool)> {
     let text = text.trim();
     let camel = (text.as_bytes().windows(2))
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
@@ -275,19 +282,44 @@ fn identifier(text: &str) -> Option<String> {
     let b = typed.as_bytes();
     let one_word = !b.is_empty() && !b.iter().any(u8::is_ascii_whitespace);
     let joined = camel || b.iter().any(|&c| c == b'_' || c == b'.');
-    (one_word && joined && b.iter().any(u8::is_ascii_alphabetic)).then_some(typed)
+    if one_word {
+        return (joined && b.iter().any(u8::is_ascii_alphabetic)).then_some((typed, true));
+    }
+    let (mut id, mut words, mut gap) = (String::new(), 0, true);
+    for &c in b {
+        if c.is_ascii_whitespace() {
+            gap = true;
+            continue;
+        }
+        if !c.is_ascii_alphanumeric() {
+            return None;
+        }
+        if gap {
+            if words > 0 {
+                id.push('.');
+            }
+            words += 1;
+            gap = false;
+        }
+        id.push(c as char);
+    }
+    (2..=3).contains(&words).then_some((id, false))
 }
 
 /// Whether `text`, folded, holds the folded identifier `id` as a whole
-/// word: not inside a longer name (`pg_dump` is not in `pg_dumpall`).
+/// word: not inside a longer name (`pg_dump` is not in `pg_dumpall`). A
+/// `.` or `_` of `id` stands for either.
 fn names(text: &str, id: &str) -> bool {
     let text = crate::text::fold(text);
     let (t, id) = (text.as_bytes(), id.as_bytes());
     // A letter, digit, `_` or part of a non-ASCII character.
     let word =
         |i: Option<&u8>| i.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80);
+    let joiner = |c: u8| c == b'.' || c == b'_';
+    let same = |a: &u8, b: &u8| a == b || (joiner(*a) && joiner(*b));
     (0..t.len()).any(|at| {
-        t[at..].starts_with(id)
+        t.get(at..at + id.len())
+            .is_some_and(|w| w.iter().zip(id).all(|(a, b)| same(a, b)))
             && !word(at.checked_sub(1).and_then(|k| t.get(k)))
             && !word(t.get(at + id.len()))
     })

@@ -166,7 +166,8 @@ fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
     assert_eq!(first(&index, q, 1.0), "stable", "BM25 and headings alone");
     assert_eq!(first(&index, q, 2.0), "unicode");
     assert_eq!(Tuning::default().defined, 2.0);
-    // Two words are no identifier.
+    // Two words name an identifier only through a fragment id (see
+    // `words_name_an_entry_by_its_fragment_id`), and no id here does.
     assert_eq!(
         scores(&index, "PyUnicode Splitlines", 2.0),
         scores(&index, "PyUnicode Splitlines", 1.0)
@@ -185,5 +186,62 @@ fn an_identifier_asked_whole_finds_its_definition_over_a_list() {
         scores(&index, "readfilesync", 2.0),
         scores(&index, "readfilesync", 1.0),
         "typed in lower case, it is a word"
+    );
+}
+
+/// `page`, with its one section's fragment id `id`.
+fn entry(title: &str, body: &str, heading: &str, id: &str) -> Document {
+    let mut d = page(title, body, Some(heading));
+    d.anchors[0].id = id.into();
+    d
+}
+
+#[test]
+fn words_name_an_entry_by_its_fragment_id() {
+    // Python's docs: `list sort` asks for `list.sort`, an entry of the long
+    // page of built-in types, whose heading says only `sort(…)`, against a
+    // shorter page on sorting lists.
+    let types = format!(
+        "Built-in types. {} sort(*, key=None, reverse=False) Sorts the list in place.",
+        "Numbers, sequences, mappings, classes and list methods. ".repeat(30)
+    );
+    let sorting = "Sorting how to. A list can sort itself; sort and sorted sort a list.";
+    // PostgreSQL's docs: a setting named as the words, in a heading.
+    let settings = entry(
+        "settings",
+        "Client defaults. transaction_isolation (enum) The default isolation of each transaction.",
+        "transaction_isolation (enum)",
+        "GUC-TRANSACTION-ISOLATION",
+    );
+    let concept = "Transaction isolation. Each transaction sees its own snapshot; isolation levels                    differ in what a transaction sees of others, and isolation has a cost.";
+    let bytes = write_index(&[
+        entry(
+            "stdtypes",
+            &types,
+            "sort(*, key=None, reverse=False)",
+            "list.sort",
+        ),
+        page("sorting", sorting, None),
+        settings,
+        page("mvcc", concept, None),
+    ])
+    .unwrap();
+    let index = Index::open(&bytes).unwrap();
+    assert_eq!(
+        first(&index, "list sort", 1.0),
+        "sorting",
+        "BM25 and headings alone"
+    );
+    assert_eq!(first(&index, "list sort", 2.0), "stdtypes");
+    assert_eq!(first(&index, "list.sort", 2.0), "stdtypes", "typed whole");
+    // A heading that says the words joined is no fragment id.
+    assert_eq!(
+        scores(&index, "transaction isolation", 2.0),
+        scores(&index, "transaction isolation", 1.0)
+    );
+    // Four words are no identifier.
+    assert_eq!(
+        scores(&index, "list sort key reverse", 2.0),
+        scores(&index, "list sort key reverse", 1.0)
     );
 }
