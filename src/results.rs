@@ -6,7 +6,7 @@
 use crate::object::object;
 use crate::options::Options;
 use quarry_core::place::place;
-use quarry_core::search::Facets;
+use quarry_core::search::{identifier, Facets};
 use quarry_core::snippet::Matcher;
 use quarry_core::text::normalize::fold;
 use quarry_core::{search, FieldValue, Index};
@@ -104,11 +104,13 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
             let stem = index.stemmer();
             let matcher = Matcher::new(&r.terms, &r.term_clauses, &stem);
             let typed = fold(text.trim());
+            let name = identifier(text);
+            let name = name.as_ref().map(|n| n.0.as_str());
             let mut highlights = Vec::new();
             let mut places = Vec::with_capacity(2 * n);
             let mut units = 0u32;
             for h in &r.hits {
-                let (s, section) = place(index, h.doc, &matcher, &typed);
+                let (s, section) = place(index, h.doc, &matcher, &typed, name);
                 units += s.text.encode_utf16().count() as u32;
                 all_text.push_str(&s.text);
                 page.push(units);

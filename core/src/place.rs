@@ -22,20 +22,22 @@ pub type Place<'a> = (Snippet, Option<(&'a str, &'a str)>);
 ///
 /// Among the headings holding every clause, the first that holds the query
 /// as typed (`typed`, folded) wins: stems make `json.dump(obj, fp, …)`
-/// hold `json.dumps`, whose own entry comes after it.
+/// hold `json.dumps`, whose own entry comes after it. `name` is the
+/// identifier the query is, if it is one ([`crate::search::identifier`]).
 pub fn place<'a, T: AsRef<str>>(
     index: &Index<'a>,
     doc: u32,
     m: &Matcher<'_, T>,
     typed: &str,
+    name: Option<&str>,
 ) -> Place<'a> {
     let body = index.body(doc).unwrap_or("");
     let headings = index.headings(doc);
     // An identifier lands on the entry whose id it is, or ends
     // (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`), typed
     // whole or as words (`list sort` on `list.sort`).
-    if let Some((name, _)) = crate::search::identifier(typed) {
-        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, &name)) {
+    if let Some(name) = name {
+        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, name)) {
             return (within(m, body, &headings, at), Some((heading, id)));
         }
     }

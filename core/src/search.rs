@@ -274,7 +274,7 @@ fn named_in_headings<T: AsRef<str>>(
 /// fragment id naming it counts, as headings that say it are often a
 /// setting's (`transaction_isolation`) where the reader typed a concept.
 /// Byte tests: `str` patterns cost a kilobyte of `.wasm` here.
-pub(crate) fn identifier(text: &str) -> Option<(String, bool)> {
+pub fn identifier(text: &str) -> Option<(String, bool)> {
     let text = text.trim();
     let camel = (text.as_bytes().windows(2))
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());

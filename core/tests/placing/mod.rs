@@ -2,6 +2,7 @@
 //! which must be a given document, placed as the page would show it.
 
 use quarry_core::place::{place, Place};
+use quarry_core::search::identifier;
 use quarry_core::snippet::Matcher;
 use quarry_core::text::normalize::fold;
 use quarry_core::{search, Index, SearchOptions};
@@ -14,5 +15,7 @@ pub fn first_placed<'a>(index: &Index<'a>, q: &str, id: &str) -> (Place<'a>, u32
     assert_eq!(index.doc(h.doc).unwrap().id, id, "{q}");
     let stem = index.stemmer();
     let m = Matcher::new(&r.terms, &r.term_clauses, &stem);
-    (place(index, h.doc, &m, &fold(q)), h.doc)
+    let name = identifier(q);
+    let name = name.as_ref().map(|n| n.0.as_str());
+    (place(index, h.doc, &m, &fold(q), name), h.doc)
 }
