@@ -1,6 +1,7 @@
 // Relevance side by side: Quarry and the JavaScript libraries of bench/,
 // each given the same titles and bodies with the options bench/ gives
-// them (and, where one has them, variants named by its adapter).
+// them (and, where one has them, variants named by its adapter); Pagefind
+// over its own output in headless Chromium (bench/pagefind-site.mjs).
 //
 //   node eval/peers.mjs cranfield [PKG_DIR]
 //     The Cranfield DEV questions (top 1,000), each engine's TREC run
