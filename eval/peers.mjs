@@ -40,9 +40,9 @@ async function quarry(pkgDir) {
 // Every engine as `[name, search(query, limit) → ids or their promise]`,
 // Quarry first; each peer built, serialized and loaded, as a reader's page
 // gets it.
-async function* engines(pkgDir, docs, skip = []) {
+async function* engines(pkgDir, docs) {
   yield ['quarry', await quarry(pkgDir)];
-  for (const name of PEERS.filter((p) => !skip.includes(p) && p !== 'pagefind')) {
+  for (const name of PEERS.filter((p) => p !== 'pagefind')) {
     const engine = (await import(`../bench/engines/${name}.mjs`)).default;
     const made = async (v) => engine.load(await engine.serialize(await engine.build(docs, v)), v);
     const ids = (index, v) => (q, limit) => engine.search(index, q, limit, v).map(([id]) => id);

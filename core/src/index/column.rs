@@ -6,10 +6,10 @@
 //! way. It is built in memory the first time a query needs the field, so
 //! the index carries no byte for it.
 
+use crate::text::stem::FX;
+
 /// The rank of a document without the field (or with a number in it).
 pub const NONE: u32 = u32::MAX;
-/// FxHash's multiplier, for a hash a byte at a time.
-const FX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// One field's values, by document.
 #[derive(Debug, Default)]

@@ -72,6 +72,9 @@ impl StemCache {
     }
 }
 
+/// FxHash's multiplier (rustc's), for hashes made without [`FxHasher`].
+pub const FX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
 /// rustc's FxHash: a multiply and rotate per 8 bytes, several times
 /// faster than the default SipHash on words. The keys come from the site's
 /// own text and its reader's query, so flooding is no concern.
@@ -83,8 +86,7 @@ impl Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(FX);
         }
     }
 
