@@ -345,7 +345,10 @@ impl<'i> Eval<'_, 'i, '_> {
     fn run(mut self, query: &Query) -> Matches<'i> {
         let ranked = is_ranked(query, self.opts);
         let mut clauses = 0u32;
-        for clause in query.positive() {
+        if !ranked && self.opts.tuning.prune && self.required_words(query) {
+            clauses = query.positive().count() as u32;
+        }
+        for clause in query.positive().skip(clauses as usize) {
             if (ranked && self.opts.tuning.stopwords && is_stopword_clause(clause)) || clauses >= 31
             {
                 continue;
@@ -417,6 +420,68 @@ impl<'i> Eval<'_, 'i, '_> {
         self.out
     }
 
+    /// Scores a query of two required plain words, the one matching fewer
+    /// documents first: the other then scores only the documents it
+    /// matched (`required`), or none if it matched nothing. Clause bits
+    /// and the terms noted keep the query's order. False, having done
+    /// nothing, for any other query. (Two, as the sum of two scores is
+    /// the same in either order, to the bit; of three it is not.)
+    fn required_words(&mut self, query: &Query) -> bool {
+        let mut words = query.positive().map(|c| match c.alts.as_slice() {
+            [w @ Atom::Word { .. }] => Some(w),
+            _ => None,
+        });
+        let (Some(Some(a)), Some(Some(b)), None) = (words.next(), words.next(), words.next())
+        else {
+            return false;
+        };
+        let words = [a, b];
+        let exps = [self.expand_word(a), self.expand_word(b)];
+        let cost = |i: usize| exps[i].iter().map(|e| u64::from(e.info.df)).sum::<u64>();
+        let order = if cost(1) < cost(0) { [1, 0] } else { [0, 1] };
+        if cost(order[0]) > 0 {
+            for i in order {
+                let Atom::Word { scope, .. } = words[i] else {
+                    continue;
+                };
+                self.word(&exps[i], *scope, 1 << i);
+                self.required |= 1 << i;
+            }
+        }
+        for (i, (w, exp)) in words.iter().zip(exps).enumerate() {
+            if let Atom::Word { term, .. } = w {
+                self.note_terms(term, exp, 1 << i);
+            }
+        }
+        true
+    }
+
+    /// A positive word's expansions, noting a word nothing matched and,
+    /// for proximity, the word as typed.
+    fn expand_word(&mut self, atom: &Atom) -> Vec<Expansion<'i>> {
+        let Atom::Word {
+            term,
+            folded,
+            prefix,
+            ..
+        } = atom
+        else {
+            return Vec::new();
+        };
+        let typed = prefix.then_some(folded.as_str());
+        let exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
+        if exp.is_empty() && self.opts.fuzzy {
+            self.out.unmatched.push((term.clone(), folded.clone()));
+        }
+        if self.opts.tuning.proximity.is_some() {
+            if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
+                self.words
+                    .push((e.term.to_string(), self.scorer.idf(e.info.df)));
+            }
+        }
+        exp
+    }
+
     /// Scores a clause into the accumulators with `bit`, or, when not
     /// `positive`, marks the documents it matches as excluded.
     fn clause(&mut self, clause: &Clause, bit: u32, positive: bool) {
@@ -428,21 +493,13 @@ impl<'i> Eval<'_, 'i, '_> {
                     folded,
                     prefix,
                 } => {
-                    let typed = prefix.then_some(folded.as_str());
-                    let exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
-                    if positive && exp.is_empty() && self.opts.fuzzy {
-                        self.out.unmatched.push((term.clone(), folded.clone()));
-                    }
                     if positive {
-                        if self.opts.tuning.proximity.is_some() {
-                            if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
-                                self.words
-                                    .push((e.term.to_string(), self.scorer.idf(e.info.df)));
-                            }
-                        }
+                        let exp = self.expand_word(atom);
                         self.word(&exp, *scope, bit);
                         self.note_terms(term, exp, bit);
                     } else {
+                        let typed = prefix.then_some(folded.as_str());
+                        let exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
                         let title_only = *scope == Scope::Title;
                         for e in &exp {
                             let postings = self.index.postings(e.info);
