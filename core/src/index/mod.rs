@@ -7,6 +7,7 @@ pub mod format;
 mod reader;
 #[cfg(feature = "build")]
 pub mod report;
+pub mod trie;
 pub mod varint;
 #[cfg(feature = "build")]
 mod writer;

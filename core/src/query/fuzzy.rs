@@ -16,7 +16,7 @@
 //! children of a node with an edit left, every byte that is none of the
 //! word's under the band gives the same next row, so it is made once.
 
-use crate::index::dict::{Node, Sorted};
+use crate::index::trie::{Node, Sorted};
 
 /// Longest word (in bytes) that typo tolerance considers.
 pub const MAX_BYTES: usize = 24;

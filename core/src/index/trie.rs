@@ -1,0 +1,496 @@
+//! The dictionary's keys decoded into one sorted array ([`Sorted`]), for
+//! the typo walk and prefix completion. The trie they walk is implicit in
+//! it: a node is the range of keys that share its path. Only the children
+//! of the shallowest nodes, which have the most, are listed side by side.
+
+/// Depths below which a node's children are listed side by side: the
+/// nodes there have the most keys and the most children, and finding each
+/// child by searching the keys would touch cache lines far apart.
+const LEVELS: usize = 4;
+
+/// Ends a list of children, and marks a node that has none listed.
+const NONE: u32 = u32::MAX;
+
+/// The keys in order in one buffer, with their values: the trie a typo walk
+/// descends is implicit in it, a node being the range of keys that share
+/// its path.
+#[derive(Default)]
+pub struct Sorted {
+    bytes: Vec<u8>,
+    /// Where each key starts in `bytes`, and one more for the end.
+    starts: Vec<u32>,
+    pub(super) values: Vec<u64>,
+    /// The children of every node above depth [`LEVELS`], a list per node
+    /// ended by a [`NONE`] start; the root's list comes first.
+    kids: Vec<Kid>,
+    /// The bytes of the root's children (see [`Kid::mask`]).
+    root_mask: u32,
+}
+
+/// A child in a list of [`Sorted::kids`].
+#[derive(Clone, Copy)]
+struct Kid {
+    /// Its first key; [`NONE`] ends the list.
+    start: u32,
+    /// Where its own list starts, or [`NONE`] at depth [`LEVELS`].
+    kids: u32,
+    /// The bytes of its children (see [`bit`]), and [`DIRECT`] if each
+    /// has a bit of its own: a look-up of a missing child mostly ends here,
+    /// and in a direct list a present one is found without a scan.
+    mask: u32,
+    /// The byte that leads to it.
+    byte: u8,
+}
+
+/// The bit of byte `b` in a [`Kid::mask`]: one per letter, in order, and
+/// one each for all bytes below them and all above. The order makes the
+/// bits under a letter's count the children before it.
+#[inline]
+fn bit(b: u8) -> u32 {
+    1 << match b {
+        b'a'..=b'z' => u32::from(b - b'a') + 1,
+        0..b'a' => 0,
+        _ => 27,
+    }
+}
+
+/// The bit of a [`Kid::mask`] saying that no two children share a bit.
+const DIRECT: u32 = 1 << 31;
+
+/// The mask of the bytes of `kids`, with [`DIRECT`] if each has its own bit.
+fn mask_of(bytes: impl Iterator<Item = u8>) -> u32 {
+    let (mut mask, mut direct) = (0, DIRECT);
+    for b in bytes {
+        if mask & bit(b) != 0 {
+            direct = 0;
+        }
+        mask |= bit(b);
+    }
+    mask | direct
+}
+
+/// The mask of a node whose children are not known: every byte may lead on.
+const ANY: u32 = u32::MAX;
+
+/// Where [`Sorted`] keeps an alias's stem's ordinal (plus one) in its
+/// value: above the list offset, which is below 2^32 (a `u32` in the
+/// block index), and its kind.
+pub(super) const ALIAS_SHIFT: u32 = 34;
+
+/// A node of the trie: the keys `from..to`, which share their first
+/// `depth` bytes; the first may be that path itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Node {
+    /// Its first key.
+    pub from: usize,
+    /// One past its last key.
+    pub to: usize,
+    /// Bytes its keys share.
+    pub depth: usize,
+    /// Whether its first key is its path (a key `depth` bytes long).
+    pub own: bool,
+    kids: u32,
+    mask: u32,
+}
+
+impl Node {
+    /// Whether some child may be led to by byte `b` (false: none is).
+    #[inline]
+    pub fn may_lead(&self, b: u8) -> bool {
+        self.mask & bit(b) != 0
+    }
+}
+
+/// A node's children in byte order (see [`Sorted::children`]).
+pub struct Children<'s> {
+    s: &'s Sorted,
+    node: Node,
+    /// The next child: an index in `kids` for a listed node, else a key.
+    at: usize,
+}
+
+impl Iterator for Children<'_> {
+    /// The byte leading to a child, and the child.
+    type Item = (u8, Node);
+
+    fn next(&mut self) -> Option<(u8, Node)> {
+        let (s, n) = (self.s, self.node);
+        if n.kids != NONE {
+            let kid = s.kids[self.at];
+            if kid.start == NONE {
+                return None;
+            }
+            let child = s.listed(self.at, n);
+            self.at += 1;
+            return Some((kid.byte, child));
+        }
+        if self.at >= n.to {
+            return None;
+        }
+        let b = s.byte(self.at, n.depth);
+        let end = s.run_end(self.at, n.to, n.depth);
+        let child = s.node(self.at, end, n.depth + 1, NONE, ANY);
+        self.at = end;
+        Some((b, child))
+    }
+}
+
+impl Sorted {
+    /// From keys in ascending order, with their values.
+    pub fn from_sorted<K: AsRef<[u8]>>(pairs: impl IntoIterator<Item = (K, u64)>) -> Sorted {
+        let mut s = Sorted::default();
+        for (k, v) in pairs {
+            s.push(k.as_ref());
+            s.values.push(v);
+        }
+        s.list_kids();
+        s
+    }
+
+    pub(super) fn push(&mut self, key: &[u8]) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.bytes.extend_from_slice(key);
+        self.starts.push(self.bytes.len() as u32);
+    }
+
+    /// Fills `kids`, from the root down.
+    pub(super) fn list_kids(&mut self) {
+        self.kids.clear();
+        if !self.is_empty() {
+            self.root_mask = self.list(0, self.len(), 0).1;
+        }
+    }
+
+    /// Appends the list of the node `from..to` of `depth`, then those of
+    /// its children above [`LEVELS`]; where its list starts, and the mask
+    /// of its children's bytes.
+    fn list(&mut self, from: usize, to: usize, depth: usize) -> (u32, u32) {
+        let at = self.kids.len();
+        let mut c = from + usize::from(self.own(from, to, depth));
+        while c < to {
+            self.kids.push(Kid {
+                start: c as u32,
+                kids: NONE,
+                mask: 0,
+                byte: self.byte(c, depth),
+            });
+            c = self.run_end(c, to, depth);
+        }
+        let mask = mask_of(self.kids[at..].iter().map(|k| k.byte));
+        self.kids.push(Kid {
+            start: NONE,
+            kids: NONE,
+            mask: 0,
+            byte: 0,
+        });
+        for k in at..self.kids.len() - 1 {
+            let (start, end) = (self.kids[k].start as usize, self.kid_end(k, to));
+            let kid = if depth + 1 < LEVELS {
+                self.list(start, end, depth + 1)
+            } else {
+                // Not listed: its children's bytes are read from its keys.
+                let skip = usize::from(self.own(start, end, depth + 1));
+                let bytes = (start + skip..end).map(|j| self.byte(j, depth + 1));
+                (NONE, mask_of(bytes) & !DIRECT)
+            };
+            (self.kids[k].kids, self.kids[k].mask) = kid;
+        }
+        (at as u32, mask)
+    }
+
+    /// The whole trie.
+    pub fn root(&self) -> Node {
+        let kids = if self.kids.is_empty() { NONE } else { 0 };
+        self.node(0, self.len(), 0, kids, self.root_mask)
+    }
+
+    /// The node `from..to` of `depth`, whose list of children starts at
+    /// `kids` ([`NONE`] if they are searched for) and whose children's
+    /// bytes are in `mask`.
+    #[inline]
+    fn node(&self, from: usize, to: usize, depth: usize, kids: u32, mask: u32) -> Node {
+        Node {
+            from,
+            to,
+            depth,
+            own: self.own(from, to, depth),
+            kids,
+            mask,
+        }
+    }
+
+    /// Whether the first of the keys `from..to` is `depth` bytes long, the
+    /// path they share.
+    #[inline]
+    fn own(&self, from: usize, to: usize, depth: usize) -> bool {
+        from < to && self.key(from).len() == depth
+    }
+
+    /// The children of `node`, in byte order.
+    pub fn children(&self, node: Node) -> Children<'_> {
+        let at = if node.kids != NONE {
+            node.kids as usize
+        } else {
+            node.from + usize::from(node.own)
+        };
+        Children { s: self, node, at }
+    }
+
+    /// The child of `node` its byte `b` leads to: in a listed node by the
+    /// mask, then a scan of the list; below, by a search of the keys.
+    pub fn child(&self, node: Node, b: u8) -> Option<Node> {
+        if !node.may_lead(b) {
+            return None;
+        }
+        if node.kids != NONE {
+            return self
+                .kid(node.kids, node.mask, b)
+                .map(|k| self.listed(k, node));
+        }
+        let at = self.first_at_least(node.from + usize::from(node.own), node.to, node.depth, b);
+        (at < node.to && self.byte(at, node.depth) == b).then(|| {
+            let end = self.run_end(at, node.to, node.depth);
+            self.node(at, end, node.depth + 1, NONE, ANY)
+        })
+    }
+
+    /// Where in `kids` the child by byte `b` is, in the list starting at
+    /// `list` of a node whose children's bytes are in `mask`.
+    #[inline]
+    fn kid(&self, list: u32, mask: u32, b: u8) -> Option<usize> {
+        if mask & bit(b) == 0 {
+            return None;
+        }
+        let mut k = list as usize;
+        if mask & DIRECT != 0 {
+            // The children before it are the bits below its own. (A byte
+            // outside the letters may share its bit with another.)
+            k += (mask & (bit(b) - 1)).count_ones() as usize;
+            return (self.kids[k].byte == b).then_some(k);
+        }
+        while self.kids[k].start != NONE && self.kids[k].byte < b {
+            k += 1;
+        }
+        let kid = self.kids[k];
+        (kid.start != NONE && kid.byte == b).then_some(k)
+    }
+
+    /// The child at `kids[k]` of the listed node `parent`.
+    #[inline]
+    fn listed(&self, k: usize, parent: Node) -> Node {
+        let kid = self.kids[k];
+        let end = self.kid_end(k, parent.to);
+        self.node(
+            kid.start as usize,
+            end,
+            parent.depth + 1,
+            kid.kids,
+            kid.mask,
+        )
+    }
+
+    /// Where the keys of `kids[k]` end: at the next child's first key, or
+    /// for the last child at its parent's end, `to`.
+    #[inline]
+    fn kid_end(&self, k: usize, to: usize) -> usize {
+        match self.kids[k + 1].start {
+            NONE => to,
+            e => e as usize,
+        }
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether there are no keys.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The keys that start with `prefix`, as a range of ordinals.
+    pub fn prefix(&self, prefix: &[u8]) -> std::ops::Range<usize> {
+        let mut node = self.root();
+        for &b in prefix {
+            match self.child(node, b) {
+                Some(n) => node = n,
+                None => return 0..0,
+            }
+        }
+        node.from..node.to
+    }
+
+    /// The key of `node` whose bytes after its path are `rest`: the walk's
+    /// shortcut once a key must match exactly.
+    pub fn find(&self, node: Node, mut rest: &[u8]) -> Option<usize> {
+        // Most rests are missing from their first or second byte on: the
+        // listed levels find that in a few steps each, by the list alone
+        // (a whole `Node` per level would read the keys' starts).
+        let (mut from, mut to, mut depth) = (node.from, node.to, node.depth);
+        let (mut list, mut mask) = (node.kids, node.mask);
+        while list != NONE {
+            let Some((&b, after)) = rest.split_first() else {
+                return self.own(from, to, depth).then_some(from);
+            };
+            let k = self.kid(list, mask, b)?;
+            let kid = self.kids[k];
+            (from, to, depth) = (kid.start as usize, self.kid_end(k, to), depth + 1);
+            (list, mask) = (kid.kids, kid.mask);
+            rest = after;
+        }
+        let tail = |j: usize| &self.key(j)[depth..];
+        // Keys mostly differ from `rest` at their first byte or two: a byte
+        // loop beats a call to memcmp.
+        let below = |key: &[u8]| {
+            for (a, b) in key.iter().zip(rest) {
+                if a != b {
+                    return a < b;
+                }
+            }
+            key.len() < rest.len()
+        };
+        if rest.first().is_some_and(|&b| mask & bit(b) == 0) {
+            return None;
+        }
+        let (mut lo, mut hi) = (from, to);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if below(tail(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo < to && tail(lo) == rest).then_some(lo)
+    }
+
+    /// Key `j`.
+    #[inline]
+    pub fn key(&self, j: usize) -> &[u8] {
+        &self.bytes[self.starts[j] as usize..self.starts[j + 1] as usize]
+    }
+
+    /// Value of key `j`.
+    #[inline]
+    pub fn value(&self, j: usize) -> u64 {
+        self.values[j] & ((1 << ALIAS_SHIFT) - 1)
+    }
+
+    /// The ordinal of the stem key `j` is an alias of, if the dictionary
+    /// it was decoded from said.
+    pub(super) fn alias_stem(&self, j: usize) -> Option<usize> {
+        (self.values[j] >> ALIAS_SHIFT)
+            .checked_sub(1)
+            .map(|s| s as usize)
+    }
+
+    /// Byte `i` of key `j`, which is longer than `i`.
+    #[inline]
+    fn byte(&self, j: usize, i: usize) -> u8 {
+        self.bytes[self.starts[j] as usize + i]
+    }
+
+    /// The first key in `from..to` whose byte `i` is at least `b`, every key
+    /// there being longer than `i` and ascending at `i`: a gallop then a
+    /// binary search, so a child costs the log of its size.
+    fn first_at_least(&self, from: usize, to: usize, i: usize, b: u8) -> usize {
+        if from >= to || self.byte(from, i) >= b {
+            return from;
+        }
+        // byte(lo) < b; the answer is in (lo, hi].
+        let (mut lo, mut hi, mut step) = (from, to, 1);
+        while lo + step < to {
+            if self.byte(lo + step, i) >= b {
+                hi = lo + step;
+                break;
+            }
+            lo += step;
+            step *= 2;
+        }
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if self.byte(mid, i) < b {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        hi
+    }
+
+    /// The end of the keys in `from..to` whose byte `i` is that of key
+    /// `from`.
+    #[inline]
+    fn run_end(&self, from: usize, to: usize, i: usize) -> usize {
+        match self.byte(from, i).checked_add(1) {
+            Some(next) => self.first_at_least(from, to, i, next),
+            None => to,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The children of `node` computed from the keys alone: each byte at
+    /// its depth, with the range of keys that have it.
+    fn naive_children(s: &Sorted, node: Node) -> Vec<(u8, usize, usize)> {
+        let mut out: Vec<(u8, usize, usize)> = Vec::new();
+        for j in node.from..node.to {
+            let Some(&b) = s.key(j).get(node.depth) else {
+                continue;
+            };
+            match out.last_mut() {
+                Some(last) if last.0 == b => last.2 = j + 1,
+                _ => out.push((b, j, j + 1)),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        /// Listed nodes (above `LEVELS`) and searched ones give the children
+        /// the keys imply, by iteration and by looking up each byte.
+        #[test]
+        fn children_are_those_the_keys_imply(
+            keys in proptest::collection::btree_set("[abcAB]{0,7}", 1..60),
+        ) {
+            let s = Sorted::from_sorted(keys.iter().map(|k| (k.as_bytes(), 0)));
+            let mut todo = vec![s.root()];
+            while let Some(node) = todo.pop() {
+                let want = naive_children(&s, node);
+                let got: Vec<(u8, Node)> = s.children(node).collect();
+                let ranges: Vec<(u8, usize, usize)> =
+                    got.iter().map(|(b, c)| (*b, c.from, c.to)).collect();
+                prop_assert_eq!(&ranges, &want);
+                // 'A', 'B' and 'C' share a bit of the mask; letters have their own.
+                for b in b"ABCabcd" {
+                    let b = *b;
+                    let found = s.child(node, b).map(|c| (c.from, c.to));
+                    let expected = want.iter().find(|w| w.0 == b).map(|w| (w.1, w.2));
+                    prop_assert_eq!(found, expected);
+                }
+                for (_, child) in got {
+                    prop_assert_eq!(child.depth, node.depth + 1);
+                    prop_assert_eq!(child.own, s.key(child.from).len() == child.depth);
+                    todo.push(child);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_and_seeks_find_children() {
+        let s = Sorted::from_sorted(["ab", "abc", "abd", "ac", "b", "ba"].map(|k| (k, 0)));
+        // Below "a" (keys 0..4), byte 1: the run of 'b' is keys 0..3.
+        assert_eq!(s.run_end(0, 4, 1), 3);
+        assert_eq!(s.first_at_least(0, 4, 1, b'c'), 3);
+        assert_eq!(s.first_at_least(0, 4, 1, b'd'), 4);
+        assert_eq!(s.run_end(4, 6, 0), 6);
+    }
+}
