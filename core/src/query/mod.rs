@@ -8,6 +8,7 @@ mod fuzzy;
 pub mod parse;
 mod phrase;
 pub mod proximity;
+mod scratch;
 
 pub use ast::{Atom, Clause, Filter, Query, Scope};
 pub use eval::{evaluate, Matches};
