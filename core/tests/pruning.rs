@@ -212,3 +212,25 @@ fn a_short_list_after_a_long_one_is_counted() {
     assert_eq!(pruned.total, 61);
     same(&pruned, &run(&index, "bat", 10, 0, false)).unwrap();
 }
+
+/// Required words are scored from the one with fewest postings: one that
+/// matches nothing leaves every other list unread, wherever it stands in
+/// the query, and a rare one first gives the same page as the query order.
+#[test]
+fn a_required_word_matching_nothing_spares_the_others() {
+    let docs: Vec<(Vec<usize>, Vec<usize>)> = (0..120)
+        .map(|i| (vec![], if i % 10 == 0 { vec![0, 1, 12] } else { vec![0, 1] }))
+        .collect();
+    let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let read = |q: &str| {
+        let q = quarry_core::query::parse(q, true);
+        quarry_core::query::evaluate(&index, &q, &SearchOptions::default()).postings_read
+    };
+    assert!(read("bat bake") >= 240);
+    assert_eq!(read("bat bake zyxwvut"), 0);
+    assert_eq!(read("zyxwvut bat"), 0);
+    let rare_last = run(&index, "bat bake calm", 10, 0, true);
+    assert_eq!(rare_last.total, 12);
+    same(&rare_last, &run(&index, "bat bake calm", 10, 0, false)).unwrap();
+}

@@ -168,7 +168,7 @@ impl<'i> Eval<'_, 'i, '_> {
     fn run(mut self, query: &Query) -> Matches<'i> {
         let ranked = is_ranked(query, self.opts);
         let mut clauses = 0u32;
-        if !ranked && self.opts.tuning.prune && self.required_words(query) {
+        if !ranked && self.required_words(query) {
             clauses = query.positive().count() as u32;
         }
         for clause in query.positive().skip(clauses as usize) {
@@ -243,32 +243,45 @@ impl<'i> Eval<'_, 'i, '_> {
         self.out
     }
 
-    /// Scores a query of two required plain words, the one matching fewer
-    /// documents first: the other then scores only the documents it
-    /// matched (`required`), or none if it matched nothing. Clause bits
-    /// and the terms noted keep the query's order. False, having done
-    /// nothing, for any other query. (Two, as the sum of two scores is
-    /// the same in either order, to the bit; of three it is not.)
+    /// Scores a query of two or three required plain words (each clause
+    /// one word, up to [`MAX_ALL_REQUIRED`]), the one with fewest postings
+    /// first: with pruning, every later one then
+    /// scores only the documents all before it matched (`required`). A
+    /// word that matches nothing spares the others' scoring. The order is
+    /// the same without pruning, so that scores, summed in it, agree to
+    /// the bit; clause bits and the terms noted keep the query's order.
+    /// False, having done nothing, for any other query.
     fn required_words(&mut self, query: &Query) -> bool {
-        let mut words = query.positive().map(|c| match c.alts.as_slice() {
-            [w @ Atom::Word { .. }] => Some(w),
-            _ => None,
-        });
-        let (Some(Some(a)), Some(Some(b)), None) = (words.next(), words.next(), words.next())
-        else {
+        let words: Vec<&Atom> = query
+            .positive()
+            .filter_map(|c| match c.alts.as_slice() {
+                [w @ Atom::Word { .. }] => Some(w),
+                _ => None,
+            })
+            .collect();
+        let n = words.len();
+        if !(2..=MAX_ALL_REQUIRED).contains(&n) || n != query.positive().count() {
             return false;
-        };
-        let words = [a, b];
-        let exps = [self.expand_word(a), self.expand_word(b)];
+        }
+        let exps: Vec<Vec<Expansion<'i>>> = words.iter().map(|w| self.expand_word(w)).collect();
         let cost = |i: usize| exps[i].iter().map(|e| u64::from(e.info.df)).sum::<u64>();
-        let order = if cost(1) < cost(0) { [1, 0] } else { [0, 1] };
+        // An insertion sort: three words at most, and no sort's code.
+        let mut order = [0, 1, 2];
+        for i in 1..n {
+            let mut j = i;
+            while j > 0 && cost(order[j]) < cost(order[j - 1]) {
+                order.swap(j, j - 1);
+                j -= 1;
+            }
+        }
         if cost(order[0]) > 0 {
-            for i in order {
-                let Atom::Word { scope, .. } = words[i] else {
-                    continue;
-                };
-                self.word(&exps[i], *scope, 1 << i);
-                self.required |= 1 << i;
+            for &i in &order[..n] {
+                if let Atom::Word { scope, .. } = words[i] {
+                    self.word(&exps[i], *scope, 1 << i);
+                    if self.opts.tuning.prune {
+                        self.required |= 1 << i;
+                    }
+                }
             }
         }
         for (i, (w, exp)) in words.iter().zip(exps).enumerate() {
