@@ -40,6 +40,7 @@ fn benches(c: &mut Criterion) {
     for (name, query, o) in [
         ("query/one word", "boundary", &plain),
         ("query/two words", "boundary layer", &plain),
+        ("query/three words, the rarest last", "flow layer hypersonic", &plain),
         ("query/phrase", "\"boundary layer\"", &plain),
         ("query/prefix as typed", "supersonic aerod", &opts),
         ("query/one-letter prefix", "s", &opts),
