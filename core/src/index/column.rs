@@ -6,7 +6,8 @@
 //! way. It is built in memory the first time a query needs the field, so
 //! the index carries no byte for it.
 
-use crate::text::stem::FX;
+use crate::text::stem::FxHasher;
+use std::hash::Hasher;
 
 /// The rank of a document without the field (or with a number in it).
 pub const NONE: u32 = u32::MAX;
@@ -39,8 +40,9 @@ impl<'a> Column<'a> {
         for v in values {
             let mut r = NONE;
             if let Some(v) = v {
-                let h =
-                    (v.bytes()).fold(0u64, |h, b| (h.rotate_left(5) ^ b as u64).wrapping_mul(FX));
+                let mut h = FxHasher::default();
+                h.write(v.as_bytes());
+                let h = h.finish();
                 let mut slot = (h >> (64 - bits)) as usize;
                 r = loop {
                     match slots[slot] {

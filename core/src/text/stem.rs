@@ -72,8 +72,8 @@ impl StemCache {
     }
 }
 
-/// FxHash's multiplier (rustc's), for hashes made without [`FxHasher`].
-pub const FX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// FxHash's multiplier (rustc's).
+const FX: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 /// rustc's FxHash: a multiply and rotate per 8 bytes, several times
 /// faster than the default SipHash on words. The keys come from the site's
