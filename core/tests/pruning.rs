@@ -219,7 +219,7 @@ fn a_short_list_after_a_long_one_is_counted() {
 #[test]
 fn a_required_word_matching_nothing_spares_the_others() {
     // Every body has `bat bake`; one in ten has `calm` too.
-    let body = |i: usize| [&[0, 1][..], if i % 10 == 0 { &[12] } else { &[] }].concat();
+    let body = |i: usize| [&[0, 1][..], if i.is_multiple_of(10) { &[12] } else { &[] }].concat();
     let docs: Vec<(Vec<usize>, Vec<usize>)> = (0..120).map(|i| (vec![], body(i))).collect();
     let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
     let index = Index::open(&bytes).unwrap();
