@@ -169,7 +169,20 @@ fn bad_options_throw_errors_that_name_the_option() {
         (r#"{"filters": {"city": "x"}}"#, "unknown filter \"city\""),
         (
             r#"{"filters": {"date": {"from": "last week"}}}"#,
-            "option \"filters.date\"",
+            "option \"filters.date\" must be dates as YYYY, YYYY-MM or YYYY-MM-DD",
+        ),
+        (
+            r#"{"filters": {"date": {"from": "2024-01", "to": "2024-13"}}}"#,
+            "(month 01-12, day 01-31), from..to with from not after to, got \"2024-01..2024-13\"",
+        ),
+        (
+            r#"{"filters": {"date": {"from": "2024", "to": "2023-12"}}}"#,
+            "got \"2024..2023-12\"",
+        ),
+        (r#"{"filters": {"date": "2024-02-32"}}"#, "got \"2024-02-32\""),
+        (
+            r#"{"filters": {"date": {"to": 2024}}}"#,
+            "option \"filters.date\" .to must be a string",
         ),
         ("[1]", "search options must be an object"),
     ];

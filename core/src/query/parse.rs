@@ -153,7 +153,8 @@ fn filter(field: &str, value: &str) -> Option<Filter> {
     date_range(value)
 }
 
-/// `2024`, `2024-03`, `2024-03-05`, or `FROM..TO` with either side open.
+/// `2024`, `2024-03`, `2024-03-05`, or `FROM..TO` with either side open;
+/// `None` for anything else, and for a `FROM` after its `TO`.
 pub fn date_range(value: &str) -> Option<Filter> {
     let value = value.trim();
     // A byte scan: a `str` pattern pulls a kilobyte of searcher into the
@@ -162,31 +163,40 @@ pub fn date_range(value: &str) -> Option<Filter> {
         Some(i) => (value[..i].trim(), value[i + 2..].trim()),
         None => (value, value),
     };
-    let ok = |s: &str| s.is_empty() || is_date_prefix(s);
+    let ok = |s: &str| s.is_empty() || is_date(s);
     if !ok(from) || !ok(to) || (from.is_empty() && to.is_empty()) {
         return None;
     }
-    Some(Filter::Date {
+    let to = if to.is_empty() {
+        "9999".to_string()
+    } else {
+        to.to_string() + "\u{7f}"
+    };
+    // `2024..2023` would match nothing, silently.
+    (from <= to.as_str()).then(|| Filter::Date {
         from: from.to_string(),
-        to: if to.is_empty() {
-            "9999".to_string()
-        } else {
-            to.to_string() + "\u{7f}"
-        },
+        to,
     })
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn is_date_prefix(s: &str) -> bool {
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month from 01 to 12 and a
+/// day from 01 to 31.
+fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+    // Two digits at `i` after a dash, from 1 to `max`.
+    let part = |i: usize, max: u8| match b.get(i - 1..i + 2) {
+        Some(&[b'-', x @ b'0'..=b'9', y @ b'0'..=b'9']) => {
+            (1..=max).contains(&((x - b'0') * 10 + y - b'0'))
+        }
         _ => false,
-    }
+    };
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && match b.len() {
+            4 => true,
+            7 => part(5, 12),
+            10 => part(5, 12) && part(8, 31),
+            _ => false,
+        }
 }
 
 fn lex(text: &str) -> Vec<Item<'_>> {

@@ -254,3 +254,37 @@ fn long_queries_are_bounded() {
     let q = parse(&format!("x{}", " é".repeat(2000)), true);
     assert_eq!(q.clauses.len(), MAX_CLAUSES);
 }
+
+#[test]
+fn date_ranges_take_real_months_and_days_in_order() {
+    let range = |from: &str, to: &str| {
+        Some(Filter::Date {
+            from: from.into(),
+            to: to.into(),
+        })
+    };
+    assert_eq!(
+        date_range("2024-02-29"),
+        range("2024-02-29", "2024-02-29\u{7f}")
+    );
+    assert_eq!(date_range(" 2023-12 .. "), range("2023-12", "9999"));
+    assert_eq!(date_range("..2024-01-31"), range("", "2024-01-31\u{7f}"));
+    assert_eq!(date_range("2024..2024-06"), range("2024", "2024-06\u{7f}"));
+    for bad in [
+        "2024-13",
+        "2024-00",
+        "2024-01-32",
+        "2024-01-00",
+        "2024-1",
+        "24",
+        "2024/01",
+        "..",
+        "2024..2023",
+        "2024-06..2024-05-31",
+        "x..2024",
+    ] {
+        assert_eq!(date_range(bad), None, "{bad:?}");
+    }
+    // In a query, a bad date is no filter (the query language never errs).
+    assert!(parse("date:2024-13", true).filters.is_empty());
+}
