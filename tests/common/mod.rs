@@ -179,7 +179,10 @@ fn bad_options_throw_errors_that_name_the_option() {
             r#"{"filters": {"date": {"from": "2024", "to": "2023-12"}}}"#,
             "got \"2024..2023-12\"",
         ),
-        (r#"{"filters": {"date": "2024-02-32"}}"#, "got \"2024-02-32\""),
+        (
+            r#"{"filters": {"date": "2024-02-32"}}"#,
+            "got \"2024-02-32\"",
+        ),
         (
             r#"{"filters": {"date": {"to": 2024}}}"#,
             "option \"filters.date\" .to must be a string",
