@@ -33,14 +33,40 @@ pub struct Token<'t> {
 /// not stemmed, and its byte range: the cheap first half of
 /// [`for_each_token`], for callers that stem only the words they need.
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
-    words(text, false, &mut |folded, start, end, _| {
+    words(text, false, EVERY, &mut |folded, start, end, _| {
         f(folded, start, end)
     });
 }
 
+/// Heads that every word may start with.
+const EVERY: &[&[u8]] = &[&[]];
+
+/// Whether a word whose bytes start with `b` may fold to one starting with
+/// one of `heads`. Told from its first two bytes where they are ASCII
+/// letters or digits, which fold to themselves in lower case; any other
+/// byte may fold to anything.
+fn may_start(b: &[u8], heads: &[&[u8]]) -> bool {
+    let low = |i: usize| {
+        b.get(i)
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(u8::to_ascii_lowercase)
+    };
+    let Some(first) = low(0) else {
+        return true;
+    };
+    let second = low(1);
+    heads.iter().any(|h| match **h {
+        [] => true,
+        [x] => x == first,
+        [x, y, ..] => x == first && second.is_none_or(|c| c == y),
+    })
+}
+
 /// The word walk: with `parts`, each identifier's parts follow it (see
-/// [`identifier_parts`]), with the last argument set.
-fn words(text: &str, parts: bool, f: &mut dyn FnMut(&str, usize, usize, bool)) {
+/// [`identifier_parts`]), with the last argument set. A word that cannot
+/// start with one of `heads` ([`may_start`]) is skipped unfolded, unless
+/// it has parts: folding is most of the walk ([`EVERY`] keeps all).
+fn words(text: &str, parts: bool, heads: &[&[u8]], f: &mut dyn FnMut(&str, usize, usize, bool)) {
     let mut folded = String::new();
     for_each_word_span(text, |at, word| {
         // UAX #29 keeps `a:b` (Swedish) and `os.path` together; a search
@@ -48,6 +74,20 @@ fn words(text: &str, parts: bool, f: &mut dyn FnMut(&str, usize, usize, bool)) {
         let (mut part, mut start) = (word, at);
         loop {
             let end = part_end(part.as_bytes());
+            let b = &part.as_bytes()[..end];
+            // A word with parts may have one starting with a head.
+            let has_parts = parts
+                && b.iter()
+                    .skip(1)
+                    .any(|&c| c.is_ascii_uppercase() || c == b'_');
+            if !(may_start(b, heads) || has_parts) {
+                if end == part.len() {
+                    break;
+                }
+                part = &part[end + 1..];
+                start += end + 1;
+                continue;
+            }
             folded.clear();
             fold_into(&part[..end], &mut folded);
             strip_apostrophes(&mut folded);
@@ -143,7 +183,7 @@ pub fn for_each_token_starting(
     f: &mut dyn FnMut(Token<'_>),
 ) {
     let mut term = String::new();
-    words(text, true, &mut |folded, start, end, part| {
+    words(text, true, heads, &mut |folded, start, end, part| {
         if !starts_with_any(folded, heads) {
             return;
         }
@@ -198,7 +238,7 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
     let mut prev: Option<(String, usize, usize)> = None; // (folded, start, end)
     let mut compound = String::new();
     let mut pos = 0u32;
-    words(text, true, &mut |folded, start, end, part| {
+    words(text, true, EVERY, &mut |folded, start, end, part| {
         let joined = false;
         // The word's parts stand at its own position.
         let at = if part { pos.saturating_sub(1) } else { pos };
@@ -392,7 +432,61 @@ mod tests {
         assert_eq!(folded, ["pg", "dump", "http2", "server", "utf8", "decode"]);
     }
 
+    /// Every word of `text` whose folded form starts with one of `heads`,
+    /// found by folding them all: what `for_each_token_starting` must give.
+    fn starting_by_folding_all(text: &str, heads: &[&[u8]]) -> Vec<(String, usize, usize, bool)> {
+        let mut out = Vec::new();
+        words(text, true, EVERY, &mut |folded, start, end, part| {
+            if starts_with_any(folded, heads) {
+                out.push((crate::text::stem::stemmed(folded), start, end, part));
+            }
+        });
+        out
+    }
+
+    fn starting(text: &str, heads: &[&[u8]]) -> Vec<(String, usize, usize, bool)> {
+        let mut out = Vec::new();
+        for_each_token_starting(text, heads, &stem_in_place, &mut |t| {
+            out.push((t.term.to_string(), t.start, t.end, t.part));
+        });
+        out
+    }
+
+    #[test]
+    fn words_skipped_unfolded_could_not_start_with_a_head() {
+        let text = "O'Clock oc Ocean readFileSync FILE fi_le \u{c9}cole Ecole \u{110}\u{1ee9}c D\u{fa}c x.Fi 2024 20x";
+        for heads in [
+            &[&b"oc"[..]][..],
+            &[b"fi"],
+            &[b"ec", b"du"],
+            &[b"20"],
+            &[b"d"],
+            &[b""],
+            &[],
+        ] {
+            assert_eq!(
+                starting(text, heads),
+                starting_by_folding_all(text, heads),
+                "{heads:?}"
+            );
+        }
+        let found: Vec<String> = starting(text, &[b"oc"]).into_iter().map(|t| t.0).collect();
+        assert_eq!(found, ["oclock", "oc", "ocean"]);
+    }
+
     proptest::proptest! {
+        /// Skipping words by their first two bytes finds every word that
+        /// folding them all finds, over ASCII letters in both cases,
+        /// digits, joiners, apostrophes and letters that fold to ASCII.
+        #[test]
+        fn skipping_unfolded_words_loses_none(
+            text in "([a-eA-E0-2_.:' ]|\u{e9}|\u{c9}|\u{110}|\u{2019}){0,60}",
+            heads in proptest::collection::vec("[a-e0-2]{1,2}", 0..4),
+        ) {
+            let heads: Vec<&[u8]> = heads.iter().map(|h| h.as_bytes()).collect();
+            proptest::prop_assert_eq!(starting(&text, &heads), starting_by_folding_all(&text, &heads));
+        }
+
         #[test]
         fn parts_are_pieces_of_their_name_in_order(w in "[A-Za-z0-9_]{0,24}") {
             let b = w.as_bytes();
