@@ -74,31 +74,21 @@ fn words(text: &str, parts: bool, heads: &[&[u8]], f: &mut dyn FnMut(&str, usize
         let (mut part, mut start) = (word, at);
         loop {
             let end = part_end(part.as_bytes());
-            let b = &part.as_bytes()[..end];
+            let w = &part.as_bytes()[..end];
             // A word with parts may have one starting with a head.
-            let has_parts = parts
-                && b.iter()
-                    .skip(1)
-                    .any(|&c| c.is_ascii_uppercase() || c == b'_');
-            if !(may_start(b, heads) || has_parts) {
-                if end == part.len() {
-                    break;
-                }
-                part = &part[end + 1..];
-                start += end + 1;
-                continue;
-            }
-            folded.clear();
-            fold_into(&part[..end], &mut folded);
-            strip_apostrophes(&mut folded);
-            if !folded.is_empty() && folded.len() <= MAX_TERM_BYTES {
-                f(&folded, start, start + end, false);
-                if parts {
-                    identifier_parts(&part.as_bytes()[..end], &mut |a, b| {
-                        folded.clear();
-                        fold_into(&part[a..b], &mut folded);
-                        f(&folded, start + a, start + b, true);
-                    });
+            if may_start(w, heads) || (parts && may_have_parts(w)) {
+                folded.clear();
+                fold_into(&part[..end], &mut folded);
+                strip_apostrophes(&mut folded);
+                if !folded.is_empty() && folded.len() <= MAX_TERM_BYTES {
+                    f(&folded, start, start + end, false);
+                    if parts {
+                        identifier_parts(w, &mut |a, b| {
+                            folded.clear();
+                            fold_into(&part[a..b], &mut folded);
+                            f(&folded, start + a, start + b, true);
+                        });
+                    }
                 }
             }
             if end == part.len() {
@@ -117,11 +107,7 @@ fn words(text: &str, parts: bool, heads: &[&[u8]], f: &mut dyn FnMut(&str, usize
 /// and API documentation writes names whole. ASCII letters, digits and `_`
 /// only; a part of one letter is left out (`iPhone` gives `Phone`).
 fn identifier_parts(w: &[u8], f: &mut dyn FnMut(usize, usize)) {
-    // Most words have no capital past their first letter and no `_`.
-    let inner = w.get(1..).unwrap_or_default();
-    if !inner.iter().any(|&b| b.is_ascii_uppercase() || b == b'_')
-        || !w.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
-    {
+    if !may_have_parts(w) || !w.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_') {
         return;
     }
     let (mut a, mut parts) = (0, 0);
@@ -135,6 +121,14 @@ fn identifier_parts(w: &[u8], f: &mut dyn FnMut(usize, usize)) {
         }
         (a, parts) = (to, parts + 1);
     }
+}
+
+/// Whether `w` has a capital past its first byte or an `_`, as every
+/// identifier with parts does; most words have neither.
+fn may_have_parts(w: &[u8]) -> bool {
+    w.iter()
+        .skip(1)
+        .any(|&b| b.is_ascii_uppercase() || b == b'_')
 }
 
 /// The first identifier part of `w` at or after `from` (see
