@@ -226,13 +226,17 @@ impl<'a> Index<'a> {
     }
 
     /// What a dictionary value stands for: the postings of the key (of its
-    /// stem, for an alias) and the key's kind.
+    /// stem, for an alias) and the key's kind. Inlined: a completion scan
+    /// calls it for every key it passes, and in WebAssembly the pair would
+    /// be returned through memory.
+    #[inline(always)]
     pub fn entry(&self, value: u64) -> Option<(TermInfo, KeyKind)> {
         let (at, kind) = split_value(value);
         Some((self.list_at(at)?, kind))
     }
 
     /// Reads the postings header at a byte offset.
+    #[inline(always)]
     fn list_at(&self, postings_at: u64) -> Option<TermInfo> {
         let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
         let df = r.get_u32()?;

@@ -240,7 +240,9 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         self.node(child, &next, max);
     }
 
-    /// Row `i + 1` from row `i` (`band`) after reading byte `b`.
+    /// Row `i + 1` from row `i` (`band`) after reading byte `b`. Inlined,
+    /// so that in WebAssembly the row is not returned through memory.
+    #[inline(always)]
     fn step(&self, band: &Band, i: usize, b: u8) -> Band {
         let w = self.q.word;
         let mut row = [FAR; BAND];
