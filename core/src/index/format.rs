@@ -125,11 +125,26 @@ pub fn split_value(value: u64) -> (u64, KeyKind) {
     (value >> 2, kind)
 }
 
+/// `bytes` in hexadecimal, `51 52 59 49`: by hand, since `{:?}` of a
+/// byte slice brings a kilobyte of formatting code into the module.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::new();
+    for &b in bytes {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 15)] as char);
+    }
+    out
+}
+
 /// Why index bytes could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum FormatError {
     /// The bytes do not start with [`MAGIC`].
-    #[error("not a Quarry index: magic bytes {found:?}, expected {expected:?}")]
+    #[error("not a Quarry index: magic bytes {}, expected {}", hex(.found), hex(.expected))]
     BadMagic {
         /// What the format requires.
         expected: [u8; 4],
@@ -283,10 +298,12 @@ mod tests {
     #[test]
     fn header_errors_are_typed() {
         assert!(matches!(read_header(b"QR"), Err(FormatError::Truncated(_))));
-        assert!(matches!(
-            read_header(b"NOPE\x01\0\0\0\0\0\0\0"),
-            Err(FormatError::BadMagic { .. })
-        ));
+        let bad = read_header(b"NOPE\x01\0\0\0\0\0\0\0");
+        assert!(matches!(bad, Err(FormatError::BadMagic { .. })));
+        assert_eq!(
+            bad.unwrap_err().to_string(),
+            "not a Quarry index: magic bytes 4e 4f 50 45, expected 51 52 52 59"
+        );
         assert_eq!(
             read_header(b"QRRY\x63\0\0\0\0\0\0\0"),
             Err(FormatError::Version {

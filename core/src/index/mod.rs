@@ -3,6 +3,7 @@
 pub mod bits;
 pub mod column;
 pub mod dict;
+pub mod filter;
 pub mod format;
 mod reader;
 #[cfg(feature = "build")]

@@ -3,6 +3,8 @@
 //! it: a node is the range of keys that share its path. Only the children
 //! of the shallowest nodes, which have the most, are listed side by side.
 
+use super::filter::KeyFilter;
+
 /// Depths below which a node's children are listed side by side: the
 /// nodes there have the most keys and the most children, and finding each
 /// child by searching the keys would touch cache lines far apart.
@@ -25,6 +27,8 @@ pub struct Sorted {
     kids: Vec<Kid>,
     /// The bytes of the root's children (see [`Kid::mask`]).
     root_mask: u32,
+    /// Which keys may exist, for the typo walk's look-ups.
+    filter: KeyFilter,
 }
 
 /// A child in a list of [`Sorted::kids`].
@@ -158,8 +162,9 @@ impl Sorted {
         self.starts.push(self.bytes.len() as u32);
     }
 
-    /// Fills `kids`, from the root down.
+    /// Fills `kids`, from the root down, and the filter.
     pub(super) fn list_kids(&mut self) {
+        self.filter = KeyFilter::of_keys(&self.bytes, &self.starts);
         self.kids.clear();
         if !self.is_empty() {
             self.root_mask = self.list(0, self.len(), 0).1;
@@ -324,6 +329,14 @@ impl Sorted {
             }
         }
         node.from..node.to
+    }
+
+    /// False when no key is the path hashed as `path` (see
+    /// [`super::filter::step`]) followed by `rest`: most of the typo walk's
+    /// look-ups end here.
+    #[inline]
+    pub fn may_hold(&self, path: u64, rest: &[u8]) -> bool {
+        self.filter.may_hold(path, rest)
     }
 
     /// The key of `node` whose bytes after its path are `rest`: the walk's

@@ -16,6 +16,7 @@
 //! children of a node with an edit left, every byte that is none of the
 //! word's under the band gives the same next row, so it is made once.
 
+use crate::index::filter::{step as hash_step, SEED};
 use crate::index::trie::{Node, Sorted};
 
 /// Longest word (in bytes) that typo tolerance considers.
@@ -74,7 +75,7 @@ pub fn walk(keys: &Sorted, q: &Query<'_>, limit: usize, mut f: impl FnMut(&[u8],
         left: limit,
         f: &mut f,
     };
-    w.node(keys.root(), &start, q.first.max(q.other));
+    w.node(keys.root(), &start, q.first.max(q.other), SEED);
 }
 
 struct Walker<'a, 'w, F> {
@@ -86,8 +87,9 @@ struct Walker<'a, 'w, F> {
 
 impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// Walks `node` with table row `band` (row `i`, its depth); `max` is
-    /// the limit in this subtree.
-    fn node(&mut self, node: Node, band: &Band, max: u8) {
+    /// the limit in this subtree, `path` the hash of the node's path (see
+    /// [`Sorted::may_hold`]).
+    fn node(&mut self, node: Node, band: &Band, max: u8, path: u64) {
         let i = node.depth;
         if node.own {
             // The node's own key, first of its range: cell j = n of row i.
@@ -104,9 +106,9 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             }
         }
         if band.row.iter().any(|&c| c < max) {
-            self.children(node, band, max);
+            self.children(node, band, max, path);
         } else {
-            self.exact_rests(node, band, max);
+            self.exact_rests(node, band, max, path);
         }
     }
 
@@ -115,7 +117,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// near depth `i` gives the same next row whatever it is: that row is
     /// made once, and where it leaves no edit, the rests of the word it
     /// allows are looked up in each such child.
-    fn children(&mut self, node: Node, band: &Band, max: u8) {
+    fn children(&mut self, node: Node, band: &Band, max: u8, path: u64) {
         let (w, i) = (self.q.word, node.depth);
         // The bytes a step from row i compares with, and those the swap
         // check of the step after compares with a byte read now: both are
@@ -143,16 +145,19 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             let Some((b, child)) = children.next() else {
                 break;
             };
+            let path = hash_step(path, b);
             if near.contains(&b) {
-                self.edge(b, child, band, max);
+                self.edge(b, child, band, max, path);
             } else if far_edits {
-                self.node(child, &Band { last: b, ..far }, far_max);
+                self.node(child, &Band { last: b, ..far }, far_max, path);
             } else if !rests.is_empty() {
                 let mut hits = [(usize::MAX, FAR); BAND];
                 let mut n = 0;
                 for &(j, d) in rests {
                     // Most children lead nowhere the word goes on to.
-                    if w.get(j).is_some_and(|&b| !child.may_lead(b)) {
+                    if w.get(j).is_some_and(|&b| !child.may_lead(b))
+                        || !self.keys.may_hold(path, &w[j..])
+                    {
                         continue;
                     }
                     if let Some(k) = self.keys.find(child, &w[j..]) {
@@ -171,7 +176,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// from a cell of the row before under it. There are at most ten such
     /// keys, so each is looked up directly instead of walked to byte by
     /// byte.
-    fn exact_rests(&mut self, node: Node, band: &Band, max: u8) {
+    fn exact_rests(&mut self, node: Node, band: &Band, max: u8, path: u64) {
         let (w, i) = (self.q.word, node.depth);
         let mut hits = [(usize::MAX, FAR); 2 * BAND];
         let mut found = 0;
@@ -181,7 +186,8 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             // the word from there (an empty rest is the node's own key).
             let j = (i + t).checked_sub(MAX_EDITS);
             if let Some(j) = j.filter(|&j| band.row[t] <= max && j < w.len()) {
-                if let Some(k) = self.keys.find(node, &w[j..]) {
+                if !self.keys.may_hold(path, &w[j..]) {
+                } else if let Some(k) = self.keys.find(node, &w[j..]) {
                     hits[found] = (k, band.row[t]);
                     found += 1;
                 }
@@ -195,7 +201,8 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                     let rest = &mut swapped[..w.len() - j - 1];
                     rest[0] = w[j];
                     rest[1..].copy_from_slice(&w[j + 2..]);
-                    if let Some(k) = self.keys.find(node, rest) {
+                    if !self.keys.may_hold(path, rest) {
+                    } else if let Some(k) = self.keys.find(node, rest) {
                         hits[found] = (k, band.prev[t] + 1);
                         found += 1;
                     }
@@ -221,9 +228,9 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         }
     }
 
-    /// Descends into `child`, reached by byte `b` from a node with table
-    /// row `band`, if some entry below can still match.
-    fn edge(&mut self, b: u8, child: Node, band: &Band, max: u8) {
+    /// Descends into `child` (path hash `path`), reached by byte `b` from a
+    /// node with table row `band`, if some entry below can still match.
+    fn edge(&mut self, b: u8, child: Node, band: &Band, max: u8, path: u64) {
         if self.left == 0 {
             return;
         }
@@ -237,7 +244,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
         if next.row.iter().all(|&c| c > max) {
             return;
         }
-        self.node(child, &next, max);
+        self.node(child, &next, max, path);
     }
 
     /// Row `i + 1` from row `i` (`band`) after reading byte `b`. Inlined,
