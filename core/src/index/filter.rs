@@ -26,14 +26,13 @@ pub struct KeyFilter {
 }
 
 impl KeyFilter {
-    /// The filter of the keys `bytes[starts[j]..starts[j + 1]]`.
+    /// The filter of `keys`, `count` of them.
     #[inline(never)]
-    pub fn of_keys(bytes: &[u8], starts: &[u32]) -> KeyFilter {
+    pub fn of_keys<'k>(count: usize, keys: impl Iterator<Item = &'k [u8]>) -> KeyFilter {
         let mut f = KeyFilter {
-            words: vec![0; starts.len() / KEYS_PER_WORD + 1],
+            words: vec![0; count / KEYS_PER_WORD + 1],
         };
-        for pair in starts.windows(2) {
-            let key = bytes.get(pair[0] as usize..pair[1] as usize).unwrap_or(&[]);
+        for key in keys {
             let (w, bits) = f.slot(SEED, key);
             if let Some(word) = f.words.get_mut(w) {
                 *word |= bits;
@@ -70,13 +69,7 @@ mod tests {
     #[test]
     fn holds_every_key_added_and_drops_most_others() {
         let keys: Vec<String> = (0..5000).map(|i| format!("k{i}x")).collect();
-        let mut bytes = Vec::new();
-        let mut starts = vec![0];
-        for k in &keys {
-            bytes.extend_from_slice(k.as_bytes());
-            starts.push(bytes.len() as u32);
-        }
-        let f = KeyFilter::of_keys(&bytes, &starts);
+        let f = KeyFilter::of_keys(keys.len(), keys.iter().map(|k| k.as_bytes()));
         // Split anywhere: the path's hash carried down, then the rest.
         for k in &keys {
             let k = k.as_bytes();

@@ -164,7 +164,8 @@ impl Sorted {
 
     /// Fills `kids`, from the root down, and the filter.
     pub(super) fn list_kids(&mut self) {
-        self.filter = KeyFilter::of_keys(&self.bytes, &self.starts);
+        let filter = KeyFilter::of_keys(self.len(), (0..self.len()).map(|j| self.key(j)));
+        self.filter = filter;
         self.kids.clear();
         if !self.is_empty() {
             self.root_mask = self.list(0, self.len(), 0).1;
@@ -331,12 +332,15 @@ impl Sorted {
         node.from..node.to
     }
 
-    /// False when no key is the path hashed as `path` (see
-    /// [`super::filter::step`]) followed by `rest`: most of the typo walk's
-    /// look-ups end here.
+    /// [`Sorted::find`] behind the key filter, given `path`, the hash of
+    /// `node`'s path (see [`super::filter::step`]): most of the typo
+    /// walk's look-ups are of missing keys, and end at the filter.
     #[inline]
-    pub fn may_hold(&self, path: u64, rest: &[u8]) -> bool {
-        self.filter.may_hold(path, rest)
+    pub fn find_filtered(&self, node: Node, path: u64, rest: &[u8]) -> Option<usize> {
+        if !self.filter.may_hold(path, rest) {
+            return None;
+        }
+        self.find(node, rest)
     }
 
     /// The key of `node` whose bytes after its path are `rest`: the walk's

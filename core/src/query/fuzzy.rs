@@ -88,7 +88,7 @@ struct Walker<'a, 'w, F> {
 impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
     /// Walks `node` with table row `band` (row `i`, its depth); `max` is
     /// the limit in this subtree, `path` the hash of the node's path (see
-    /// [`Sorted::may_hold`]).
+    /// [`Sorted::find_filtered`]).
     fn node(&mut self, node: Node, band: &Band, max: u8, path: u64) {
         let i = node.depth;
         if node.own {
@@ -155,12 +155,10 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                 let mut n = 0;
                 for &(j, d) in rests {
                     // Most children lead nowhere the word goes on to.
-                    if w.get(j).is_some_and(|&b| !child.may_lead(b))
-                        || !self.keys.may_hold(path, &w[j..])
-                    {
+                    if w.get(j).is_some_and(|&b| !child.may_lead(b)) {
                         continue;
                     }
-                    if let Some(k) = self.keys.find(child, &w[j..]) {
+                    if let Some(k) = self.keys.find_filtered(child, path, &w[j..]) {
                         hits[n] = (k, d);
                         n += 1;
                     }
@@ -186,8 +184,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
             // the word from there (an empty rest is the node's own key).
             let j = (i + t).checked_sub(MAX_EDITS);
             if let Some(j) = j.filter(|&j| band.row[t] <= max && j < w.len()) {
-                if !self.keys.may_hold(path, &w[j..]) {
-                } else if let Some(k) = self.keys.find(node, &w[j..]) {
+                if let Some(k) = self.keys.find_filtered(node, path, &w[j..]) {
                     hits[found] = (k, band.row[t]);
                     found += 1;
                 }
@@ -201,8 +198,7 @@ impl<F: FnMut(&[u8], u8, u64)> Walker<'_, '_, F> {
                     let rest = &mut swapped[..w.len() - j - 1];
                     rest[0] = w[j];
                     rest[1..].copy_from_slice(&w[j + 2..]);
-                    if !self.keys.may_hold(path, rest) {
-                    } else if let Some(k) = self.keys.find(node, rest) {
+                    if let Some(k) = self.keys.find_filtered(node, path, rest) {
                         hits[found] = (k, band.prev[t] + 1);
                         found += 1;
                     }
