@@ -1,18 +1,18 @@
-//! Markdown pages: front matter (`---` YAML-style or `+++` TOML-style
-//! `key: value` / `key = value` lines) gives the title, `url` and fields;
+//! Markdown pages: front matter (`---` YAML or `+++` TOML, see
+//! `front_matter`) gives the title, `url` and fields;
 //! the first `#` heading is the title otherwise; the body is the Markdown
 //! rendered to plain text. Each other heading starts a section, with the
 //! id a generator gives it: `{#id}` if written, else GitHub's slug of its
 //! text (Hugo, Docusaurus and Jekyll make the same for most headings).
 
-use super::{txt, CorpusError};
+use super::{front_matter, txt, CorpusError};
 use crate::document::{Anchor, Document, FieldValue};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// Reads one Markdown document with the given id.
 pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> {
-    let (matter, markdown) = front_matter(path, text)?;
+    let (matter, markdown) = front_matter::split(path, text)?;
     let (heading, body, anchors) = render(markdown, !matter.iter().any(|(k, _)| k == "title"));
     let mut title = None;
     let mut url = None;
@@ -38,87 +38,6 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         fields,
         anchors,
     })
-}
-
-/// Front matter as `(key, value)` pairs, in file order.
-type Pairs = Vec<(String, String)>;
-
-/// Splits off the front matter: its pairs and the rest.
-fn front_matter<'t>(path: &Path, text: &'t str) -> Result<(Pairs, &'t str), CorpusError> {
-    let fence = match text.lines().next().map(str::trim_end) {
-        Some("---") => "---",
-        Some("+++") => "+++",
-        _ => return Ok((Vec::new(), text)),
-    };
-    let error = |line: usize, detail: String| CorpusError::FrontMatter {
-        path: path.to_path_buf(),
-        line,
-        detail,
-    };
-    let mut pairs: Pairs = Vec::new();
-    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
-    for (i, line) in text[offset..].split_inclusive('\n').enumerate() {
-        let line_no = i + 2;
-        offset += line.len();
-        let line = line.trim_end();
-        if line == fence || (fence == "---" && line == "...") {
-            return Ok((pairs, &text[offset..]));
-        }
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if trimmed.len() < line.len() {
-            // Indented: a list item of the previous key, or a nested map,
-            // which has no flat field to give and is skipped.
-            if let (Some(item), Some((_, value))) = (trimmed.strip_prefix("- "), pairs.last_mut()) {
-                if !value.is_empty() {
-                    value.push_str(", ");
-                }
-                value.push_str(&unquote(item.trim()));
-            }
-            continue;
-        }
-        let sep = if fence == "+++" { '=' } else { ':' };
-        let Some((key, value)) = line.split_once(sep) else {
-            return Err(error(
-                line_no,
-                format!("expected `key{sep} value`, got \"{line}\""),
-            ));
-        };
-        let key = key.trim();
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        {
-            return Err(error(line_no, format!("bad key \"{key}\"")));
-        }
-        pairs.push((key.to_string(), value_text(value.trim())));
-    }
-    Err(error(1, format!("opened with `{fence}` but never closed")))
-}
-
-/// A scalar or inline list as text: quotes dropped, `[a, b]` as `a, b`.
-fn value_text(value: &str) -> String {
-    match value.strip_prefix('[').and_then(|v| v.strip_suffix(']')) {
-        Some(items) => items
-            .split(',')
-            .map(|item| unquote(item.trim()))
-            .filter(|item| !item.is_empty())
-            .collect::<Vec<_>>()
-            .join(", "),
-        None => unquote(value),
-    }
-}
-
-fn unquote(value: &str) -> String {
-    for q in ['"', '\''] {
-        if let Some(inner) = value.strip_prefix(q).and_then(|v| v.strip_suffix(q)) {
-            return inner.to_string();
-        }
-    }
-    value.to_string()
 }
 
 /// Markdown to plain text, one blank line between blocks, and where its
@@ -281,15 +200,15 @@ mod tests {
         assert_eq!(d.body, "text bold");
         let d = md("---\ntags:\n  - a\n  - b\nnested:\n  key: v\n---\nx\n");
         assert_eq!(d.field_str("tags"), Some("a, b"));
-        assert_eq!(d.field_str("nested"), Some(""));
+        assert_eq!(d.field_str("nested"), None);
         assert_eq!(d.title, "x");
     }
 
     #[test]
     fn bad_front_matter_names_the_line() {
         assert_eq!(
-            err("---\ntitle: a\nno colon here\n---\nx"),
-            "site/page.md:3: front matter: expected `key: value`, got \"no colon here\""
+            err("---\ntitle: a\nkey: [x\n---\nx"),
+            "site/page.md:4: front matter: YAML: while parsing a flow sequence, expected ',' or ']'"
         );
         assert_eq!(
             err("---\ntitle: a\n"),

@@ -3,6 +3,7 @@
 
 mod error;
 mod exclude;
+mod front_matter;
 mod html;
 mod jsonl;
 mod limits;
