@@ -34,7 +34,10 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed={}", root.display());
 
     let limits = Limits::from_env(|name| env::var(name).ok())?;
-    let corpus = read_corpus_with(&root, &limits).map_err(|e| format!("corpus: {e}"))?;
+    let corpus = read_corpus_with(&root, &limits).map_err(|e| match e.exclude_pattern(&root) {
+        Some(p) => format!("corpus: {e} (QUARRY_EXCLUDE='{p}' would leave it out)"),
+        None => format!("corpus: {e}"),
+    })?;
     for path in corpus.dirs.iter().chain(&corpus.files) {
         println!("cargo:rerun-if-changed={}", path.display());
     }

@@ -63,7 +63,7 @@ fn bad_corpora_fail_the_build_naming_the_place() {
     assert_fails_with(
         &dir,
         &format!(
-            "{}:2: not UTF-8 (invalid byte at offset 12)",
+            "{}:2: not UTF-8 (invalid byte at offset 12) (QUARRY_EXCLUDE='/a.txt' would leave it out)",
             file.display()
         ),
     );

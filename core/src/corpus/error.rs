@@ -1,6 +1,6 @@
 //! Corpus errors: each names the file, and the line or byte where it can.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Why a corpus could not be read. Displayed as one line that starts with
@@ -133,4 +133,23 @@ pub enum CorpusError {
         /// The corpus root.
         path: PathBuf,
     },
+}
+
+impl CorpusError {
+    /// For a file of the corpus folder `root` that holds no text at all
+    /// (empty, binary, not UTF-8): the `QUARRY_EXCLUDE` pattern that
+    /// leaves just it out, to name in the message.
+    pub fn exclude_pattern(&self, root: &Path) -> Option<String> {
+        let (CorpusError::NotUtf8 { path, .. }
+        | CorpusError::Binary { path, .. }
+        | CorpusError::Empty { path }) = self
+        else {
+            return None;
+        };
+        let rel = path.strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
+        // A leading `/` anchors a top-level name; a path has its own `/`.
+        let anchor = if rel.contains('/') { "" } else { "/" };
+        // A comma would split the pattern, a quote the shell's word.
+        (!rel.is_empty() && !rel.contains([',', '\''])).then(|| format!("{anchor}{rel}"))
+    }
 }

@@ -6,38 +6,66 @@
 /// Patterns a file's path below the corpus root is checked against.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Exclude {
-    patterns: Vec<String>,
+    patterns: Vec<Pattern>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern {
+    /// As written, to name it.
+    text: String,
+    glob: Vec<char>,
+    /// Matched against a path from the root, not one name.
+    anchored: bool,
+    /// Matches folders only.
+    dir: bool,
 }
 
 impl Exclude {
-    /// Comma-separated patterns: `*` is any run of characters but `/`, `?`
-    /// one of them, `**` any run including `/`. A pattern without `/` is
-    /// matched against the file's name in every folder; with one, against
-    /// its whole path from the corpus root (a leading `/` changes nothing);
-    /// one ending in `/` leaves out the folder with everything under it.
+    /// Comma-separated patterns, read as `.gitignore` reads them: `*` is
+    /// any run of characters but `/`, `?` one of them, `**` any run
+    /// including `/`. A pattern with a `/` at its start or in its middle is
+    /// matched against paths from the corpus root, any other against one
+    /// name at any depth; one ending in `/` matches folders only. A folder
+    /// matched leaves out everything under it.
     pub fn parse(list: &str) -> Exclude {
         let patterns = list
             .split(',')
             .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let p = p.trim_start_matches('/');
-                match p.strip_suffix('/') {
-                    Some(dir) => format!("{dir}/**"),
-                    None => p.to_string(),
-                }
+            .filter_map(|text| {
+                let dir = text.ends_with('/');
+                let body = text.trim_end_matches('/');
+                let anchored = body.contains('/');
+                let glob: Vec<char> = body.trim_start_matches('/').chars().collect();
+                (!glob.is_empty()).then(|| Pattern {
+                    text: text.to_string(),
+                    glob,
+                    anchored,
+                    dir,
+                })
             })
             .collect();
         Exclude { patterns }
     }
 
-    /// The first pattern that `path` (relative, `/`-separated) matches.
+    /// The first pattern that `path` (relative, `/`-separated) or one of
+    /// its folders matches.
     pub fn matching(&self, path: &str) -> Option<&str> {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        self.patterns.iter().map(String::as_str).find(|p| {
-            let whole = if p.contains('/') { path } else { name };
-            let (p, s): (Vec<char>, Vec<char>) = (p.chars().collect(), whole.chars().collect());
-            glob(&p, &s)
+        // Each folder's path and name, then the file's.
+        let mut steps = Vec::new();
+        let mut start = 0;
+        for (end, _) in path.match_indices('/').chain([(path.len(), "")]) {
+            steps.push((&path[..end], &path[start..end], end == path.len()));
+            start = end + 1;
+        }
+        self.patterns.iter().find_map(|p| {
+            steps
+                .iter()
+                .filter(|&&(_, _, file)| !(p.dir && file))
+                .any(|&(whole, name, _)| {
+                    let text: Vec<char> = if p.anchored { whole } else { name }.chars().collect();
+                    glob(&p.glob, &text)
+                })
+                .then_some(p.text.as_str())
         })
     }
 }
@@ -76,20 +104,25 @@ mod tests {
     #[test]
     fn names_paths_and_folders() {
         let e = Exclude::parse(
-            " genindex*.html, /search.html ,blog/page/*/index.html, tags/, ,a/**/b.md",
+            " genindex*.html, /search.html ,blog/page/*/index.html, tags/, ,a/**/b.md, /drafts",
         );
         for (path, want) in [
             ("genindex.html", Some("genindex*.html")),
             ("api/genindex-A.html", Some("genindex*.html")),
             ("genindex.htm", None),
-            ("search.html", Some("search.html")),
-            ("docs/search.html", Some("search.html")),
+            ("search.html", Some("/search.html")),
+            ("docs/search.html", None),
+            ("genindex.html/x.html", Some("genindex*.html")),
             ("blog/page/2/index.html", Some("blog/page/*/index.html")),
             ("blog/page/2/3/index.html", None),
             ("blog/post/index.html", None),
-            ("tags/rust.html", Some("tags/**")),
-            ("tags/2024/rust.html", Some("tags/**")),
-            ("old/tags/rust.html", None),
+            ("tags/rust.html", Some("tags/")),
+            ("tags/2024/rust.html", Some("tags/")),
+            ("old/tags/rust.html", Some("tags/")),
+            ("tags", None),
+            ("drafts", Some("/drafts")),
+            ("drafts/a.md", Some("/drafts")),
+            ("x/drafts/a.md", None),
             ("a/b.md", Some("a/**/b.md")),
             ("a/x/y/b.md", Some("a/**/b.md")),
             ("ab.md", None),
