@@ -124,6 +124,11 @@ fn phrases_and_exclusions() {
     assert_eq!(ids("party -chile"), [MEXICO]);
     assert_eq!(ids("place:santiago"), [SANTIAGO]);
     assert_eq!(ids("place:\"mexico city\""), [MEXICO]);
+    // Spaces and punctuation aside, as places are written both ways
+    // (`Hanoi`, `Hà Nội`).
+    assert_eq!(ids("place:mexicocity"), [MEXICO]);
+    assert_eq!(ids("place:\"san-tiago\""), [SANTIAGO]);
+    assert_eq!(ids("place:mexico").len(), 0, "a part of a place is not it");
     assert_eq!(ids("date:2022"), [MEXICO]);
     assert_eq!(ids("communist date:2024-01..2024-12"), [SANTIAGO]);
 }

@@ -47,7 +47,7 @@ pub struct Clause {
 /// A restriction on stored fields, from `place:` and `date:` in the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
-    /// The folded place must equal this.
+    /// The folded place must equal this, spaces and punctuation aside.
     Place(String),
     /// `date` must fall in `from..=to`, compared as ISO strings where `to`
     /// has been padded to cover its whole period (`2024` → `2024\u{7f}`).

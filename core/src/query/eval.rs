@@ -681,7 +681,16 @@ fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
     });
     let ranks = match (column, filter) {
         (None, _) => Vec::new(),
-        (Some(c), Filter::Place(place)) => c.values.iter().map(|v| fold(v) == *place).collect(),
+        (Some(c), Filter::Place(place)) => {
+            // Letters and digits alone: `hanoi` is `Hà Nội`, `da nang` `Danang`.
+            let key = |s: &str| {
+                s.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            };
+            let want = key(place);
+            c.values.iter().map(|v| key(&fold(v)) == want).collect()
+        }
         (Some(c), Filter::Date { from, to }) => {
             let range = c.between(from, to);
             (0..c.values.len() as u32)
