@@ -5,7 +5,7 @@
 use crate::index::{Index, TermInfo};
 use crate::query::ast::Query;
 use crate::query::eval::Correction;
-use crate::query::expand::{typos, Kind};
+use crate::query::expand::{typos, Kind, RARE_DF};
 use crate::text::{for_each_token_starting, head_bytes, stem_head};
 
 /// The respelled query text, or `None`. `spelling` is the evaluator's
@@ -72,9 +72,6 @@ pub fn suggest(
     }
     Some(respelled)
 }
-
-/// Words in more documents than this are taken as spelled as meant.
-const RARE_DF: u32 = 2;
 
 /// A much more frequent close spelling of a rare `term`, as a document
 /// writes it.

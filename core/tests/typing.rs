@@ -73,3 +73,49 @@ fn a_whole_word_in_most_pages_leads_its_rare_completions() {
         r.hits
     );
 }
+
+#[test]
+fn a_swap_into_a_rare_misspelling_does_not_hide_the_word_meant() {
+    // `certifcate` is a swap from a changelog's `certficate` (two pages)
+    // and a letter short of `certificate` (twenty).
+    let docs: Vec<Document> = (0..100)
+        .map(|i| match i {
+            0..20 => doc(i, "renew the certificate before it expires"),
+            20 | 21 => doc(i, "doc: update the Certficate class"),
+            _ => doc(i, "other words about keys and hosts"),
+        })
+        .collect();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let exact = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    let r = search(&index, "certifcate", &exact);
+    assert_eq!(r.total, 22, "both spellings match");
+    let first = index.doc(r.hits[0].doc).unwrap().id;
+    assert!(first.as_str() < "020", "the word meant leads, not {first}");
+    assert_eq!(r.suggestion.as_deref(), Some("certificate"));
+}
+
+#[test]
+fn a_swap_into_a_word_in_use_wins_over_other_single_edits() {
+    let docs: Vec<Document> = (0..60)
+        .map(|i| match i {
+            0..5 => doc(i, "the chart of sales"),
+            5..25 => doc(i, "the heart of the city"),
+            _ => doc(i, "other words about keys and hosts"),
+        })
+        .collect();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let exact = SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        search(&index, "hcart", &exact).total,
+        5,
+        "`chart`, not `heart`"
+    );
+}

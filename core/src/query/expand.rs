@@ -247,6 +247,10 @@ fn starts_a_suffix(rest: &str) -> bool {
             .any(|s| s.as_bytes()[0] == first && s.starts_with(rest))
 }
 
+/// Words in more documents than this are taken as spelled as meant; rarer
+/// ones may be misspellings themselves.
+pub const RARE_DF: u32 = 2;
+
 /// Dictionary terms whose written words are within [`max_edits`] of the
 /// written word `folded` (the stem `word` sets the length), only those at
 /// the smallest distance found, most frequent first. Words of 8 letters or
@@ -306,10 +310,12 @@ pub fn typos<'i>(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expa
     // Only the closest: a frequent word two edits away must not crowd out
     // the rarer one a single edit away (`contabious` is `contagious`, not
     // `contact`). Among single edits, two neighbouring letters swapped is
-    // the fast typist's slip: `hcart` is `chart` before `heart`.
+    // the fast typist's slip: `hcart` is `chart` before `heart`; unless the
+    // swapped word is itself too rare to be taken as meant (`certifcate`
+    // is `certificate`, not a changelog's `certficate`).
     let closest = found.iter().map(|f| f.d).min().unwrap_or(0);
     found.retain(|f| f.d == closest);
-    if found.iter().any(|f| f.swap) {
+    if found.iter().any(|f| f.swap && f.e.info.df > RARE_DF) {
         found.retain(|f| f.swap);
     }
     let mut found: Vec<Expansion> = found.into_iter().map(|f| f.e).collect();
