@@ -53,6 +53,15 @@ fn run() -> Result<(), String> {
         .map(|(p, why)| format!("{} ({why})", p.display()))
         .collect();
     warn_list("left out {} file(s) that are not documents", &left_out);
+    let guessed: Vec<String> = corpus
+        .guessed
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    warn_list(
+        "read {} HTML page(s) as windows-1252: not UTF-8, no charset declared",
+        &guessed,
+    );
     let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
     let index_ms = started.elapsed().as_millis();

@@ -1,6 +1,7 @@
 //! Corpus readers: a directory of files or one `.jsonl` file in, documents
 //! out, or one error that names the place.
 
+mod charset;
 mod error;
 mod exclude;
 mod front_matter;
@@ -35,6 +36,9 @@ pub struct Corpus {
     /// Files that are not documents, with why: HTML pages marked `noindex`
     /// or redirecting at once, copies of markup sources.
     pub left_out: Vec<(PathBuf, String)>,
+    /// HTML pages neither UTF-8 nor declaring their encoding, read as
+    /// windows-1252 as browsers do (see `charset`).
+    pub guessed: Vec<PathBuf>,
 }
 
 /// Reads the corpus at `root` with the default [`Limits`].
@@ -150,10 +154,10 @@ impl Walker<'_> {
         }
         let id = || doc_id(self.root, path);
         let doc = match ext.as_str() {
-            "txt" => txt::read(&id(), &self.read_document(path)?),
-            "md" | "markdown" => markdown::read(path, &id(), &self.read_document(path)?)?,
+            "txt" => txt::read(&id(), &self.read_document(path, false)?),
+            "md" | "markdown" => markdown::read(path, &id(), &self.read_document(path, false)?)?,
             "html" | "htm" => {
-                let text = self.read_document(path)?;
+                let text = self.read_document(path, true)?;
                 let page = html::read(&id(), &rel_path(self.root, path), &text).map_err(
                     |(line, limit)| CorpusError::TooDeep {
                         path: path.to_path_buf(),
@@ -223,8 +227,9 @@ impl Walker<'_> {
     }
 
     /// Reads a file that holds one document: its size is checked against
-    /// the limit before it is read.
-    fn read_document(&self, path: &Path) -> Result<String, CorpusError> {
+    /// the limit before it is read. An HTML page may be in the encoding it
+    /// declares (see `charset`).
+    fn read_document(&mut self, path: &Path, html: bool) -> Result<String, CorpusError> {
         let size = std::fs::metadata(path)
             .map_err(|e| CorpusError::Io {
                 path: path.to_path_buf(),
@@ -236,7 +241,19 @@ impl Walker<'_> {
             || doc_id(self.root, path),
             size,
         )?;
-        read_text(path)
+        if !html {
+            return read_text(path);
+        }
+        let bytes = read_bytes(path)?;
+        match charset::decode_html(&bytes) {
+            Some((text, how)) => {
+                if how == charset::Source::Guessed {
+                    self.corpus.guessed.push(path.to_path_buf());
+                }
+                decode_text(path, text.as_bytes())
+            }
+            None => decode_text(path, &bytes),
+        }
     }
 }
 
@@ -254,11 +271,14 @@ fn is_source_copy(path: &Path) -> bool {
 /// Reads a text file: rejects NUL bytes, invalid UTF-8 and empty files;
 /// drops a byte order mark.
 fn read_text(path: &Path) -> Result<String, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|e| CorpusError::Io {
+    decode_text(path, &read_bytes(path)?)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, CorpusError> {
+    std::fs::read(path).map_err(|e| CorpusError::Io {
         path: path.to_path_buf(),
         source: e,
-    })?;
-    decode_text(path, &bytes)
+    })
 }
 
 /// A file's path below the root with `/` separators.

@@ -443,3 +443,30 @@ fn same_id_from_two_formats_is_a_duplicate() {
         )
     );
 }
+
+#[test]
+fn html_in_a_legacy_encoding_is_read_as_a_browser_reads_it() {
+    let dir = scratch("charset");
+    fs::write(
+        dir.join("declared.html"),
+        b"<meta charset=\"iso-8859-1\"><title>Caf\xe9</title><p>Cr\xe8me br\xfbl\xe9e</p>",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("undeclared.html"),
+        b"<title>Pokorn\xfd</title><p>Fix typos</p>",
+    )
+    .unwrap();
+    fs::write(dir.join("notes.txt"), b"Caf\xe9\n").unwrap();
+    let e = read_corpus(&dir).unwrap_err().to_string();
+    assert!(
+        e.contains("notes.txt:1: not UTF-8"),
+        "text files stay UTF-8: {e}"
+    );
+    fs::remove_file(dir.join("notes.txt")).unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let titles: Vec<&str> = c.docs.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["Café", "Pokorný"]);
+    assert_eq!(c.docs[0].body, "Crème brûlée");
+    assert_eq!(c.guessed, [dir.join("undeclared.html")]);
+}
