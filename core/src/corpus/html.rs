@@ -326,7 +326,19 @@ fn is_skipped(element: ElementRef) -> bool {
         || e.attr("aria-hidden") == Some("true")
         || e.attr("role").is_some_and(|r| SKIPPED_ROLES.contains(&r))
         || e.classes().any(|c| SKIPPED_CLASSES.contains(&c))
+        || is_nav_table(e)
         || is_permalink(element)
+}
+
+/// DocBook's Prev / Up / Next tables, which keep their `summary` where a
+/// site's stylesheet renames their class (Valgrind's manual: `nav`).
+fn is_nav_table(e: &scraper::node::Element) -> bool {
+    e.name() == "table"
+        && e.attr("summary").is_some_and(|s| {
+            let s = s.trim_start();
+            s.get(..10)
+                .is_some_and(|head| head.eq_ignore_ascii_case("navigation"))
+        })
 }
 
 /// A link to a place on its own page whose text is no word, only a
@@ -493,6 +505,13 @@ mod tests {
              <div class=\"navfooter x\"><a href=b.html>Next</a></div><div role=contentinfo>© 2024</div>",
         );
         assert_eq!(d.body, "VACUUM\nVACUUM — garbage-collect a database");
+        let d = doc(
+            "<title>BBV</title><div><table class=nav summary=\"Navigation header\"><tr>\
+             <th>Valgrind User Manual</th></tr></table></div><h1>13. BBV</h1><p>To use it</p>\
+             <table summary=\"Navigation footer\"><tr><td>Home</td></tr></table>\
+             <table summary=\"Options\"><tr><td>--bb-out-file</td></tr></table>",
+        );
+        assert_eq!(d.body, "13. BBV\nTo use it\n--bb-out-file");
     }
 
     #[test]
