@@ -84,9 +84,11 @@ fn is_iso_date(s: &str) -> bool {
 /// [`TITLE_CHARS`] characters with an ellipsis.
 pub(super) fn title_of(body: &str) -> String {
     let line = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let sentence = sentence_end(line).map_or(line, |end| &line[..end]).trim();
+    let sentence = sentence_end(line).map_or(line, |end| &line[..end]);
+    // Tabs and runs of spaces (Vim's help: `*change.txt*\tFor Vim…`) as one.
+    let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
     if sentence.chars().count() <= TITLE_CHARS {
-        return sentence.to_string();
+        return sentence;
     }
     let cut = sentence
         .char_indices()
@@ -149,5 +151,11 @@ mod tests {
         let d = read("x", "Just a note. With two sentences.");
         assert!(d.fields.is_empty());
         assert_eq!(d.title, "Just a note.");
+    }
+
+    #[test]
+    fn a_title_has_its_white_space_collapsed() {
+        let d = read("change", "*change.txt*\tFor Vim version 9.0.  Last change: 2022");
+        assert_eq!(d.title, "*change.txt* For Vim version 9.0.");
     }
 }
