@@ -35,7 +35,7 @@ fn run() -> Result<(), String> {
 
     let limits = Limits::from_env(|name| env::var(name).ok())?;
     let corpus = read_corpus_with(&root, &limits).map_err(|e| match e.exclude_pattern(&root) {
-        Some(p) => format!("corpus: {e} (QUARRY_EXCLUDE='{p}' would leave it out)"),
+        Some(p) => format!("corpus: {e}; QUARRY_EXCLUDE='{p}' leaves it out"),
         None => format!("corpus: {e}"),
     })?;
     for path in corpus.dirs.iter().chain(&corpus.files) {

@@ -63,7 +63,7 @@ fn bad_corpora_fail_the_build_naming_the_place() {
     assert_fails_with(
         &dir,
         &format!(
-            "{}:2: not UTF-8 (invalid byte at offset 12) (QUARRY_EXCLUDE='/a.txt' would leave it out)",
+            "{}:2: not UTF-8 (invalid byte at offset 12); QUARRY_EXCLUDE='/a.txt' leaves it out",
             file.display()
         ),
     );
@@ -111,7 +111,7 @@ fn limits_come_from_the_environment_and_unknown_files_warn() {
     assert!(!ok, "a document over the limit fails the build");
     let big = dir.join("b.md");
     let line = format!(
-        "error: corpus: {}: document \"b\" is {} bytes, over the limit of 40 (set QUARRY_MAX_DOC_BYTES to raise it)",
+        "error: corpus: {}: document \"b\" is {} bytes, over the limit of 40 (set QUARRY_MAX_DOC_BYTES to raise it); QUARRY_EXCLUDE='/b.md' leaves it out",
         big.display(),
         std::fs::metadata(&big).unwrap().len()
     );

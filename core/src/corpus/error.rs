@@ -136,15 +136,18 @@ pub enum CorpusError {
 }
 
 impl CorpusError {
-    /// For a file of the corpus folder `root` that holds no text at all
-    /// (empty, binary, not UTF-8): the `QUARRY_EXCLUDE` pattern that
-    /// leaves just it out, to name in the message.
+    /// For a file of the corpus folder `root` that cannot be a document
+    /// (empty, binary, not UTF-8, over the size limit): the
+    /// `QUARRY_EXCLUDE` pattern that leaves just it out, to name in the
+    /// message.
     pub fn exclude_pattern(&self, root: &Path) -> Option<String> {
-        let (CorpusError::NotUtf8 { path, .. }
-        | CorpusError::Binary { path, .. }
-        | CorpusError::Empty { path }) = self
-        else {
-            return None;
+        let path = match self {
+            CorpusError::NotUtf8 { path, .. }
+            | CorpusError::Binary { path, .. }
+            | CorpusError::Empty { path } => path.as_path(),
+            // A whole file's place is its path; a JSON line's is not a file.
+            CorpusError::TooBig { place, .. } if Path::new(place).is_file() => Path::new(place),
+            _ => return None,
         };
         let rel = path.strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
         // A leading `/` anchors a top-level name; a path has its own `/`.

@@ -303,9 +303,10 @@ fn document_over_the_size_limit_names_file_id_and_limit() {
     let dir = scratch("toobig");
     fs::write(dir.join("small.md"), "# Small\n\nok").unwrap();
     fs::write(dir.join("big.txt"), "word ".repeat(20)).unwrap();
-    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    let e = read_corpus_with(&dir, &limits).unwrap_err();
+    assert_eq!(e.exclude_pattern(&dir).as_deref(), Some("/big.txt"));
     assert_eq!(
-        e,
+        e.to_string(),
         format!(
             "{}: document \"big\" is 100 bytes, over the limit of 64 (set QUARRY_MAX_DOC_BYTES to raise it)",
             dir.join("big.txt").display()
@@ -321,9 +322,10 @@ fn document_over_the_size_limit_names_file_id_and_limit() {
         format!("{{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\"}}\n{long}\n"),
     )
     .unwrap();
-    let e = read_corpus_with(&f, &limits).unwrap_err().to_string();
+    let e = read_corpus_with(&f, &limits).unwrap_err();
+    assert_eq!(e.exclude_pattern(&dir), None, "a JSON line is no file");
     assert_eq!(
-        e,
+        e.to_string(),
         format!(
             "{}:2: document \"long\" is {} bytes, over the limit of 64 (set QUARRY_MAX_DOC_BYTES to raise it)",
             f.display(),

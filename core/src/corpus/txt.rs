@@ -155,7 +155,10 @@ mod tests {
 
     #[test]
     fn a_title_has_its_white_space_collapsed() {
-        let d = read("change", "*change.txt*\tFor Vim version 9.0.  Last change: 2022");
+        let d = read(
+            "change",
+            "*change.txt*\tFor Vim version 9.0.  Last change: 2022",
+        );
         assert_eq!(d.title, "*change.txt* For Vim version 9.0.");
     }
 }
