@@ -1,6 +1,9 @@
-//! JSON lines: one object a line with `id`, `title` and `body` (strings,
-//! required), `url` (string, optional) and any other string or number keys
-//! as fields. Blank lines are allowed; `null` values are ignored.
+//! JSON lines: one object a line with `id` (a string, or an integer as
+//! databases export them), `title` and `body` (strings, required), `url`
+//! (string, optional) and any other keys as fields: strings and numbers as
+//! they are, `true` / `false` as text, a list of those as `a, b` (as in
+//! Markdown front matter); a nested object has no flat value and is left
+//! out. Blank lines are allowed; `null` values are ignored.
 
 use super::CorpusError;
 use crate::document::{Document, FieldValue};
@@ -46,7 +49,11 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
             Some(_) => Err(wrong(key, "a string")),
         }
     };
-    let id = required("id")?;
+    let id = match obj.get("id") {
+        Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+        Some(Value::Number(_)) => return Err(wrong("id", "a string or an integer")),
+        _ => required("id")?,
+    };
     if id.is_empty() {
         return Err(wrong("id", "a non-empty string"));
     }
@@ -63,10 +70,17 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
             continue;
         }
         let v = match value {
-            Value::Null => continue,
-            Value::String(s) => FieldValue::Str(s.clone()),
             Value::Number(n) => FieldValue::Num(n.as_f64().unwrap_or(0.0)),
-            _ => return Err(wrong(key, "a string or a number")),
+            Value::Array(items) => {
+                let items: Option<Vec<String>> = items.iter().map(scalar_text).collect();
+                let Some(items) = items else { continue };
+                let items: Vec<String> = items.into_iter().filter(|s| !s.is_empty()).collect();
+                FieldValue::Str(items.join(", "))
+            }
+            _ => match scalar_text(value) {
+                Some(text) if !value.is_null() => FieldValue::Str(text),
+                _ => continue,
+            },
         };
         fields.push((key.clone(), v));
     }
@@ -79,4 +93,16 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
         fields,
         anchors: Vec::new(),
     })
+}
+
+/// A string, number, boolean or null as text (null as none); `None` for a
+/// list or an object, which has no flat text.
+fn scalar_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Null => Some(String::new()),
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(_) | Value::Object(_) => None,
+    }
 }

@@ -99,22 +99,42 @@ fn missing_and_mistyped_keys_are_named() {
         err_text(&f),
         format!("{}:1: missing required key \"title\"", f.display())
     );
-    fs::write(&f, "{\"id\":7,\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
+    fs::write(&f, "{\"id\":7.5,\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
+    assert_eq!(
+        err_text(&f),
+        format!(
+            "{}:1: key \"id\" must be a string or an integer",
+            f.display()
+        )
+    );
+    fs::write(&f, "{\"id\":[\"a\"],\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
     assert_eq!(
         err_text(&f),
         format!("{}:1: key \"id\" must be a string", f.display())
     );
+}
+
+#[test]
+fn jsonl_takes_integer_ids_and_flattens_lists_and_flags() {
+    let dir = scratch("flat");
+    let f = dir.join("docs.jsonl");
     fs::write(
         &f,
-        "{\"id\":\"a\",\"title\":\"t\",\"body\":\"x\",\"tags\":[1]}\n",
+        "{\"id\":7,\"title\":\"t\",\"body\":\"x\",\"tags\":[\"a\",1,true,null,\"\"],\
+         \"draft\":false,\"meta\":{\"k\":1},\"deep\":[[1]],\"n\":null,\"year\":2024}\n",
     )
     .unwrap();
+    let d = &read_corpus(&f).unwrap().docs[0];
+    assert_eq!(d.id, "7");
+    let fields: Vec<(&str, &FieldValueOf)> =
+        d.fields.iter().map(|(k, v)| (k.as_str(), v)).collect();
     assert_eq!(
-        err_text(&f),
-        format!(
-            "{}:1: key \"tags\" must be a string or a number",
-            f.display()
-        )
+        fields,
+        [
+            ("draft", &FieldValueOf::Str("false".into())),
+            ("tags", &FieldValueOf::Str("a, 1, true".into())),
+            ("year", &FieldValueOf::Num(2024.0)),
+        ]
     );
 }
 
