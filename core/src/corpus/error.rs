@@ -128,7 +128,7 @@ pub enum CorpusError {
         detail: String,
     },
     /// A corpus without any document.
-    #[error("{}: corpus has no documents (readable formats: .txt, .md, .html, .jsonl)", path.display())]
+    #[error("{}: corpus has no documents (readable formats: .txt, .md, .mdx, .html, .jsonl)", path.display())]
     NoDocuments {
         /// The corpus root.
         path: PathBuf,

@@ -40,6 +40,36 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
     })
 }
 
+/// MDX (Docusaurus and the like) without its ES module blocks: a line
+/// that opens with `import` or `export` starts one, and a blank line ends
+/// it, as MDX reads them; inside code fences they are text. JSX elements
+/// are HTML to the Markdown parser and dropped as such, their text kept.
+pub fn without_esm(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut fence, mut esm) = (None::<&str>, false);
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end();
+        let opens = ["```", "~~~"]
+            .into_iter()
+            .find(|f| bare.trim_start().starts_with(f));
+        match (fence, opens) {
+            (None, Some(f)) => fence = Some(f),
+            (Some(f), Some(g)) if f == g => fence = None,
+            _ => {}
+        }
+        if fence.is_none() && !esm {
+            esm = bare.starts_with("import ") || bare.starts_with("export ");
+        }
+        if esm && bare.is_empty() {
+            esm = false;
+        }
+        if !esm {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 /// Markdown to plain text, one blank line between blocks, and where its
 /// sections start. With `take_heading`, the first level-1 heading becomes
 /// the title and leaves the body.
@@ -249,5 +279,14 @@ mod tests {
             ]
         );
         assert!(!d.body.contains("{#"), "a written id is not text");
+    }
+
+    #[test]
+    fn mdx_module_blocks_are_not_text() {
+        let text = "---\ntitle: Tabs\n---\nimport Tabs from '@theme/Tabs';\nimport {\n  TabItem,\n} from '@theme/TabItem';\n\n\
+                    Pick one.\n\n<Tabs>\n\nInside the tab.\n\n</Tabs>\n\n```js\nimport x from 'y';\n```\n\nexport const meta = 1;\n";
+        let d = md(&without_esm(text));
+        assert_eq!(d.title, "Tabs");
+        assert_eq!(d.body, "Pick one.\n\nInside the tab.\n\nimport x from 'y';");
     }
 }

@@ -156,6 +156,10 @@ impl Walker<'_> {
         let doc = match ext.as_str() {
             "txt" => txt::read(&id(), &self.read_document(path, false)?),
             "md" | "markdown" => markdown::read(path, &id(), &self.read_document(path, false)?)?,
+            "mdx" => {
+                let text = markdown::without_esm(&self.read_document(path, false)?);
+                markdown::read(path, &id(), &text)?
+            }
             "html" | "htm" => {
                 let text = self.read_document(path, true)?;
                 let page = html::read(&id(), &rel_path(self.root, path), &text).map_err(

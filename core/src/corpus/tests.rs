@@ -175,7 +175,7 @@ fn empty_directory_has_no_documents() {
     let dir = scratch("nodocs");
     fs::write(dir.join("notes.bin"), "x").unwrap();
     assert!(err_text(&dir)
-        .ends_with("corpus has no documents (readable formats: .txt, .md, .html, .jsonl)"));
+        .ends_with("corpus has no documents (readable formats: .txt, .md, .mdx, .html, .jsonl)"));
 }
 
 #[test]
