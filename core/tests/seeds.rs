@@ -55,6 +55,12 @@ fn places_and_prefixes() {
         0,
         "a finished word does not complete"
     );
+    assert_eq!(ids_with("chil party", &exact).len(), 0);
+    assert_eq!(
+        ids_with("chil* party", &exact),
+        [SANTIAGO],
+        "a starred word completes"
+    );
     assert_eq!(
         ids_with(
             "chil",

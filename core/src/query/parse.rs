@@ -83,8 +83,10 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                         folded: folded.to_string(),
                     });
                 });
-                // The word being typed: the last of the query's last piece.
-                if prefix && is_last && ends_in_word && !item.negated {
+                // The word being typed: the last of the query's last piece;
+                // or any word written with a `*` after it (`instal* guide`).
+                let typed = prefix && is_last && ends_in_word;
+                if (typed || w.ends_with('*')) && !item.negated {
                     if let Some(Atom::Word { prefix, .. }) = atoms.last_mut() {
                         *prefix = true;
                     }

@@ -288,3 +288,14 @@ fn date_ranges_take_real_months_and_days_in_order() {
     // In a query, a bad date is no filter (the query language never errs).
     assert!(parse("date:2024-13", true).filters.is_empty());
 }
+
+#[test]
+fn a_star_completes_its_word_wherever_it_stands() {
+    let q = parse("pack* json ", true);
+    assert_eq!(q.clauses, [pos(vec![p("pack")]), pos(vec![w("json")])]);
+    // Even with completion off, and last; not when excluded.
+    let q = parse("json pack*", false);
+    assert_eq!(q.clauses, [pos(vec![w("json")]), pos(vec![p("pack")])]);
+    let q = parse("json -pack*", true);
+    assert_eq!(q.clauses, [pos(vec![w("json")]), neg(vec![w("pack")])]);
+}
