@@ -51,8 +51,8 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
     };
     let id = match obj.get("id") {
         Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
-        Some(Value::Number(_)) => return Err(wrong("id", "a string or an integer")),
-        _ => required("id")?,
+        Some(Value::String(_) | Value::Null) | None => required("id")?,
+        Some(_) => return Err(wrong("id", "a string or an integer")),
     };
     if id.is_empty() {
         return Err(wrong("id", "a non-empty string"));

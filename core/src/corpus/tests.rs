@@ -110,7 +110,15 @@ fn missing_and_mistyped_keys_are_named() {
     fs::write(&f, "{\"id\":[\"a\"],\"title\":\"t\",\"body\":\"x\"}\n").unwrap();
     assert_eq!(
         err_text(&f),
-        format!("{}:1: key \"id\" must be a string", f.display())
+        format!(
+            "{}:1: key \"id\" must be a string or an integer",
+            f.display()
+        )
+    );
+    fs::write(&f, "{\"id\":\"a\",\"title\":1,\"body\":\"x\"}\n").unwrap();
+    assert_eq!(
+        err_text(&f),
+        format!("{}:1: key \"title\" must be a string", f.display())
     );
 }
 
