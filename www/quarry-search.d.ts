@@ -55,7 +55,11 @@ export interface QuarryStats {
   sections: { name: string; bytes: number; gzipBytes: number }[];
 }
 
-/** `<quarry-search placeholder="…" limit="10" autofocus>` */
+/**
+ * `<quarry-search placeholder="…" limit="10" base="/docs/" autofocus>`;
+ * `base` is the URL that hits' relative links are resolved against when one
+ * is chosen (default: the page's own URL).
+ */
 export declare class QuarrySearch extends HTMLElement {
   /** The query in the box; setting it runs the search. */
   value: string;

@@ -252,7 +252,9 @@ export class QuarrySearch extends HTMLElement {
     if (!hit) return;
     const go = this.dispatchEvent(new CustomEvent('quarry-select', { detail: hit, cancelable: true, bubbles: true, composed: true }));
     const url = hit.section?.url ?? hit.url;
-    if (go && url) location.href = url;
+    // Links are relative to the `base` attribute, else to this page.
+    const base = new URL(this.getAttribute('base') ?? '', location.href);
+    if (go && url) location.href = new URL(url, base).href;
   }
 }
 

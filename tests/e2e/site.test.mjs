@@ -64,11 +64,12 @@ test('an API name is found by its parts typed as words, and marked whole', async
   assert.deepEqual(errors, []);
 });
 
-test('choosing a result opens its page', async () => {
+test('choosing a result opens its page, relative to the base attribute', async () => {
   await searchFor('installing');
+  await page.evaluate(() => document.querySelector('quarry-search').setAttribute('base', 'docs/'));
   // The page is not beside this build, so the browser asks for the file
   // and fails: the request is what the test sees.
-  const asked = page.waitForEvent('request', (r) => r.url().endsWith('/guide/install.html'));
+  const asked = page.waitForEvent('request', (r) => r.url().endsWith('/e2e-site/docs/guide/install.html'));
   await page.locator('quarry-search input').press('ArrowDown');
   await page.locator('quarry-search input').press('Enter');
   assert.equal(new URL((await asked).url()).protocol, 'file:');
