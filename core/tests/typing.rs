@@ -15,17 +15,28 @@ fn doc(i: usize, body: &str) -> Document {
     }
 }
 
+/// The index of `n` pages, each with the body `body` gives it.
+fn index_of(n: usize, body: impl Fn(usize) -> &'static str) -> Vec<u8> {
+    let docs: Vec<Document> = (0..n).map(|i| doc(i, body(i))).collect();
+    write_index(&docs).unwrap()
+}
+
+/// Typo tolerance without completion: the query's words are finished.
+fn finished() -> SearchOptions {
+    SearchOptions {
+        prefix: false,
+        ..SearchOptions::default()
+    }
+}
+
 #[test]
 fn a_rare_completion_does_not_lead_the_word_being_typed() {
     // 20 pages say `lifetime`, one says `lifetimeparam`, the rest neither.
-    let docs: Vec<Document> = (0..200)
-        .map(|i| match i {
-            0..20 => doc(i, "every reference has a lifetime in rust"),
-            20 => doc(i, "a lifetimeparam names one in the grammar"),
-            _ => doc(i, "other words about traits and closures"),
-        })
-        .collect();
-    let bytes = write_index(&docs).unwrap();
+    let bytes = index_of(200, |i| match i {
+        0..20 => "every reference has a lifetime in rust",
+        20 => "a lifetimeparam names one in the grammar",
+        _ => "other words about traits and closures",
+    });
     let index = Index::open(&bytes).unwrap();
     let r = search(&index, "lifetim", &SearchOptions::default());
     assert_eq!(r.total, 21, "both still match");
@@ -78,20 +89,13 @@ fn a_whole_word_in_most_pages_leads_its_rare_completions() {
 fn a_swap_into_a_rare_misspelling_does_not_hide_the_word_meant() {
     // `certifcate` is a swap from a changelog's `certficate` (two pages)
     // and a letter short of `certificate` (twenty).
-    let docs: Vec<Document> = (0..100)
-        .map(|i| match i {
-            0..20 => doc(i, "renew the certificate before it expires"),
-            20 | 21 => doc(i, "doc: update the Certficate class"),
-            _ => doc(i, "other words about keys and hosts"),
-        })
-        .collect();
-    let bytes = write_index(&docs).unwrap();
+    let bytes = index_of(100, |i| match i {
+        0..20 => "renew the certificate before it expires",
+        20 | 21 => "doc: update the Certficate class",
+        _ => "other words about keys and hosts",
+    });
     let index = Index::open(&bytes).unwrap();
-    let exact = SearchOptions {
-        prefix: false,
-        ..SearchOptions::default()
-    };
-    let r = search(&index, "certifcate", &exact);
+    let r = search(&index, "certifcate", &finished());
     assert_eq!(r.total, 22, "both spellings match");
     let first = index.doc(r.hits[0].doc).unwrap().id;
     assert!(first.as_str() < "020", "the word meant leads, not {first}");
@@ -100,21 +104,14 @@ fn a_swap_into_a_rare_misspelling_does_not_hide_the_word_meant() {
 
 #[test]
 fn a_swap_into_a_word_in_use_wins_over_other_single_edits() {
-    let docs: Vec<Document> = (0..60)
-        .map(|i| match i {
-            0..5 => doc(i, "the chart of sales"),
-            5..25 => doc(i, "the heart of the city"),
-            _ => doc(i, "other words about keys and hosts"),
-        })
-        .collect();
-    let bytes = write_index(&docs).unwrap();
+    let bytes = index_of(60, |i| match i {
+        0..5 => "the chart of sales",
+        5..25 => "the heart of the city",
+        _ => "other words about keys and hosts",
+    });
     let index = Index::open(&bytes).unwrap();
-    let exact = SearchOptions {
-        prefix: false,
-        ..SearchOptions::default()
-    };
     assert_eq!(
-        search(&index, "hcart", &exact).total,
+        search(&index, "hcart", &finished()).total,
         5,
         "`chart`, not `heart`"
     );
