@@ -2,6 +2,7 @@
 //! out, or one error that names the place.
 
 mod charset;
+mod date;
 mod error;
 mod exclude;
 mod front_matter;
@@ -17,7 +18,7 @@ pub use error::CorpusError;
 pub use exclude::Exclude;
 pub use limits::Limits;
 
-use crate::document::Document;
+use crate::document::{Document, FieldValue};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -219,7 +220,14 @@ impl Walker<'_> {
         Ok(())
     }
 
-    fn push(&mut self, doc: Document, place: String) -> Result<(), CorpusError> {
+    fn push(&mut self, mut doc: Document, place: String) -> Result<(), CorpusError> {
+        for (key, value) in &mut doc.fields {
+            if let (true, FieldValue::Str(v)) = (key == "date", &*value) {
+                if let Some(iso) = date::iso(v) {
+                    *value = FieldValue::Str(iso);
+                }
+            }
+        }
         if self.found.len() >= self.limits.max_docs {
             return Err(CorpusError::TooMany {
                 place,

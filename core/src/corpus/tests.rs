@@ -123,13 +123,14 @@ fn missing_and_mistyped_keys_are_named() {
 }
 
 #[test]
-fn jsonl_takes_integer_ids_and_flattens_lists_and_flags() {
+fn jsonl_takes_integer_ids_flattens_lists_and_flags_and_dates_become_iso() {
     let dir = scratch("flat");
     let f = dir.join("docs.jsonl");
     fs::write(
         &f,
         "{\"id\":7,\"title\":\"t\",\"body\":\"x\",\"tags\":[\"a\",1,true,null,\"\"],\
-         \"draft\":false,\"meta\":{\"k\":1},\"deep\":[[1]],\"n\":null,\"year\":2024}\n",
+         \"draft\":false,\"meta\":{\"k\":1},\"deep\":[[1]],\"n\":null,\"year\":2024,\
+         \"date\":\"Mon, 01 May 2023 10:00:00 +0000\"}\n",
     )
     .unwrap();
     let d = &read_corpus(&f).unwrap().docs[0];
@@ -139,6 +140,7 @@ fn jsonl_takes_integer_ids_and_flattens_lists_and_flags() {
     assert_eq!(
         fields,
         [
+            ("date", &FieldValueOf::Str("2023-05-01".into())),
             ("draft", &FieldValueOf::Str("false".into())),
             ("tags", &FieldValueOf::Str("a, 1, true".into())),
             ("year", &FieldValueOf::Num(2024.0)),
