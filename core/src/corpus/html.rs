@@ -394,6 +394,16 @@ fn meta_fields(html: &Html) -> Vec<(String, FieldValue)> {
             fields.push((name, FieldValue::Str(content)));
         }
     }
+    // Blogs give their date as Open Graph's or schema.org's, not by name.
+    if !fields.iter().any(|(n, _)| n == "date") {
+        let selector = Selector::parse(
+            "meta[property='article:published_time'][content], meta[itemprop='datePublished'][content]",
+        )
+        .expect("static selector");
+        if let Some(date) = html.select(&selector).find_map(|m| m.attr("content")) {
+            fields.push(("date".to_string(), FieldValue::Str(collapse(date))));
+        }
+    }
     fields.sort_by(|a, b| a.0.cmp(&b.0));
     fields
 }
@@ -432,6 +442,27 @@ mod tests {
         );
         assert_eq!(d.field("date"), Some(&FieldValue::Str("2024-05-06".into())));
         assert_eq!(d.field("viewport"), None);
+    }
+
+    #[test]
+    fn a_blog_post_date_comes_from_open_graph_or_schema_org() {
+        let og = doc(
+            r#"<meta property="article:published_time" content="2023-05-01T10:00:00+02:00"><p>x</p>"#,
+        );
+        assert_eq!(
+            og.field("date"),
+            Some(&FieldValue::Str("2023-05-01T10:00:00+02:00".into()))
+        );
+        let schema = doc(r#"<meta itemprop="datePublished" content="2022-01-02"><p>x</p>"#);
+        assert_eq!(schema.field_str("date"), Some("2022-01-02"));
+        let named = doc(
+            r#"<meta name="date" content="2024-05-06"><meta property="article:published_time" content="2023-05-01"><p>x</p>"#,
+        );
+        assert_eq!(
+            named.field_str("date"),
+            Some("2024-05-06"),
+            "a date by name wins"
+        );
     }
 
     #[test]
