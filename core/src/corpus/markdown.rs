@@ -24,6 +24,14 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
             _ => fields.push((key, FieldValue::Str(value))),
         }
     }
+    // Jekyll's posts are dated by their names: `2023-05-01-hello.md`.
+    let named = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(date_of_name);
+    if let Some(date) = named.filter(|_| !fields.iter().any(|(k, _)| k == "date")) {
+        fields.push(("date".to_string(), FieldValue::Str(date.to_string())));
+    }
     fields.sort_by(|a, b| a.0.cmp(&b.0));
     fields.dedup_by(|a, b| a.0 == b.0);
     let title = title
@@ -38,6 +46,17 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         fields,
         anchors,
     })
+}
+
+/// The `YYYY-MM-DD` a file name starts with, before a `-`.
+fn date_of_name(name: &str) -> Option<&str> {
+    let shape = b"0000-00-00-";
+    let fits = name.len() > shape.len()
+        && name.bytes().zip(shape).all(|(c, &s)| match s {
+            b'0' => c.is_ascii_digit(),
+            _ => c == s,
+        });
+    fits.then(|| &name[..10])
 }
 
 /// MDX (Docusaurus and the like) without its ES module blocks: a line
@@ -288,5 +307,19 @@ mod tests {
         let d = md(&without_esm(text));
         assert_eq!(d.title, "Tabs");
         assert_eq!(d.body, "Pick one.\n\nInside the tab.\n\nimport x from 'y';");
+    }
+
+    #[test]
+    fn a_post_is_dated_by_its_file_name_unless_its_front_matter_says() {
+        let post = |name: &str, text: &str| read(Path::new(name), "p", text).unwrap();
+        let d = post("_posts/2023-05-01-hello.md", "# Hello\n\nText.");
+        assert_eq!(d.field_str("date"), Some("2023-05-01"));
+        let d = post(
+            "_posts/2023-05-01-hello.md",
+            "---\ndate: 2024-02-03\n---\nText.",
+        );
+        assert_eq!(d.field_str("date"), Some("2024-02-03"));
+        assert_eq!(post("2023-05-hello.md", "Text.").field_str("date"), None);
+        assert_eq!(post("2023-05-01.md", "Text.").field_str("date"), None);
     }
 }
