@@ -107,10 +107,14 @@ export class QuarrySearch extends HTMLElement {
     this.input.addEventListener('input', () => { this.page = 1; this.filters = {}; if (this.dataset.ready) this.run(); });
     this.input.addEventListener('keydown', (e) => this.onKey(e));
     this.more.addEventListener('click', () => { this.page++; this.run(); });
-    this.list.addEventListener('click', (e) => {
+    // Ctrl / Cmd with a click or Enter, or the middle button, opens a
+    // result in a new tab, as with a link.
+    const pick = (e) => {
       const li = e.target.closest('li[role="option"]');
-      if (li) this.choose(Number(li.dataset.index));
-    });
+      if (li && (e.type === 'click' || e.button === 1)) this.choose(Number(li.dataset.index), e.ctrlKey || e.metaKey || e.button === 1);
+    };
+    this.list.addEventListener('click', pick);
+    this.list.addEventListener('auxclick', pick);
   }
 
   connectedCallback() {
@@ -226,7 +230,7 @@ export class QuarrySearch extends HTMLElement {
     const n = this.hits.length;
     if (e.key === 'ArrowDown' && n) { e.preventDefault(); this.setActive((this.active + 1) % n); }
     else if (e.key === 'ArrowUp' && n) { e.preventDefault(); this.setActive(this.active <= 0 ? n - 1 : this.active - 1); }
-    else if (e.key === 'Enter' && this.active >= 0) { e.preventDefault(); this.choose(this.active); }
+    else if (e.key === 'Enter' && this.active >= 0) { e.preventDefault(); this.choose(this.active, e.ctrlKey || e.metaKey); }
     else if (e.key === 'Escape') {
       if (this.active >= 0 || n) { this.setActive(-1); this.list.replaceChildren(); this.hits = []; this.input.setAttribute('aria-expanded', 'false'); }
       else { this.value = ''; }
@@ -247,14 +251,16 @@ export class QuarrySearch extends HTMLElement {
     }
   }
 
-  choose(i) {
+  choose(i, newTab = false) {
     const hit = this.hits[i];
     if (!hit) return;
     const go = this.dispatchEvent(new CustomEvent('quarry-select', { detail: hit, cancelable: true, bubbles: true, composed: true }));
     const url = hit.section?.url ?? hit.url;
+    if (!go || !url) return;
     // Links are relative to the `base` attribute, else to this page.
-    const base = new URL(this.getAttribute('base') ?? '', location.href);
-    if (go && url) location.href = new URL(url, base).href;
+    const href = new URL(url, new URL(this.getAttribute('base') ?? '', location.href)).href;
+    if (newTab) window.open(href, '_blank', 'noopener');
+    else location.href = href;
   }
 }
 

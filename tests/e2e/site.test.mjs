@@ -64,6 +64,26 @@ test('an API name is found by its parts typed as words, and marked whole', async
   assert.deepEqual(errors, []);
 });
 
+test('ctrl+Enter or a middle click opens a result in a new tab, and the page stays', async () => {
+  await searchFor('installing');
+  const input = page.locator('quarry-search input');
+  // A new tab asks for the page (which is not beside this build).
+  const inNewTab = async (act) => {
+    const tab = page.context().waitForEvent('page');
+    const asked = page.context().waitForEvent('request', (r) => r.url().endsWith('/guide/install.html'));
+    await act();
+    assert.notEqual(await tab, page);
+    await asked;
+    await (await tab).close();
+  };
+  await input.press('ArrowDown');
+  await inNewTab(() => input.press('Control+Enter'));
+  await inNewTab(() => page.locator('quarry-search li[role="option"]').first().click({ button: 'middle' }));
+  assert.equal(new URL(page.url()).pathname, pathToFileURL(dist).pathname, 'this page stays');
+  assert.equal(await input.inputValue(), 'installing');
+  assert.deepEqual(errors, []);
+});
+
 test('choosing a result opens its page, relative to the base attribute', async () => {
   await searchFor('installing');
   await page.evaluate(() => document.querySelector('quarry-search').setAttribute('base', 'docs/'));
