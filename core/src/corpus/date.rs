@@ -131,4 +131,15 @@ mod tests {
             assert_eq!(iso(written), None, "{written}");
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_gives_iso_or_nothing(s in "[A-Za-z0-9 ,.:/+-]{0,40}|\\PC{0,20}") {
+            if let Some(d) = iso(&s) {
+                let b = d.as_bytes();
+                proptest::prop_assert!(b.len() == 7 || b.len() == 10, "{d}");
+                proptest::prop_assert!(b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-');
+            }
+        }
+    }
 }

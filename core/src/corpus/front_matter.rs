@@ -211,4 +211,17 @@ mod tests {
             "p.md:1: front matter: opened with `---` but never closed"
         );
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_matter_gives_pairs_or_an_error_on_a_line_of_it(
+            fence in "---|\\+\\+\\+",
+            matter in "[a-z: \\-\\[\\]\"'=|>#\n]{0,60}|\\PC{0,30}",
+        ) {
+            let text = format!("{fence}\n{matter}\n{fence}\nbody");
+            if let Err(CorpusError::FrontMatter { line, .. }) = split(Path::new("p.md"), &text) {
+                proptest::prop_assert!(line >= 1 && line <= text.lines().count());
+            }
+        }
+    }
 }
