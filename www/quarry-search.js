@@ -176,7 +176,7 @@ export class QuarrySearch extends HTMLElement {
   }
 
   renderHit(hit, i) {
-    const title = el('div', { className: 'title', part: 'title', textContent: hit.title || hit.id });
+    const title = el('div', { className: 'title', part: 'title' }, ...markTitle(hit.title || hit.id, hit));
     const meta = el('div', { className: 'meta', part: 'meta', textContent: [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ') });
     const snippet = el('div', { className: 'snippet', part: 'snippet' });
     let at = 0;
@@ -262,6 +262,27 @@ export class QuarrySearch extends HTMLElement {
     if (newTab) window.open(href, '_blank', 'noopener');
     else location.href = href;
   }
+}
+
+// The engine marks the snippet only: the title's words that it marks,
+// compared folded (case and accents aside), are marked too.
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
+const WORD = /[\p{L}\p{N}_]+/gu;
+function markTitle(text, hit) {
+  const marked = new Set();
+  for (const [start, end] of hit.highlights) {
+    for (const w of hit.snippet.slice(start, end).match(WORD) ?? []) marked.add(fold(w));
+  }
+  if (marked.size === 0) return [text];
+  const parts = [];
+  let at = 0;
+  for (const m of text.matchAll(WORD)) {
+    if (!marked.has(fold(m[0]))) continue;
+    parts.push(text.slice(at, m.index), el('mark', { part: 'mark', textContent: m[0] }));
+    at = m.index + m[0].length;
+  }
+  parts.push(text.slice(at));
+  return parts;
 }
 
 customElements.define('quarry-search', QuarrySearch);

@@ -46,6 +46,8 @@ test('typing Cuong lists the Lương Cường article with Cường marked', asy
   const marks = await page.locator('quarry-search mark').allTextContents();
   assert.ok(marks.length >= 1, 'at least one highlight');
   for (const m of marks) assert.equal(m, 'Cường');
+  // The title's own word is marked too, as the snippet marks it.
+  assert.deepEqual(await page.locator('quarry-search .title mark').allTextContents(), ['Cường']);
   assert.equal(await page.locator('quarry-search .meta').first().textContent(), '2024-11-11 · SANTIAGO');
   assert.equal(await page.locator('quarry-search .status').textContent(), '1 result');
   await page.screenshot({ path: `${shots}cuong.png`, fullPage: true });
@@ -129,7 +131,7 @@ test('the query in the address is run on load', async () => {
   const { page } = await openPage(`${base}?q=${encodeURIComponent('"new society"')}`);
   await page.waitForFunction(() => document.querySelector('quarry-search').shadowRoot.querySelectorAll('li').length === 1);
   assert.match(await page.locator('quarry-search .title').textContent(), /delegation/);
-  assert.deepEqual(await page.locator('quarry-search mark').allTextContents(), ['new', 'society']);
+  assert.deepEqual(await page.locator('quarry-search .snippet mark').allTextContents(), ['new', 'society']);
   await page.close();
 });
 
