@@ -221,8 +221,9 @@ impl Walker<'_> {
     }
 
     fn push(&mut self, mut doc: Document, place: String) -> Result<(), CorpusError> {
+        // Every reader's dates in one form (see `date`).
         for (key, value) in &mut doc.fields {
-            if let (true, FieldValue::Str(v)) = (key == "date", &*value) {
+            if let ("date", FieldValue::Str(v)) = (key.as_str(), &*value) {
                 if let Some(iso) = date::iso(v) {
                     *value = FieldValue::Str(iso);
                 }
