@@ -41,26 +41,25 @@ fn run() -> Result<(), String> {
     for path in corpus.dirs.iter().chain(&corpus.files) {
         println!("cargo:rerun-if-changed={}", path.display());
     }
-    let skipped: Vec<String> = corpus
-        .skipped
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
-    warn_list("skipped {} file(s) of unknown type", &skipped);
+    let shown = |paths: &[PathBuf]| {
+        paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+    };
+    warn_list(
+        "skipped {} file(s) of unknown type",
+        &shown(&corpus.skipped),
+    );
     let left_out: Vec<String> = corpus
         .left_out
         .iter()
         .map(|(p, why)| format!("{} ({why})", p.display()))
         .collect();
     warn_list("left out {} file(s) that are not documents", &left_out);
-    let guessed: Vec<String> = corpus
-        .guessed
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect();
     warn_list(
         "read {} HTML page(s) as windows-1252: not UTF-8, no charset declared",
-        &guessed,
+        &shown(&corpus.guessed),
     );
     let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;

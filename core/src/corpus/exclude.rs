@@ -50,6 +50,9 @@ impl Exclude {
     /// The first pattern that `path` (relative, `/`-separated) or one of
     /// its folders matches.
     pub fn matching(&self, path: &str) -> Option<&str> {
+        if self.patterns.is_empty() {
+            return None;
+        }
         // Each folder's path and name, then the file's.
         let mut steps = Vec::new();
         let mut start = 0;

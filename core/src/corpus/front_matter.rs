@@ -8,7 +8,7 @@
 //! list of scalars as `a, b`. A nested table has no flat value and a key
 //! with no value gives nothing; both are left out.
 
-use super::CorpusError;
+use super::{list_text, CorpusError};
 use std::path::Path;
 use toml::Value as Toml;
 use yaml_rust2::{Yaml, YamlLoader};
@@ -79,7 +79,7 @@ fn yaml_scalar(v: &Yaml) -> Option<String> {
 
 fn yaml_text(v: &Yaml) -> Option<String> {
     match v {
-        Yaml::Array(items) => Some(join(items.iter().filter_map(yaml_scalar))),
+        Yaml::Array(items) => Some(list_text(items.iter().filter_map(yaml_scalar))),
         _ => yaml_scalar(v),
     }
 }
@@ -121,16 +121,9 @@ fn toml_scalar(v: &Toml) -> Option<String> {
 
 fn toml_text(v: &Toml) -> Option<String> {
     match v {
-        Toml::Array(items) => Some(join(items.iter().filter_map(toml_scalar))),
+        Toml::Array(items) => Some(list_text(items.iter().filter_map(toml_scalar))),
         _ => toml_scalar(v),
     }
-}
-
-fn join(items: impl Iterator<Item = String>) -> String {
-    items
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! Markdown front matter); a nested object has no flat value and is left
 //! out. Blank lines are allowed; `null` values are ignored.
 
-use super::CorpusError;
+use super::{list_text, CorpusError};
 use crate::document::{Document, FieldValue};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -70,16 +70,19 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
             continue;
         }
         let v = match value {
+            Value::Null => continue,
             Value::Number(n) => FieldValue::Num(n.as_f64().unwrap_or(0.0)),
             Value::Array(items) => {
-                let items: Option<Vec<String>> = items.iter().map(scalar_text).collect();
-                let Some(items) = items else { continue };
-                let items: Vec<String> = items.into_iter().filter(|s| !s.is_empty()).collect();
-                FieldValue::Str(items.join(", "))
+                match items.iter().map(scalar_text).collect::<Option<Vec<_>>>() {
+                    Some(items) => FieldValue::Str(list_text(items)),
+                    // A list holding a list or an object has no flat text.
+                    None => continue,
+                }
             }
+            // Nor has an object.
             _ => match scalar_text(value) {
-                Some(text) if !value.is_null() => FieldValue::Str(text),
-                _ => continue,
+                Some(text) => FieldValue::Str(text),
+                None => continue,
             },
         };
         fields.push((key.clone(), v));

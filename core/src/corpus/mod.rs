@@ -258,15 +258,19 @@ impl Walker<'_> {
             return read_text(path);
         }
         let bytes = read_bytes(path)?;
-        match charset::decode_html(&bytes) {
-            Some((text, how)) => {
-                if how == charset::Source::Guessed {
-                    self.corpus.guessed.push(path.to_path_buf());
-                }
-                decode_text(path, text.as_bytes())
-            }
-            None => decode_text(path, &bytes),
+        // Most pages are UTF-8: their own encoding is looked for only when
+        // they are not (a UTF-16 one reads as binary).
+        let err = match decode_text(path, &bytes) {
+            Err(e @ (CorpusError::NotUtf8 { .. } | CorpusError::Binary { .. })) => e,
+            read => return read,
+        };
+        let Some((text, how)) = charset::decode_html(&bytes) else {
+            return Err(err);
+        };
+        if how == charset::Source::Guessed {
+            self.corpus.guessed.push(path.to_path_buf());
         }
+        decode_text(path, text.as_bytes())
     }
 }
 
@@ -292,6 +296,16 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, CorpusError> {
         path: path.to_path_buf(),
         source: e,
     })
+}
+
+/// A list field as text, `a, b`, empty items left out: the one form of
+/// front matter lists and JSON arrays.
+fn list_text(items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A file's path below the root with `/` separators.
