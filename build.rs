@@ -35,6 +35,7 @@ fn run() -> Result<(), String> {
 
     let limits = Limits::from_env(|name| env::var(name).ok())?;
     let corpus = read_corpus_with(&root, &limits).map_err(|e| match e.exclude_pattern(&root) {
+        Some(p) if p.contains(',') => format!("corpus: {e}\nQUARRY_EXCLUDE='{p}' leaves them out"),
         Some(p) => format!("corpus: {e}; QUARRY_EXCLUDE='{p}' leaves it out"),
         None => format!("corpus: {e}"),
     })?;

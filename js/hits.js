@@ -52,7 +52,9 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       const idEnd = words[at + 3 * n + 2 * i + 1];
       if (idEnd > headingEnd) {
         const id = snippets.slice(headingEnd, idEnd);
-        section = { title: snippets.slice(place, headingEnd), id, url: `${d.url ?? ''}#${id}` };
+        // A heading may hold blocks (rustdoc's `where` clause): one line.
+        const title = snippets.slice(place, headingEnd).replace(/\s+/g, ' ');
+        section = { title, id, url: `${d.url ?? ''}#${id}` };
       }
       place = idEnd;
     }

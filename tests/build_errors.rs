@@ -117,6 +117,17 @@ fn limits_come_from_the_environment_and_unknown_files_warn() {
     );
     assert!(stderr.contains(&line), "stderr lacks {line:?}:\n{stderr}");
 
+    // Both over the limit: one build names them all, and what takes them.
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_MAX_DOC_BYTES", "20")]);
+    assert!(!ok, "documents over the limit fail the build");
+    let biggest = std::fs::metadata(&big).unwrap().len();
+    let head = format!("error: corpus: 2 files cannot be documents (over the size limit; QUARRY_MAX_DOC_BYTES={biggest} takes them all):");
+    assert!(stderr.contains(&head), "stderr lacks {head:?}:\n{stderr}");
+    assert!(
+        stderr.contains("QUARRY_EXCLUDE='/a.txt,/b.md' leaves them out"),
+        "{stderr}"
+    );
+
     let (ok, stderr) = build_with_env(&dir, &[("QUARRY_MAX_DOCS", "1")]);
     assert!(!ok, "too many documents fails the build");
     assert!(

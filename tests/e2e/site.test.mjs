@@ -113,3 +113,10 @@ test('a match deep in a reference page shows its section and opens it', async ()
   assert.equal(new URL((await asked).url()).protocol, 'file:');
   assert.deepEqual(errors, []);
 });
+
+test('a heading that holds a block reads as one line', async () => {
+  await page.goto(pathToFileURL(dist).href);
+  await page.waitForSelector('body[data-ready="true"]');
+  await searchFor('storage.backups');
+  assert.equal(await page.locator('quarry-search .section').first().textContent(), '› storage.backups = 7 since 2.1');
+});

@@ -127,6 +127,14 @@ pub enum CorpusError {
         /// What is wrong.
         detail: String,
     },
+    /// Several files that cannot be documents (each empty, binary, not
+    /// UTF-8 or over the size limit), all named at once so that one
+    /// `QUARRY_EXCLUDE` or `QUARRY_MAX_DOC_BYTES` takes them all.
+    #[error("{} files cannot be documents{}:{}", errors.len(), size_hint(errors), listed(errors))]
+    Files {
+        /// One error per file, in walk order.
+        errors: Vec<CorpusError>,
+    },
     /// A corpus without any document.
     #[error("{}: corpus has no documents (readable formats: .txt, .md, .mdx, .html, .jsonl)", path.display())]
     NoDocuments {
@@ -135,20 +143,68 @@ pub enum CorpusError {
     },
 }
 
+/// Files listed in full in [`CorpusError::Files`]; the rest are counted.
+const LISTED: usize = 20;
+
+fn listed(errors: &[CorpusError]) -> String {
+    let line = |e: &CorpusError| match e {
+        // The header says how to raise the limit, once.
+        CorpusError::TooBig {
+            place,
+            id,
+            bytes,
+            limit,
+        } => format!("\n  {place}: document \"{id}\" is {bytes} bytes, over the limit of {limit}"),
+        e => format!("\n  {e}"),
+    };
+    let mut out: String = errors.iter().take(LISTED).map(line).collect();
+    if errors.len() > LISTED {
+        out += &format!("\n  and {} more", errors.len() - LISTED);
+    }
+    out
+}
+
+/// With every file over the size limit: the limit that takes them all.
+fn size_hint(errors: &[CorpusError]) -> String {
+    let sizes: Option<Vec<usize>> = errors
+        .iter()
+        .map(|e| match e {
+            CorpusError::TooBig { bytes, .. } => Some(*bytes),
+            _ => None,
+        })
+        .collect();
+    match sizes.and_then(|s| s.into_iter().max()) {
+        Some(max) => format!(" (over the size limit; QUARRY_MAX_DOC_BYTES={max} takes them all)"),
+        None => String::new(),
+    }
+}
+
 impl CorpusError {
-    /// For a file of the corpus folder `root` that cannot be a document
-    /// (empty, binary, not UTF-8, over the size limit): the
-    /// `QUARRY_EXCLUDE` pattern that leaves just it out, to name in the
-    /// message.
-    pub fn exclude_pattern(&self, root: &Path) -> Option<String> {
-        let path = match self {
+    /// The file this error makes unusable as a document, when the rest of
+    /// the corpus can still be read: empty, binary, not UTF-8, or over the
+    /// size limit (a whole file, not a JSON line).
+    pub fn unusable_file(&self) -> Option<&Path> {
+        match self {
             CorpusError::NotUtf8 { path, .. }
             | CorpusError::Binary { path, .. }
-            | CorpusError::Empty { path } => path.as_path(),
+            | CorpusError::Empty { path } => Some(path.as_path()),
             // A whole file's place is its path; a JSON line's is not a file.
-            CorpusError::TooBig { place, .. } if Path::new(place).is_file() => Path::new(place),
-            _ => return None,
-        };
+            CorpusError::TooBig { place, .. } if Path::new(place).is_file() => {
+                Some(Path::new(place))
+            }
+            _ => None,
+        }
+    }
+
+    /// For files of the corpus folder `root` that cannot be documents (see
+    /// [`CorpusError::unusable_file`]): the `QUARRY_EXCLUDE` patterns that
+    /// leave just them out, to name in the message.
+    pub fn exclude_pattern(&self, root: &Path) -> Option<String> {
+        if let CorpusError::Files { errors } = self {
+            let all: Option<Vec<String>> = errors.iter().map(|e| e.exclude_pattern(root)).collect();
+            return all.map(|p| p.join(","));
+        }
+        let path = self.unusable_file()?;
         let rel = path.strip_prefix(root).ok()?.to_str()?.replace('\\', "/");
         // A leading `/` anchors a top-level name; a path has its own `/`.
         let anchor = if rel.contains('/') { "" } else { "/" };

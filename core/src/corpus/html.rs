@@ -187,6 +187,19 @@ fn outermost<'h>(html: &'h Html, css: &str) -> Option<Vec<ElementRef<'h>>> {
     (!found.is_empty()).then_some(found)
 }
 
+/// Bytes of a page's start that [`left_out_by_head`] reads: a `<head>`
+/// is far shorter.
+pub const HEAD_BYTES: usize = 64 * 1024;
+
+/// Why a page is not a document, told from its start alone (see
+/// [`HEAD_BYTES`]): for a page too large to read whole, such as mdBook's
+/// `print.html`, which is every chapter again and says `noindex`.
+pub fn left_out_by_head(start: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(start);
+    let end = text.find("</head").or_else(|| text.find("</HEAD"));
+    left_out(&Html::parse_document(&text[..end.unwrap_or(text.len())]))
+}
+
 /// Why a page is not a document: `robots` says `noindex` (or `none`), or a
 /// `refresh` sends the reader elsewhere at once.
 fn left_out(html: &Html) -> Option<&'static str> {

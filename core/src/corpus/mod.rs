@@ -48,7 +48,9 @@ pub fn read_corpus(root: &Path) -> Result<Corpus, CorpusError> {
 }
 
 /// Reads the corpus at `root`: a directory (walked recursively, in name
-/// order) or a single file; fails on the first document over a limit.
+/// order) or a single file. Files that cannot be documents (empty, binary,
+/// not UTF-8, too large) are all named in one error; any other problem
+/// stops the read where it is.
 pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusError> {
     let meta = std::fs::metadata(root).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => CorpusError::NotFound {
@@ -65,6 +67,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         corpus: Corpus::default(),
         found: Vec::new(),
         site_names: site_name::SiteNames::default(),
+        unusable: Vec::new(),
     };
     if meta.is_dir() {
         walker.walk(root)?;
@@ -75,8 +78,15 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         mut corpus,
         mut found,
         site_names,
+        mut unusable,
         ..
     } = walker;
+    if unusable.len() > 1 {
+        return Err(CorpusError::Files { errors: unusable });
+    }
+    if let Some(e) = unusable.pop() {
+        return Err(e);
+    }
     site_names.cut_from(&mut found);
     if found.is_empty() {
         return Err(CorpusError::NoDocuments {
@@ -107,6 +117,8 @@ struct Walker<'a> {
     found: Vec<(Document, String)>,
     /// Site names cut from HTML titles, to cut from the others at the end.
     site_names: site_name::SiteNames,
+    /// Files that cannot be documents, reported together at the end.
+    unusable: Vec<CorpusError>,
 }
 
 impl Walker<'_> {
@@ -131,8 +143,11 @@ impl Walker<'_> {
                 self.walk(&path)?;
             } else if let Some(p) = self.limits.exclude.matching(&rel_path(self.root, &path)) {
                 self.leave_out(&path, format!("QUARRY_EXCLUDE {p}"));
-            } else {
-                self.read_file(&path)?;
+            } else if let Err(e) = self.read_file(&path) {
+                if e.unusable_file().is_none() {
+                    return Err(e);
+                }
+                self.unusable.push(e);
             }
         }
         Ok(())
@@ -162,7 +177,16 @@ impl Walker<'_> {
                 markdown::read(path, &id(), &text)?
             }
             "html" | "htm" => {
-                let text = self.read_document(path, true)?;
+                let text = match self.read_document(path, true) {
+                    Err(e @ CorpusError::TooBig { .. }) => match html_head_left_out(path) {
+                        Some(why) => {
+                            self.leave_out(path, why.to_string());
+                            return Ok(());
+                        }
+                        None => return Err(e),
+                    },
+                    read => read?,
+                };
                 let page = html::read(&id(), &rel_path(self.root, path), &text).map_err(
                     |(line, limit)| CorpusError::TooDeep {
                         path: path.to_path_buf(),
@@ -272,6 +296,18 @@ impl Walker<'_> {
         }
         decode_text(path, text.as_bytes())
     }
+}
+
+/// Why an HTML page too large to read is not a document anyway, from its
+/// head (see `html::left_out_by_head`); `None` if it is one or cannot be read.
+fn html_head_left_out(path: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let mut start = Vec::with_capacity(html::HEAD_BYTES);
+    let file = std::fs::File::open(path).ok()?;
+    file.take(html::HEAD_BYTES as u64)
+        .read_to_end(&mut start)
+        .ok()?;
+    html::left_out_by_head(&start)
 }
 
 /// `page.rst.txt`, `notes.md.txt`: documentation generators (Sphinx's

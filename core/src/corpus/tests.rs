@@ -365,6 +365,69 @@ fn document_over_the_size_limit_names_file_id_and_limit() {
 }
 
 #[test]
+fn every_unusable_file_is_named_in_one_error() {
+    let limits = Limits {
+        max_doc_bytes: 64,
+        ..Limits::default()
+    };
+    let dir = scratch("unusable");
+    fs::create_dir_all(dir.join("sub")).unwrap();
+    fs::write(dir.join("a.txt"), "word ".repeat(20)).unwrap();
+    fs::write(dir.join("b.txt"), "Fine.").unwrap();
+    fs::write(dir.join("sub/c.md"), "word ".repeat(30)).unwrap();
+    let e = read_corpus_with(&dir, &limits).unwrap_err();
+    assert_eq!(e.exclude_pattern(&dir).as_deref(), Some("/a.txt,sub/c.md"));
+    assert_eq!(
+        e.to_string(),
+        format!(
+            "2 files cannot be documents (over the size limit; QUARRY_MAX_DOC_BYTES=150 takes them all):\n  {}: document \"a\" is 100 bytes, over the limit of 64\n  {}: document \"sub/c\" is 150 bytes, over the limit of 64",
+            dir.join("a.txt").display(),
+            dir.join("sub/c.md").display()
+        )
+    );
+    // Mixed reasons: no size hint. Past 20 files, the rest are counted.
+    fs::write(dir.join("empty.txt"), "").unwrap();
+    for i in 0..20 {
+        fs::write(dir.join(format!("z{i:02}.txt")), b"\0").unwrap();
+    }
+    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    assert!(e.starts_with("23 files cannot be documents:\n  "), "{e}");
+    assert!(e.ends_with("\n  and 3 more"), "{e}");
+    assert_eq!(e.lines().count(), 22, "{e}");
+    // Any other problem still stops the read at once.
+    fs::write(dir.join("bad.jsonl"), "{").unwrap();
+    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    assert!(e.contains("bad.jsonl:1"), "{e}");
+}
+
+#[test]
+fn oversized_html_that_asks_not_to_be_indexed_is_left_out_not_an_error() {
+    let limits = Limits {
+        max_doc_bytes: 200,
+        ..Limits::default()
+    };
+    let dir = scratch("toobig-noindex");
+    let body = "<p>Every chapter again.</p>".repeat(20);
+    fs::write(
+        dir.join("print.html"),
+        format!("<html><head><meta name=\"robots\" content=\"noindex\"></head><body>{body}</body></html>"),
+    )
+    .unwrap();
+    fs::write(dir.join("a.html"), "<title>A</title><p>Chapter.</p>").unwrap();
+    let c = read_corpus_with(&dir, &limits).unwrap();
+    assert_eq!(c.docs.len(), 1);
+    assert_eq!(c.left_out, vec![(dir.join("print.html"), "noindex".into())]);
+    // Without the mark, the same page is still an error.
+    fs::write(
+        dir.join("print.html"),
+        format!("<html><head><title>All</title></head><body>{body}</body></html>"),
+    )
+    .unwrap();
+    let e = read_corpus_with(&dir, &limits).unwrap_err().to_string();
+    assert!(e.contains("over the limit of 200"), "{e}");
+}
+
+#[test]
 fn more_documents_than_the_limit_names_the_first_over_it() {
     let limits = Limits {
         max_docs: 2,
