@@ -179,13 +179,18 @@ export class QuarrySearch extends HTMLElement {
     const title = el('div', { className: 'title', part: 'title' }, ...markTitle(hit.title || hit.id, hit));
     const meta = el('div', { className: 'meta', part: 'meta', textContent: [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ') });
     const snippet = el('div', { className: 'snippet', part: 'snippet' });
-    let at = 0;
+    // A snippet that starts with the heading shown above it (`Lifetimes
+    // Lifetimes are…`) is shown from after it; that heading carries its marks.
+    const lead = hit.section ? hit.section.title : hit.title;
+    const rest = lead ? hit.snippet.slice(lead.length).trimStart() : '';
+    let at = rest !== '' && rest.length < hit.snippet.length - lead.length && hit.snippet.startsWith(lead) ? hit.snippet.length - rest.length : 0;
     for (const [start, end] of hit.highlights) {
+      if (start < at) continue;
       snippet.append(hit.snippet.slice(at, start), el('mark', { part: 'mark', textContent: hit.snippet.slice(start, end) }));
       at = end;
     }
     snippet.append(hit.snippet.slice(at));
-    const section = hit.section ? [el('div', { className: 'section', part: 'section', textContent: `› ${hit.section.title}` })] : [];
+    const section = hit.section ? [el('div', { className: 'section', part: 'section' }, '› ', ...markTitle(hit.section.title, hit))] : [];
     const li = el('li', { id: this.optionPrefix + i, role: 'option', 'aria-selected': 'false' }, title, ...section, meta, snippet);
     li.setAttribute('part', 'option');
     li.dataset.index = String(i);

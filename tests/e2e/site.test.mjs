@@ -102,6 +102,10 @@ test('a match deep in a reference page shows its section and opens it', async ()
   await searchFor('privileges');
   assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Configuration reference');
   assert.equal(await page.locator('quarry-search .section').first().textContent(), '› server.port = 8080');
+  // The snippet starts after the heading shown above it, its marks moved with it.
+  const snippet = page.locator('quarry-search .snippet').first();
+  assert.equal(await snippet.textContent(), 'The TCP port to listen on. Ports below 1024 need privileges.');
+  assert.deepEqual(await snippet.locator('mark').allTextContents(), ['privileges']);
   const chosen = page.evaluate(() => new Promise((done) => {
     document.querySelector('quarry-search').addEventListener('quarry-select', (e) => done(e.detail.section), { once: true });
   }));
