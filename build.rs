@@ -21,6 +21,7 @@ fn run() -> Result<(), String> {
         "QUARRY_MAX_DOC_BYTES",
         "QUARRY_MAX_DOCS",
         "QUARRY_EXCLUDE",
+        "QUARRY_LANG",
     ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
@@ -57,11 +58,29 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|(p, why)| format!("{} ({why})", p.display()))
         .collect();
-    warn_list("left out {} file(s) that are not documents", &left_out);
+    warn_list("left out {} file(s)", &left_out);
     warn_list(
         "read {} HTML page(s) as windows-1252: not UTF-8, no charset declared",
         &shown(&corpus.guessed),
     );
+    if corpus.langs.len() > 1 && limits.langs.is_empty() {
+        let counts: Vec<String> = corpus
+            .langs
+            .iter()
+            .map(|(l, n)| format!("{l} {n}"))
+            .collect();
+        println!(
+            "cargo:warning=quarry: HTML pages in {} languages ({}) are searched together; QUARRY_LANG={} keeps one (a module per language, as Pagefind's index per language)",
+            corpus.langs.len(),
+            counts.join(", "),
+            // The most pages; among equals, the first by name.
+            corpus
+                .langs
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map_or("en", |(l, _)| l.as_str())
+        );
+    }
     let started = std::time::Instant::now();
     let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
     let index_ms = started.elapsed().as_millis();

@@ -158,9 +158,41 @@ fn limits_come_from_the_environment_and_unknown_files_warn() {
     let (ok, stderr) = build_with_env(&dir, &[("QUARRY_EXCLUDE", "b.md")]);
     assert!(ok, "{stderr}");
     let line = format!(
-        "warning: quarry@0.1.0: quarry: left out 1 file(s) that are not documents: {} (QUARRY_EXCLUDE b.md)",
+        "warning: quarry@0.1.0: quarry: left out 1 file(s): {} (QUARRY_EXCLUDE b.md)",
         dir.join("b.md").display()
     );
     assert!(stderr.contains(&line), "stderr lacks {line:?}:\n{stderr}");
     assert!(stderr.contains("indexed 1 documents"), "{stderr}");
+
+    // Pages in two languages: a warning names them, QUARRY_LANG keeps one.
+    std::fs::write(
+        dir.join("c.html"),
+        "<html lang=\"fr-CA\"><title>C</title><p>Une page.</p></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("d.html"),
+        "<html lang=\"en\"><title>D</title><p>A page.</p></html>",
+    )
+    .unwrap();
+    let (ok, stderr) = build_with(&dir);
+    assert!(ok, "{stderr}");
+    let line = "quarry: HTML pages in 2 languages (en 1, fr 1) are searched together; QUARRY_LANG=en keeps one";
+    assert!(stderr.contains(line), "stderr lacks {line:?}:\n{stderr}");
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_LANG", "fr")]);
+    assert!(ok, "{stderr}");
+    assert!(!stderr.contains("languages"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} (lang en)", dir.join("d.html").display())),
+        "{stderr}"
+    );
+    assert!(stderr.contains("indexed 3 documents"), "{stderr}");
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_LANG", "fr;en")]);
+    assert!(!ok, "a bad QUARRY_LANG fails the build");
+    assert!(
+        stderr.contains(
+            "error: QUARRY_LANG must list language codes such as en or en,fr, got \"fr;en\""
+        ),
+        "{stderr}"
+    );
 }

@@ -99,9 +99,10 @@ pub const MAX_DEPTH: usize = 4096;
 /// What one HTML file gives.
 #[derive(Debug)]
 pub enum Page {
-    /// A document, and the site's name with its separator if the title
-    /// held one after the heading (see [`without_site_name`]).
-    Doc(Document, Option<String>),
+    /// A document, the site's name with its separator if the title held
+    /// one after the heading (see [`without_site_name`]), and the page's
+    /// language (`<html lang>`'s primary subtag, lower-case).
+    Doc(Document, Option<String>, Option<String>),
     /// A page that is not one, and why (see the module's comment).
     LeftOut(&'static str),
 }
@@ -168,7 +169,13 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         fields: meta_fields(&html),
         anchors,
     };
-    Ok(Page::Doc(doc, site_name))
+    let lang = html
+        .root_element()
+        .attr("lang")
+        .and_then(|l| l.split(['-', '_']).next())
+        .map(|l| l.trim().to_ascii_lowercase())
+        .filter(|l| !l.is_empty());
+    Ok(Page::Doc(doc, site_name, lang))
 }
 
 /// The visible elements matching `css` that no other one contains, in
@@ -427,14 +434,14 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         match read("x", "x.html", text).unwrap() {
-            Page::Doc(d, _) => d,
+            Page::Doc(d, ..) => d,
             Page::LeftOut(why) => panic!("left out: {why}"),
         }
     }
 
     #[test]
     fn title_visible_text_and_meta() {
-        let Ok(Page::Doc(d, _)) = read(
+        let Ok(Page::Doc(d, ..)) = read(
             "docs/a",
             "docs/a.html",
             r#"<!doctype html><html><head><title> Đức Thắng &amp; co </title>

@@ -13,6 +13,9 @@ pub struct Limits {
     pub max_docs: usize,
     /// Files of a corpus folder left out by name.
     pub exclude: Exclude,
+    /// Languages kept (primary subtags, lower-case): an HTML page whose
+    /// `<html lang>` is another is left out. Empty keeps every page.
+    pub langs: Vec<String>,
 }
 
 impl Default for Limits {
@@ -21,6 +24,7 @@ impl Default for Limits {
             max_doc_bytes: 1 << 20,
             max_docs: 1_000_000,
             exclude: Exclude::default(),
+            langs: Vec::new(),
         }
     }
 }
@@ -32,6 +36,7 @@ impl Limits {
     pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Result<Limits, String> {
         let mut limits = Limits {
             exclude: Exclude::parse(&var("QUARRY_EXCLUDE").unwrap_or_default()),
+            langs: langs(&var("QUARRY_LANG").unwrap_or_default())?,
             ..Limits::default()
         };
         for (name, slot) in [
@@ -55,6 +60,22 @@ impl Limits {
     }
 }
 
+/// `QUARRY_LANG`'s languages: `en` or `en,fr`; a region (`en-GB`) is
+/// dropped, as pages are compared by primary subtag.
+fn langs(value: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    for item in value.split(',').map(str::trim).filter(|l| !l.is_empty()) {
+        let primary = item.split(['-', '_']).next().unwrap_or("");
+        if primary.is_empty() || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(format!(
+                "QUARRY_LANG must list language codes such as en or en,fr, got \"{item}\""
+            ));
+        }
+        out.push(primary.to_ascii_lowercase());
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +85,18 @@ mod tests {
         let l = Limits::from_env(|k| (k == "QUARRY_MAX_DOCS").then(|| "2_000".into())).unwrap();
         assert_eq!(l.max_docs, 2000);
         assert_eq!(l.max_doc_bytes, Limits::default().max_doc_bytes);
+    }
+
+    #[test]
+    fn languages_are_primary_subtags() {
+        let l = Limits::from_env(|k| (k == "QUARRY_LANG").then(|| " en-GB, FR ,".into())).unwrap();
+        assert_eq!(l.langs, ["en", "fr"]);
+        assert!(Limits::default().langs.is_empty());
+        let e = Limits::from_env(|k| (k == "QUARRY_LANG").then(|| "en,*".into())).unwrap_err();
+        assert_eq!(
+            e,
+            "QUARRY_LANG must list language codes such as en or en,fr, got \"*\""
+        );
     }
 
     #[test]

@@ -34,12 +34,17 @@ pub struct Corpus {
     pub dirs: Vec<PathBuf>,
     /// Files skipped because no reader knows their extension.
     pub skipped: Vec<PathBuf>,
-    /// Files that are not documents, with why: HTML pages marked `noindex`
+    /// Files left out, with why: by `QUARRY_EXCLUDE` or `QUARRY_LANG`, and
+    /// files that are not documents: HTML pages marked `noindex`
     /// or redirecting at once, copies of markup sources.
     pub left_out: Vec<(PathBuf, String)>,
     /// HTML pages neither UTF-8 nor declaring their encoding, read as
     /// windows-1252 as browsers do (see `charset`).
     pub guessed: Vec<PathBuf>,
+    /// HTML pages by `<html lang>` (primary subtag), those left out by
+    /// [`Limits::langs`] included: a site in several languages is searched
+    /// as one unless told which to keep.
+    pub langs: std::collections::BTreeMap<String, usize>,
 }
 
 /// Reads the corpus at `root` with the default [`Limits`].
@@ -195,7 +200,15 @@ impl Walker<'_> {
                     },
                 )?;
                 match page {
-                    html::Page::Doc(doc, name) => {
+                    html::Page::Doc(doc, name, lang) => {
+                        if let Some(lang) = lang {
+                            *self.corpus.langs.entry(lang.clone()).or_default() += 1;
+                            let kept = &self.limits.langs;
+                            if !kept.is_empty() && !kept.contains(&lang) {
+                                self.leave_out(path, format!("lang {lang}"));
+                                return Ok(());
+                            }
+                        }
                         self.site_names.note(self.found.len(), &doc.title, name);
                         doc
                     }

@@ -365,6 +365,32 @@ fn document_over_the_size_limit_names_file_id_and_limit() {
 }
 
 #[test]
+fn pages_are_counted_by_language_and_kept_by_quarry_lang() {
+    let dir = scratch("langs");
+    for (name, lang) in [
+        ("a", " lang=\"en\""),
+        ("b", " lang=\"en-US\""),
+        ("c", " lang=\"es\""),
+        ("d", ""),
+    ] {
+        let page = format!("<html{lang}><title>{name}</title><p>Text {name}.</p></html>");
+        fs::write(dir.join(format!("{name}.html")), page).unwrap();
+    }
+    let c = read_corpus(&dir).unwrap();
+    assert_eq!(c.docs.len(), 4);
+    let counts: Vec<(&str, usize)> = c.langs.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    assert_eq!(counts, [("en", 2), ("es", 1)]);
+    let limits = Limits {
+        langs: vec!["en".into()],
+        ..Limits::default()
+    };
+    let c = read_corpus_with(&dir, &limits).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "d"], "a page without lang is kept");
+    assert_eq!(c.left_out, vec![(dir.join("c.html"), "lang es".into())]);
+}
+
+#[test]
 fn every_unusable_file_is_named_in_one_error() {
     let limits = Limits {
         max_doc_bytes: 64,
