@@ -77,9 +77,13 @@ pub fn place<'a, T: AsRef<str>>(
         // The window may run into the next section or start in the one
         // before: it is found again within its own.
         Some(&(at, heading, id)) => (within(m, body, &headings, at), Some((heading, id))),
-        // Before the first section: up to it, unless that is only the
-        // page's own heading (`cargo-add(1)` before `NAME`).
-        None if headings.first().is_some_and(|h| h.0 > HEAD / 4) => {
+        // Before the first section: up to it, unless that is one line, the
+        // page's own heading alone (`cargo-add(1)` before `NAME`).
+        None if headings
+            .first()
+            .and_then(|h| body.get(..h.0))
+            .is_some_and(|top| top.trim().contains('\n')) =>
+        {
             (within(m, body, &headings, 0), None)
         }
         None => (s, None),

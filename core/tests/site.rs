@@ -148,7 +148,7 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         ),
         (
             "storage.backups",
-            "storage.backups = 7",
+            "storage.backups = 7\nsince 2.1",
             "storage.backups",
             "the heading holding the query as typed wins over one its stems match first",
         ),
@@ -160,7 +160,7 @@ fn a_match_deep_in_a_reference_page_names_its_section() {
         ),
         (
             "storage backups",
-            "storage.backups = 7",
+            "storage.backups = 7\nsince 2.1",
             "storage.backups",
             "the query as typed, spaced where the name has dots",
         ),
