@@ -58,9 +58,9 @@ pub struct Tuning {
     /// query of plain words (1 turns it off; see `exact_titles`, and for
     /// one word `eval`'s lists).
     pub exact_title: f32,
-    /// Score factor of a document with a section whose heading holds every
-    /// clause of the query, among the best [`RESCORED`] (1 turns it off;
-    /// see `named_in_headings`).
+    /// Score factor of a document whose title, or a section's heading,
+    /// holds every clause of the query, among the best [`RESCORED`] (1
+    /// turns it off; see `named_in_headings`).
     pub heading: f32,
     /// Score factor, among the same best documents, of a document whose
     /// title or a heading names the identifier the query is (one word
@@ -229,10 +229,11 @@ pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
     opts.sort == Sort::Relevance && index.has_sections() && (t.heading != 1.0 || t.defined != 1.0)
 }
 
-/// Scales by `Tuning::heading` the score of each of `docs` with a section
-/// whose heading holds every clause of the query: the page that defines
-/// `namedtuple` (`collections.namedtuple(typename, …)`) over a short page
-/// that mentions it. With a query that is an `identifier`, a document
+/// Scales by `Tuning::heading` the score of each of `docs` whose title, or
+/// a section's heading, holds every clause of the query: the page that
+/// defines `namedtuple` (`collections.namedtuple(typename, …)`) over a
+/// short page that mentions it, and the Rust book's `Packages and Crates`
+/// for `crate` over `Publishing a Crate`'s many mentions of crates. With a query that is an `identifier`, a document
 /// whose title, a heading or a fragment id names it whole (only an id, for
 /// one typed as words) is scaled by `Tuning::defined` too:
 /// `PyUnicode_Splitlines(…)`'s page over the C API's list of every
@@ -254,7 +255,8 @@ fn named_in_headings<T: AsRef<str>>(
     }
     for d in docs.iter_mut() {
         let headings = index.headings(d.0);
-        if headings.iter().any(|h| m.holds_all(h.1)) {
+        if headings.iter().any(|h| m.holds_all(h.1)) || m.holds_all(index.title(d.0).unwrap_or(""))
+        {
             d.1 *= opts.tuning.heading;
         }
         if let Some((id, whole)) = identifier {

@@ -86,6 +86,33 @@ fn a_heading_naming_the_query_lifts_its_page() {
 }
 
 #[test]
+fn a_title_naming_the_query_lifts_its_page_as_a_heading_does() {
+    // The Rust book: "References and Borrowing" names borrowing in its
+    // title, which is no section heading; "Shared State" names it nowhere.
+    let mut refs = page(
+        "references",
+        "References and Borrowing\nA reference borrows a value.\nMutable References\nOne at a time.",
+        Some("Mutable References"),
+    );
+    refs.title = "References and Borrowing".into();
+    let mut other = page("shared", "Shared State\nA mutex borrows nothing.", None);
+    other.title = "Shared State".into();
+    let bytes = write_index(&[refs, other]).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let score = |heading: f32, q: &str, id: &str| {
+        let tuning = Tuning {
+            heading,
+            ..Tuning::default()
+        };
+        ranked(&index, q, tuning).into_iter().find(|r| r.0 == id).unwrap().1
+    };
+    let lifted = score(2.0, "borrowing", "references") / score(1.0, "borrowing", "references");
+    assert!((lifted - 2.0).abs() < 1e-4, "{lifted}");
+    let kept = score(2.0, "borrows", "shared") / score(1.0, "borrows", "shared");
+    assert!((kept - 1.0).abs() < 1e-4, "neither title nor heading names it: {kept}");
+}
+
+#[test]
 fn without_sections_nothing_is_read_again() {
     let bytes = corpus(false);
     let index = Index::open(&bytes).unwrap();
