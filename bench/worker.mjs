@@ -2,48 +2,15 @@
 // node --expose-gc worker.mjs ENGINE CORPUS.jsonl QUERIES.tsv [QUARRY_PKG_DIR]
 // Prints one JSON object.
 import { readFileSync, readdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gz, gc, now, pct, time as timeLog } from './timing.mjs';
 
 const [engineName, corpusPath, queriesPath, pkgDir] = process.argv.slice(2);
 const rows = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l && !l.startsWith('query\t'))
   .map((l) => { const [query, kind, note] = l.split('\t'); return { query, kind, note }; });
 const queries = rows.map((r) => r.query);
-const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const now = () => performance.now();
-const gc = () => { if (global.gc) { global.gc(); global.gc(); } };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-
-// Warm-up: passes over the log until 2 s have passed, at least one. One
-// pass leaves V8 half-way: a WebAssembly function moves from its baseline
-// code (Liftoff) to optimized code only after enough of it has run, and
-// JavaScript tiers up the same way, so the timed passes would measure the
-// tiering as much as the engine. A cap of 10 passes, as before, stopped the
-// fast engines after 50 ms at 1,000 documents, before all of Quarry's
-// functions had tiered up. Every engine gets the same time; the slow ones
-// reach it in one pass.
-function warmUp(search) {
-  const t = now();
-  do {
-    for (const q of queries) search(q);
-  } while (now() - t < 2000);
-}
-
-function time(search, passes = 3) {
-  warmUp(search);
-  const times = [];
-  let empty = 0;
-  for (let p = 0; p < passes; p++) {
-    for (const q of queries) {
-      const t = now();
-      const r = search(q);
-      times.push((now() - t) * 1000);
-      if (p === 0 && r.length === 0) empty++;
-    }
-  }
-  return { p50: pct(times, 0.5), p95: pct(times, 0.95), noAnswer: empty };
-}
+const time = (search) => timeLog(queries, search);
 
 // Typo tolerance: the share of the log's misspelled words whose intended
 // word's top result is in the misspelling's top 10; `ids(query)` searches.
