@@ -104,12 +104,19 @@ fn a_title_naming_the_query_lifts_its_page_as_a_heading_does() {
             heading,
             ..Tuning::default()
         };
-        ranked(&index, q, tuning).into_iter().find(|r| r.0 == id).unwrap().1
+        ranked(&index, q, tuning)
+            .into_iter()
+            .find(|r| r.0 == id)
+            .unwrap()
+            .1
     };
     let lifted = score(2.0, "borrowing", "references") / score(1.0, "borrowing", "references");
     assert!((lifted - 2.0).abs() < 1e-4, "{lifted}");
     let kept = score(2.0, "borrows", "shared") / score(1.0, "borrows", "shared");
-    assert!((kept - 1.0).abs() < 1e-4, "neither title nor heading names it: {kept}");
+    assert!(
+        (kept - 1.0).abs() < 1e-4,
+        "neither title nor heading names it: {kept}"
+    );
 }
 
 #[test]

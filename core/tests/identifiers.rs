@@ -4,29 +4,10 @@
 
 mod placing;
 
-use placing::first_placed;
+use placing::{first_placed, page};
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
-use quarry_core::{search, snippet, Anchor, Document, Index, SearchOptions};
-
-fn page(id: &str, title: &str, body: &str, entries: &[(&str, &str)]) -> Document {
-    let anchors = entries
-        .iter()
-        .map(|&(heading, id)| Anchor {
-            at: body.find(heading).expect("the heading is in the body") as u32,
-            len: heading.len() as u32,
-            id: id.into(),
-        })
-        .collect();
-    Document {
-        id: id.to_string(),
-        title: title.to_string(),
-        body: body.to_string(),
-        url: Some(format!("{id}.html")),
-        fields: Vec::new(),
-        anchors,
-    }
-}
+use quarry_core::{search, snippet, Index, SearchOptions};
 
 fn ids(index: &Index, query: &str) -> Vec<String> {
     ids_with(index, query, &SearchOptions::default())

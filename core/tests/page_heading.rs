@@ -5,29 +5,9 @@
 
 mod placing;
 
-use placing::first_placed;
+use placing::{first_placed, page};
 use quarry_core::index::write_index;
-use quarry_core::{Anchor, Document, Index};
-
-/// A page with a heading of its own and sections at each of `sections`.
-fn page(id: &str, title: &str, body: &str, sections: &[&str]) -> Document {
-    let anchors = sections
-        .iter()
-        .map(|s| Anchor {
-            at: body.find(s).expect("the heading is in the body") as u32,
-            len: s.len() as u32,
-            id: s.to_lowercase(),
-        })
-        .collect();
-    Document {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        url: Some(format!("{id}.html")),
-        fields: Vec::new(),
-        anchors,
-    }
-}
+use quarry_core::Index;
 
 #[test]
 fn a_page_heading_alone_before_the_first_section_is_not_the_snippet() {
@@ -38,13 +18,13 @@ fn a_page_heading_alone_before_the_first_section_is_not_the_snippet() {
             "cargo-add",
             "cargo add",
             "cargo-add(1)\nNAME\ncargo-add — Add dependencies to a manifest file\nSYNOPSIS\ncargo add [options] crate",
-            &["NAME", "SYNOPSIS"],
+            &[("NAME", "name"), ("SYNOPSIS", "synopsis")],
         ),
         page(
             "cargo-tidy",
             "cargo tidy",
             &format!("cargo-tidy(1)\n{intro}\nNAME\ncargo-tidy — Remove unused files\nOPTIONS\n--dry-run"),
-            &["NAME", "OPTIONS"],
+            &[("NAME", "name"), ("OPTIONS", "options")],
         ),
     ])
     .unwrap();

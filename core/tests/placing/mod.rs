@@ -5,7 +5,7 @@ use quarry_core::place::{place, Place};
 use quarry_core::search::identifier;
 use quarry_core::snippet::Matcher;
 use quarry_core::text::normalize::fold;
-use quarry_core::{search, Index, SearchOptions};
+use quarry_core::{search, Anchor, Document, Index, SearchOptions};
 
 /// The snippet and section of the first hit of `q`, which must be `id`,
 /// and that hit's document.
@@ -18,4 +18,26 @@ pub fn first_placed<'a>(index: &Index<'a>, q: &str, id: &str) -> (Place<'a>, u32
     let name = identifier(q);
     let name = name.as_ref().map(|n| n.0.as_str());
     (place(index, h.doc, &m, &fold(q), name), h.doc)
+}
+
+/// A page titled `title` with a section at each (heading, id) of `entries`,
+/// each heading found in `body`.
+#[allow(dead_code)] // not every test file that shares this module builds pages
+pub fn page(id: &str, title: &str, body: &str, entries: &[(&str, &str)]) -> Document {
+    let anchors = entries
+        .iter()
+        .map(|&(heading, id)| Anchor {
+            at: body.find(heading).expect("the heading is in the body") as u32,
+            len: heading.len() as u32,
+            id: id.into(),
+        })
+        .collect();
+    Document {
+        id: id.to_string(),
+        title: title.to_string(),
+        body: body.to_string(),
+        url: Some(format!("{id}.html")),
+        fields: Vec::new(),
+        anchors,
+    }
 }
