@@ -116,3 +116,21 @@ fn a_swap_into_a_word_in_use_wins_over_other_single_edits() {
         "`chart`, not `heart`"
     );
 }
+
+#[test]
+fn a_query_finding_nothing_respells_a_rare_word_the_index_has() {
+    // One package misspells `python`; the word typed so finds its page,
+    // but with `numpy` the query finds nothing: `python numpy` does.
+    let bytes = index_of(40, |i| match i {
+        0 => "documentation pyhton peewee",
+        1..6 => "fast arrays for python with numpy",
+        6..20 => "python bindings",
+        _ => "other words about keys and hosts",
+    });
+    let index = Index::open(&bytes).unwrap();
+    let alone = search(&index, "pyhton", &finished());
+    assert_eq!((alone.total, alone.suggestion), (1, None), "found as typed");
+    let r = search(&index, "pyhton numpy", &finished());
+    assert_eq!(r.total, 0);
+    assert_eq!(r.suggestion.as_deref(), Some("python numpy"));
+}

@@ -284,6 +284,12 @@ pub fn typos<'i>(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expa
             &q,
             MAX_FUZZY_SCAN,
             |key, d, value| {
+                // The word itself is no typo of itself (only a respelling
+                // walks from a word the index has: `pyhton`, in one
+                // document, is still `python`).
+                if d == 0 {
+                    return;
+                }
                 let (Ok(key), Some((info, kind))) = (std::str::from_utf8(key), index.entry(value))
                 else {
                     return;
