@@ -3,7 +3,8 @@
 //! styles, templates, `<nav>`, `<footer>`, `hidden` elements and anything
 //! marked `data-quarry-ignore` are not text; when elements are marked
 //! `data-quarry-body`, only they are indexed (as Pagefind's
-//! `data-pagefind-body`), and otherwise, when the page has a `<main>`, only
+//! `data-pagefind-body`, read too, with its other attributes: see
+//! `pagefind`), and otherwise, when the page has a `<main>`, only
 //! it: HTML defines it as the page's dominant content, so what lies outside
 //! (menus, help pop-ups, banners) repeats on every page of a site.
 //! Pages that ask search engines to leave them out (`robots` `noindex`) and
@@ -13,6 +14,7 @@
 //! `<title>` that is the content's first heading plus the site's name
 //! (`Coroutines — Python 3.11 documentation`) gives the heading alone.
 
+use super::pagefind;
 use super::sections::Sections;
 use super::site_name::without_site_name;
 use crate::document::{Document, FieldValue};
@@ -101,8 +103,9 @@ pub const MAX_DEPTH: usize = 4096;
 pub enum Page {
     /// A document, the site's name with its separator if the title held
     /// one after the heading (see [`without_site_name`]), and the page's
-    /// language (`<html lang>`'s primary subtag, lower-case).
-    Doc(Document, Option<String>, Option<String>),
+    /// language (`<html lang>`'s primary subtag, lower-case), and whether
+    /// it marks its content with `data-pagefind-body` (see `pagefind`).
+    Doc(Document, Option<String>, Option<String>, bool),
     /// A page that is not one, and why (see the module's comment).
     LeftOut(&'static str),
 }
@@ -123,7 +126,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
             .map(|e| collapse(&e.text().collect::<String>()))
             .find(|t| !t.is_empty())
     };
-    let roots = outermost(&html, "[data-quarry-body]")
+    let roots = outermost(&html, "[data-quarry-body], [data-pagefind-body]")
         .or_else(|| outermost(&html, "main, [role=main]"))
         .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
@@ -161,12 +164,25 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         },
         None => (h1.unwrap_or_else(|| super::txt::title_of(&body)), None),
     };
+    let mut fields = meta_fields(&html);
+    let mut title = title;
+    // Pagefind's attributes name fields on purpose: they win over `<meta>`,
+    // and its `title` is the result's title.
+    for (key, value) in pagefind::fields(&html) {
+        if key == "title" {
+            title = value;
+            continue;
+        }
+        fields.retain(|(k, _)| *k != key);
+        fields.push((key, FieldValue::Str(value)));
+    }
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
     let doc = Document {
         id: id.to_string(),
         title,
         body,
         url: Some(rel_path.to_string()),
-        fields: meta_fields(&html),
+        fields,
         anchors,
     };
     let lang = html
@@ -175,7 +191,9 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         .and_then(|l| l.split(['-', '_']).next())
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty());
-    Ok(Page::Doc(doc, site_name, lang))
+    let marked = Selector::parse("[data-pagefind-body]").expect("static selector");
+    let pagefind_body = html.select(&marked).next().is_some();
+    Ok(Page::Doc(doc, site_name, lang, pagefind_body))
 }
 
 /// The visible elements matching `css` that no other one contains, in
@@ -343,6 +361,7 @@ fn is_skipped(element: ElementRef) -> bool {
     SKIPPED.contains(&e.name())
         || e.attr("hidden").is_some()
         || e.attr("data-quarry-ignore").is_some()
+        || e.attr(pagefind::IGNORE).is_some()
         || e.attr("aria-hidden") == Some("true")
         || e.attr("role").is_some_and(|r| SKIPPED_ROLES.contains(&r))
         || e.classes().any(|c| SKIPPED_CLASSES.contains(&c))
@@ -503,6 +522,41 @@ mod tests {
             "<title>T</title><div>menu</div><main>main</main><article data-quarry-body><p>only this</p></article>",
         );
         assert_eq!(d.body, "only this");
+    }
+
+    #[test]
+    fn pagefind_attributes_read_as_pagefind_reads_them() {
+        let page = r#"<html><head><title>Meetup — Blog</title><meta name="date" content="2020-01-01">
+            <meta name="author" content="An"></head><body><nav>menu</nav>
+            <article data-pagefind-body><h1 data-pagefind-meta="title">Meetup in Hà Nội</h1>
+            <p data-pagefind-meta="date:2024-06-01">We met <span data-pagefind-filter="place">Hà Nội</span>.</p>
+            <aside data-pagefind-ignore="all">Related posts</aside></article>
+            <footer>Footer</footer></body></html>"#;
+        let Ok(Page::Doc(d, _, _, marked)) = read("x", "x.html", page) else {
+            panic!("a document")
+        };
+        assert!(marked, "the page marks its content for Pagefind");
+        assert_eq!(d.title, "Meetup in Hà Nội");
+        assert_eq!(d.body, "Meetup in Hà Nội\nWe met Hà Nội.");
+        let fields: Vec<(&str, Option<&str>)> = ["author", "date", "place", "title"]
+            .iter()
+            .map(|&k| (k, d.field_str(k)))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("author", Some("An")),
+                ("date", Some("2024-06-01")),
+                ("place", Some("Hà Nội")),
+                ("title", None)
+            ],
+            "Pagefind's date wins over <meta>; its title is the title"
+        );
+        let Ok(Page::Doc(_, _, _, marked)) = read("y", "y.html", "<title>Y</title><p>Text.</p>")
+        else {
+            panic!("a document")
+        };
+        assert!(!marked);
     }
 
     #[test]

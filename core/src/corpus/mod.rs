@@ -10,6 +10,7 @@ mod html;
 mod jsonl;
 mod limits;
 mod markdown;
+mod pagefind;
 mod sections;
 mod site_name;
 mod txt;
@@ -73,6 +74,8 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         found: Vec::new(),
         site_names: site_name::SiteNames::default(),
         unusable: Vec::new(),
+        pagefind_body: false,
+        unmarked: Vec::new(),
     };
     if meta.is_dir() {
         walker.walk(root)?;
@@ -84,6 +87,8 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         mut found,
         site_names,
         mut unusable,
+        pagefind_body,
+        unmarked,
         ..
     } = walker;
     if unusable.len() > 1 {
@@ -93,6 +98,19 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         return Err(e);
     }
     site_names.cut_from(&mut found);
+    if pagefind_body {
+        let mut drop = vec![false; found.len()];
+        for (at, path) in unmarked {
+            drop[at] = true;
+            let why = "no data-pagefind-body, which other pages have";
+            corpus.left_out.push((path, why.to_string()));
+        }
+        let mut at = 0;
+        found.retain(|_| {
+            at += 1;
+            !drop[at - 1]
+        });
+    }
     if found.is_empty() {
         return Err(CorpusError::NoDocuments {
             path: root.to_path_buf(),
@@ -124,6 +142,11 @@ struct Walker<'a> {
     site_names: site_name::SiteNames,
     /// Files that cannot be documents, reported together at the end.
     unusable: Vec<CorpusError>,
+    /// Whether a page marks its content with `data-pagefind-body`; then,
+    /// as Pagefind does, the HTML pages that do not (`unmarked`: their
+    /// place in `found`, and their path) are left out.
+    pagefind_body: bool,
+    unmarked: Vec<(usize, PathBuf)>,
 }
 
 impl Walker<'_> {
@@ -200,7 +223,7 @@ impl Walker<'_> {
                     },
                 )?;
                 match page {
-                    html::Page::Doc(doc, name, lang) => {
+                    html::Page::Doc(doc, name, lang, pagefind_body) => {
                         if let Some(lang) = lang {
                             *self.corpus.langs.entry(lang.clone()).or_default() += 1;
                             let kept = &self.limits.langs;
@@ -210,6 +233,11 @@ impl Walker<'_> {
                             }
                         }
                         self.site_names.note(self.found.len(), &doc.title, name);
+                        if pagefind_body {
+                            self.pagefind_body = true;
+                        } else {
+                            self.unmarked.push((self.found.len(), path.to_path_buf()));
+                        }
                         doc
                     }
                     html::Page::LeftOut(why) => {

@@ -391,6 +391,38 @@ fn pages_are_counted_by_language_and_kept_by_quarry_lang() {
 }
 
 #[test]
+fn once_a_page_has_data_pagefind_body_pages_without_it_are_left_out() {
+    let dir = scratch("pagefind-body");
+    fs::write(
+        dir.join("a.html"),
+        "<title>A</title><main data-pagefind-body>Post.</main>",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("b.html"),
+        "<title>B</title><main>Tag listing.</main>",
+    )
+    .unwrap();
+    fs::write(dir.join("c.md"), "# C\n\nNotes.").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a", "c"], "other formats are no HTML page to mark");
+    assert_eq!(
+        c.left_out,
+        vec![(
+            dir.join("b.html"),
+            "no data-pagefind-body, which other pages have".into()
+        )]
+    );
+    fs::remove_file(dir.join("a.html")).unwrap();
+    assert_eq!(
+        read_corpus(&dir).unwrap().docs.len(),
+        2,
+        "no page marked: all kept"
+    );
+}
+
+#[test]
 fn every_unusable_file_is_named_in_one_error() {
     let limits = Limits {
         max_doc_bytes: 64,
