@@ -191,7 +191,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         .and_then(|l| l.split(['-', '_']).next())
         .map(|l| l.trim().to_ascii_lowercase())
         .filter(|l| !l.is_empty());
-    let marked = Selector::parse("[data-pagefind-body]").expect("static selector");
+    let marked = Selector::parse(&format!("[{}]", pagefind::BODY)).expect("static selector");
     let pagefind_body = html.select(&marked).next().is_some();
     Ok(Page::Doc(doc, site_name, lang, pagefind_body))
 }
