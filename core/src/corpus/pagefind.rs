@@ -15,8 +15,10 @@ pub const BODY: &str = "data-pagefind-body";
 /// (any value: Pagefind's `index` and `all` alike).
 pub const IGNORE: &str = "data-pagefind-ignore";
 
-/// Fields the page's elements give, in document order, first of a key wins;
-/// a filter's several values are joined as `a, b`, as lists are elsewhere.
+/// Fields the page's elements give, in document order. As in Pagefind, a
+/// later element's meta replaces an earlier one's, and a filter's several
+/// values are all kept, here joined as `a, b` as lists are elsewhere.
+/// Unlike Pagefind, an empty key or value gives no field.
 pub fn fields(html: &Html) -> Vec<(String, String)> {
     let selector =
         Selector::parse("[data-pagefind-meta], [data-pagefind-filter]").expect("static selector");
@@ -28,7 +30,8 @@ pub fn fields(html: &Html) -> Vec<(String, String)> {
         ] {
             for (key, value) in e.attr(attr).into_iter().flat_map(|spec| specs(e, spec)) {
                 match out.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, v)) if joined && !v.split(", ").any(|x| x == value) => {
+                    Some((_, v)) if !joined => *v = value,
+                    Some((_, v)) if !v.split(", ").any(|x| x == value) => {
                         v.push_str(", ");
                         v.push_str(&value);
                     }
@@ -41,14 +44,26 @@ pub fn fields(html: &Html) -> Vec<(String, String)> {
     out
 }
 
-/// The (key, value) pairs of one attribute's `spec` on element `e`; empty
-/// keys and values are left out.
+/// The (key, value) pairs of one attribute's `spec` on element `e`, as
+/// Pagefind 1.x parses it (checked against its Node API): items are split
+/// at commas, but a `key:value` item's value runs to the end of the spec,
+/// commas and all (`date:2024-06-01, x` is the date `2024-06-01, x`).
+/// Empty keys and values are left out.
 fn specs(e: ElementRef, spec: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for item in spec.split(',').map(str::trim) {
-        let (key, value) = if let Some((key, value)) = item.split_once(':') {
-            (key, value.trim().to_string())
-        } else if let Some((key, attr)) = item.strip_suffix(']').and_then(|i| i.split_once('[')) {
+    let mut rest = spec;
+    loop {
+        let (item, next) = match rest.split_once(',') {
+            Some((item, next)) => (item, Some(next)),
+            None => (rest, None),
+        };
+        let (key, value) = if let Some((key, _)) = item.split_once(':') {
+            (key, rest[key.len() + 1..].to_string())
+        } else if let Some((key, attr)) = item
+            .trim()
+            .strip_suffix(']')
+            .and_then(|i| i.split_once('['))
+        {
             (key, e.attr(attr.trim()).unwrap_or("").to_string())
         } else {
             (item, e.text().collect::<String>())
@@ -58,8 +73,11 @@ fn specs(e: ElementRef, spec: &str) -> Vec<(String, String)> {
         if !key.is_empty() && !value.is_empty() {
             out.push((key, value));
         }
+        match next {
+            Some(next) if !item.contains(':') => rest = next,
+            _ => return out,
+        }
     }
-    out
 }
 
 #[cfg(test)]
@@ -71,18 +89,22 @@ mod tests {
         let html = Html::parse_document(
             r#"<h1 data-pagefind-meta="title">Hà Nội  meetup</h1>
             <img src="/a.png" alt="A" data-pagefind-meta="image[src], image_alt[alt]">
-            <p data-pagefind-meta="date:2024-06-01, place: Hà Nội">Text.</p>
+            <p data-pagefind-meta="place: Hà Nội">Text.</p>
+            <i data-pagefind-meta="cover[src], date:2024-06-01, x"></i>
+            <b data-pagefind-meta="a:b:c"></b>
             <span data-pagefind-filter="tag">rust</span><span data-pagefind-filter="tag">wasm</span>
             <span data-pagefind-filter="tag">rust</span>
             <p data-pagefind-meta="title">Second title</p><i data-pagefind-meta="empty[nope], :x"></i>"#,
         );
         let got = fields(&html);
+        // As Pagefind 1.6's Node API gives them for the same markup.
         let want = [
-            ("title", "Hà Nội meetup"),
+            ("title", "Second title"),
             ("image", "/a.png"),
             ("image_alt", "A"),
-            ("date", "2024-06-01"),
             ("place", "Hà Nội"),
+            ("date", "2024-06-01, x"),
+            ("a", "b:c"),
             ("tag", "rust, wasm"),
         ];
         let got: Vec<(&str, &str)> = got.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
