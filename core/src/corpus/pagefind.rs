@@ -110,4 +110,21 @@ mod tests {
         let got: Vec<(&str, &str)> = got.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(got, want);
     }
+
+    #[test]
+    fn odd_specs_give_no_field_or_a_plain_one_and_never_panic() {
+        for spec in [
+            ":", "[]", "a[b", "]", ",", ", ,", "é:ü", "k:", "k[]", "ü[ü]",
+        ] {
+            let html = Html::parse_document(&format!(
+                "<p data-pagefind-meta=\"{spec}\" data-pagefind-filter=\"{spec}\">text</p>"
+            ));
+            for (key, value) in fields(&html) {
+                assert!(
+                    !key.is_empty() && !value.is_empty(),
+                    "{spec}: {key:?} {value:?}"
+                );
+            }
+        }
+    }
 }
