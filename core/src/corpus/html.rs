@@ -101,11 +101,18 @@ pub const MAX_DEPTH: usize = 4096;
 /// What one HTML file gives.
 #[derive(Debug)]
 pub enum Page {
-    /// A document, the site's name with its separator if the title held
-    /// one after the heading (see [`without_site_name`]), and the page's
-    /// language (`<html lang>`'s primary subtag, lower-case), and whether
-    /// it marks its content with `data-pagefind-body` (see `pagefind`).
-    Doc(Document, Option<String>, Option<String>, bool),
+    /// A document.
+    Doc {
+        doc: Document,
+        /// The site's name with its separator, if the title held one after
+        /// the heading (see [`without_site_name`]).
+        site_name: Option<String>,
+        /// `<html lang>`, as `limits::primary_subtag` gives it.
+        lang: Option<String>,
+        /// Whether the page marks its content with `data-pagefind-body`
+        /// (see `pagefind`).
+        pagefind_body: bool,
+    },
     /// A page that is not one, and why (see the module's comment).
     LeftOut(&'static str),
 }
@@ -126,7 +133,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
             .map(|e| collapse(&e.text().collect::<String>()))
             .find(|t| !t.is_empty())
     };
-    let roots = outermost(&html, "[data-quarry-body], [data-pagefind-body]")
+    let roots = outermost(&html, &format!("[data-quarry-body], {}", pagefind::BODY))
         .or_else(|| outermost(&html, "main, [role=main]"))
         .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
@@ -188,12 +195,16 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
     let lang = html
         .root_element()
         .attr("lang")
-        .and_then(|l| l.split(['-', '_']).next())
-        .map(|l| l.trim().to_ascii_lowercase())
+        .map(super::limits::primary_subtag)
         .filter(|l| !l.is_empty());
-    let marked = Selector::parse(&format!("[{}]", pagefind::BODY)).expect("static selector");
+    let marked = Selector::parse(pagefind::BODY).expect("static selector");
     let pagefind_body = html.select(&marked).next().is_some();
-    Ok(Page::Doc(doc, site_name, lang, pagefind_body))
+    Ok(Page::Doc {
+        doc,
+        site_name,
+        lang,
+        pagefind_body,
+    })
 }
 
 /// The visible elements matching `css` that no other one contains, in
@@ -443,7 +454,6 @@ fn meta_fields(html: &Html) -> Vec<(String, FieldValue)> {
             fields.push(("date".to_string(), FieldValue::Str(collapse(date))));
         }
     }
-    fields.sort_by(|a, b| a.0.cmp(&b.0));
     fields
 }
 
@@ -453,14 +463,14 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         match read("x", "x.html", text).unwrap() {
-            Page::Doc(d, ..) => d,
+            Page::Doc { doc, .. } => doc,
             Page::LeftOut(why) => panic!("left out: {why}"),
         }
     }
 
     #[test]
     fn title_visible_text_and_meta() {
-        let Ok(Page::Doc(d, ..)) = read(
+        let Ok(Page::Doc { doc: d, .. }) = read(
             "docs/a",
             "docs/a.html",
             r#"<!doctype html><html><head><title> Đức Thắng &amp; co </title>
@@ -532,7 +542,12 @@ mod tests {
             <p data-pagefind-meta="date:2024-06-01">We met <span data-pagefind-filter="place">Hà Nội</span>.</p>
             <aside data-pagefind-ignore="all">Related posts</aside></article>
             <footer>Footer</footer></body></html>"#;
-        let Ok(Page::Doc(d, _, _, marked)) = read("x", "x.html", page) else {
+        let Ok(Page::Doc {
+            doc: d,
+            pagefind_body: marked,
+            ..
+        }) = read("x", "x.html", page)
+        else {
             panic!("a document")
         };
         assert!(marked, "the page marks its content for Pagefind");
@@ -552,7 +567,10 @@ mod tests {
             ],
             "Pagefind's date wins over <meta>; its title is the title"
         );
-        let Ok(Page::Doc(_, _, _, marked)) = read("y", "y.html", "<title>Y</title><p>Text.</p>")
+        let Ok(Page::Doc {
+            pagefind_body: marked,
+            ..
+        }) = read("y", "y.html", "<title>Y</title><p>Text.</p>")
         else {
             panic!("a document")
         };
@@ -680,7 +698,7 @@ mod tests {
             r#"<meta http-equiv="refresh" content="5; url=other.html">"#,
             r#"<meta name="description" content="noindex">"#,
         ] {
-            assert!(matches!(page(head), Ok(Page::Doc(..))), "{head}");
+            assert!(matches!(page(head), Ok(Page::Doc { .. })), "{head}");
         }
     }
 

@@ -60,18 +60,24 @@ impl Limits {
     }
 }
 
-/// `QUARRY_LANG`'s languages: `en` or `en,fr`; a region (`en-GB`) is
-/// dropped, as pages are compared by primary subtag.
+/// A language tag as pages are compared by it, `QUARRY_LANG`'s and
+/// `<html lang>`'s alike: its primary subtag, lower-case (`en-GB` is `en`).
+pub(super) fn primary_subtag(tag: &str) -> String {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+    primary.trim().to_ascii_lowercase()
+}
+
+/// `QUARRY_LANG`'s languages: `en` or `en,fr`, by [`primary_subtag`].
 fn langs(value: &str) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for item in value.split(',').map(str::trim).filter(|l| !l.is_empty()) {
-        let primary = item.split(['-', '_']).next().unwrap_or("");
+        let primary = primary_subtag(item);
         if primary.is_empty() || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
             return Err(format!(
                 "QUARRY_LANG must list language codes such as en or en,fr, got \"{item}\""
             ));
         }
-        out.push(primary.to_ascii_lowercase());
+        out.push(primary);
     }
     Ok(out)
 }

@@ -223,7 +223,12 @@ impl Walker<'_> {
                     },
                 )?;
                 match page {
-                    html::Page::Doc(doc, name, lang, pagefind_body) => {
+                    html::Page::Doc {
+                        doc,
+                        site_name,
+                        lang,
+                        pagefind_body,
+                    } => {
                         if let Some(lang) = lang {
                             *self.corpus.langs.entry(lang.clone()).or_default() += 1;
                             let kept = &self.limits.langs;
@@ -232,7 +237,8 @@ impl Walker<'_> {
                                 return Ok(());
                             }
                         }
-                        self.site_names.note(self.found.len(), &doc.title, name);
+                        self.site_names
+                            .note(self.found.len(), &doc.title, site_name);
                         if pagefind_body {
                             self.pagefind_body = true;
                         } else {

@@ -8,8 +8,8 @@
 
 use scraper::{ElementRef, Html, Selector};
 
-/// Marks the page's content, as `data-quarry-body` does.
-pub const BODY: &str = "data-pagefind-body";
+/// Selects the page's content, as `[data-quarry-body]` does.
+pub const BODY: &str = "[data-pagefind-body]";
 
 /// Marks an element that is not content, as `data-quarry-ignore` does
 /// (any value: Pagefind's `index` and `all` alike).
@@ -17,31 +17,39 @@ pub const IGNORE: &str = "data-pagefind-ignore";
 
 /// Fields the page's elements give, in document order. As in Pagefind, a
 /// later element's meta replaces an earlier one's, and a filter's several
-/// values are all kept, here joined as `a, b` as lists are elsewhere.
+/// values are all kept, here joined as lists are elsewhere (`list_text`).
 /// Unlike Pagefind, an empty key or value gives no field.
 pub fn fields(html: &Html) -> Vec<(String, String)> {
     let selector =
         Selector::parse("[data-pagefind-meta], [data-pagefind-filter]").expect("static selector");
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut found: Vec<(String, Vec<String>)> = Vec::new();
     for e in html.select(&selector) {
-        for (attr, joined) in [
+        for (attr, filter) in [
             ("data-pagefind-meta", false),
             ("data-pagefind-filter", true),
         ] {
             for (key, value) in e.attr(attr).into_iter().flat_map(|spec| specs(e, spec)) {
-                match out.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, v)) if !joined => *v = value,
-                    Some((_, v)) if !v.split(", ").any(|x| x == value) => {
-                        v.push_str(", ");
-                        v.push_str(&value);
+                let at = match found.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        found.push((key, Vec::new()));
+                        found.len() - 1
                     }
-                    Some(_) => {}
-                    None => out.push((key, value)),
+                };
+                let values = &mut found[at].1;
+                if !filter {
+                    values.clear();
+                }
+                if !values.contains(&value) {
+                    values.push(value);
                 }
             }
         }
     }
-    out
+    found
+        .into_iter()
+        .map(|(key, values)| (key, super::list_text(values)))
+        .collect()
 }
 
 /// The (key, value) pairs of one attribute's `spec` on element `e`, as

@@ -144,7 +144,7 @@ mod tests {
 
     /// Each anchor as (heading text, id), read back from the body.
     fn sections(html: &str) -> Vec<(String, String)> {
-        let Ok(Page::Doc(d, ..)) = read("x", "x.html", html) else {
+        let Ok(Page::Doc { doc: d, .. }) = read("x", "x.html", html) else {
             panic!("not a document")
         };
         d.anchors
@@ -212,7 +212,8 @@ mod tests {
 
     #[test]
     fn a_heading_after_inline_text_starts_its_own_line() {
-        let Ok(Page::Doc(d, ..)) = read("x", "x.html", "<main>lead<h2 id=h>Head</h2>tail</main>")
+        let Ok(Page::Doc { doc: d, .. }) =
+            read("x", "x.html", "<main>lead<h2 id=h>Head</h2>tail</main>")
         else {
             panic!()
         };
