@@ -233,9 +233,10 @@ pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
 /// a section's heading, holds every clause of the query: the page that
 /// defines `namedtuple` (`collections.namedtuple(typename, …)`) over a
 /// short page that mentions it, and the Rust book's `Packages and Crates`
-/// for `crate` over `Publishing a Crate`'s many mentions of crates. With a query that is an `identifier`, a document
-/// whose title, a heading or a fragment id names it whole (only an id, for
-/// one typed as words) is scaled by `Tuning::defined` too:
+/// for `crate` over `Publishing a Crate`'s many mentions of crates. With a
+/// query that is an `identifier`, a document whose title, a heading or a
+/// fragment id names it whole (only an id, for one typed as words) is
+/// scaled by `Tuning::defined` too:
 /// `PyUnicode_Splitlines(…)`'s page over the C API's list of every
 /// stable function, which is shorter and says the name as often. Headings
 /// are no field of the index, so only the best documents are read again,
