@@ -176,7 +176,8 @@ export class QuarrySearch extends HTMLElement {
   }
 
   renderHit(hit, i) {
-    const title = el('div', { className: 'title', part: 'title' }, ...markTitle(hit.title || hit.id, hit));
+    const marked = markedWords(hit);
+    const title = el('div', { className: 'title', part: 'title' }, ...markWords(hit.title || hit.id, marked));
     const meta = el('div', { className: 'meta', part: 'meta', textContent: [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ') });
     const snippet = el('div', { className: 'snippet', part: 'snippet' });
     // A snippet that starts with the heading shown above it (`Lifetimes
@@ -190,7 +191,7 @@ export class QuarrySearch extends HTMLElement {
       at = end;
     }
     snippet.append(hit.snippet.slice(at));
-    const section = hit.section ? [el('div', { className: 'section', part: 'section' }, '› ', ...markTitle(hit.section.title, hit))] : [];
+    const section = hit.section ? [el('div', { className: 'section', part: 'section' }, '› ', ...markWords(hit.section.title, marked))] : [];
     const li = el('li', { id: this.optionPrefix + i, role: 'option', 'aria-selected': 'false' }, title, ...section, meta, snippet);
     li.setAttribute('part', 'option');
     li.dataset.index = String(i);
@@ -269,15 +270,18 @@ export class QuarrySearch extends HTMLElement {
   }
 }
 
-// The engine marks the snippet only: the title's words that it marks,
-// compared folded (case and accents aside), are marked too.
+// The engine marks the snippet only: the words it marks, compared folded
+// (case and accents aside), are marked in the title and section line too.
 const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
 const WORD = /[\p{L}\p{N}_]+/gu;
-function markTitle(text, hit) {
+function markedWords(hit) {
   const marked = new Set();
   for (const [start, end] of hit.highlights) {
     for (const w of hit.snippet.slice(start, end).match(WORD) ?? []) marked.add(fold(w));
   }
+  return marked;
+}
+function markWords(text, marked) {
   if (marked.size === 0) return [text];
   const parts = [];
   let at = 0;
