@@ -3,6 +3,7 @@
 #[rustfmt::skip]
 mod fold_table;
 pub mod normalize;
+mod segment;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenize;
