@@ -5,13 +5,14 @@
 //! with `cmp` show that a speed change changed no result:
 //! `cargo run --release -p quarry-core --features build --example dump -- CORPUS.jsonl QUERIES.tsv > OUT`
 
-use quarry_core::corpus::read_corpus;
+use quarry_core::corpus::{read_corpus_with, Limits};
 use quarry_core::index::write_index;
 use quarry_core::{search, snippet, Index, SearchOptions};
 use std::path::Path;
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
-    let docs = read_corpus(Path::new(&a[0])).unwrap().docs;
+    let limits = Limits::from_env(|k| std::env::var(k).ok()).unwrap();
+    let docs = read_corpus_with(Path::new(&a[0]), &limits).unwrap().docs;
     let bytes = write_index(&docs).unwrap();
     let index = Index::open(&bytes).unwrap();
     let log = std::fs::read_to_string(&a[1]).unwrap();

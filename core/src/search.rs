@@ -70,8 +70,9 @@ pub struct Tuning {
     pub defined: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
-    /// not match (see `eval`). Results are the same either way; tests turn
-    /// it off to check that.
+    /// not match (see `eval`); read no headings of documents that cannot
+    /// reach it (see `named_in_headings`). Results are the same either
+    /// way; tests turn it off to check that.
     pub prune: bool,
 }
 
@@ -180,6 +181,7 @@ fn run<'i>(
                         .as_ref()
                         .map(|(id, whole)| (id.as_str(), *whole)),
                     &mut docs,
+                    end,
                 );
             }
             keep_best(&mut docs, end);
@@ -248,13 +250,23 @@ fn named_in_headings<T: AsRef<str>>(
     opts: &SearchOptions,
     identifier: Option<(&str, bool)>,
     docs: &mut [(u32, f32)],
+    end: usize,
 ) {
     let stem = index.stemmer();
     let m = crate::snippet::Matcher::new(terms, clauses, &stem);
     if m.all() == 0 {
         return;
     }
-    for d in docs.iter_mut() {
+    // `docs` come best first. One that all factors together leave below
+    // the page's last score never reaches the page, whose scores only
+    // rise: its headings, a reference page's hundreds, are not read.
+    let t = &opts.tuning;
+    let most = t.heading * if identifier.is_some() { t.defined } else { 1.0 };
+    let floor = match docs.get(end.wrapping_sub(1)) {
+        Some(last) if t.prune && t.heading >= 1.0 && t.defined >= 1.0 => last.1 / (most * 1.001),
+        _ => f32::MIN,
+    };
+    for d in docs.iter_mut().take_while(|d| d.1 >= floor) {
         let headings = index.headings(d.0);
         if headings.iter().any(|h| m.holds_all(h.1)) || m.holds_all(index.title(d.0).unwrap_or(""))
         {
@@ -314,13 +326,21 @@ pub fn identifier(text: &str) -> Option<(String, bool)> {
 /// word: not inside a longer name (`pg_dump` is not in `pg_dumpall`). A
 /// `.` or `_` of `id` stands for either.
 fn names(text: &str, id: &str) -> bool {
-    let text = crate::text::fold(text);
-    let (t, id) = (text.as_bytes(), id.as_bytes());
+    // ASCII folds to its lower case, compared below: a reference page's
+    // thousand headings are not copied.
+    let folded;
+    let t = if text.is_ascii() {
+        text.as_bytes()
+    } else {
+        folded = crate::text::fold(text);
+        folded.as_bytes()
+    };
+    let id = id.as_bytes();
     // A letter, digit, `_` or part of a non-ASCII character.
     let word =
         |i: Option<&u8>| i.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80);
     let joiner = |c: u8| c == b'.' || c == b'_';
-    let same = |a: &u8, b: &u8| a == b || (joiner(*a) && joiner(*b));
+    let same = |a: &u8, b: &u8| a.to_ascii_lowercase() == *b || (joiner(*a) && joiner(*b));
     (0..t.len()).any(|at| {
         t.get(at..at + id.len())
             .is_some_and(|w| w.iter().zip(id).all(|(a, b)| same(a, b)))

@@ -2,7 +2,7 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
-use crate::text::{for_each_token_starting, head_bytes, stem_head};
+use crate::text::{first_bytes, for_each_stretch, for_each_token_starting, head_bytes, stem_head};
 
 /// Target snippet length in bytes of source text.
 pub const WINDOW: usize = 180;
@@ -52,16 +52,19 @@ pub struct Matcher<'t, T> {
     /// Stemming every word of every shown body would cost more than the
     /// search: only the words starting as a term's stem does are stemmed.
     heads: Vec<&'t [u8]>,
+    /// [`first_bytes`] of `heads`.
+    first: [bool; 256],
     stem: &'t dyn Fn(&mut String),
 }
 
 impl<'t, T: AsRef<str>> Matcher<'t, T> {
     /// See [`snippet`].
     pub fn new(terms: &'t [T], clauses: &'t [u8], stem: &'t dyn Fn(&mut String)) -> Self {
-        let heads = terms.iter().map(|t| stem_head(t.as_ref())).collect();
+        let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t.as_ref())).collect();
         Matcher {
             terms,
             clauses,
+            first: first_bytes(&heads),
             heads,
             stem,
         }
@@ -78,11 +81,13 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
 
     /// Calls `f(start, end, clause)` for each match in `text`, in order.
     fn each(&self, text: &str, f: &mut dyn FnMut(usize, usize, usize)) {
-        for_each_token_starting(text, &self.heads, self.stem, &mut |t| {
-            // A few dozen terms at most: a scan, and no sorting per query.
-            if let Some(k) = self.terms.iter().position(|x| x.as_ref() == t.term) {
-                f(t.start, t.end, self.clause(k));
-            }
+        for_each_stretch(text, &self.heads, &self.first, &mut |start, end| {
+            for_each_token_starting(&text[start..end], &self.heads, self.stem, &mut |t| {
+                // A few dozen terms at most: a scan, and no sorting per query.
+                if let Some(k) = self.terms.iter().position(|x| x.as_ref() == t.term) {
+                    f(start + t.start, start + t.end, self.clause(k));
+                }
+            });
         });
     }
 
@@ -342,5 +347,38 @@ mod tests {
         );
         assert_eq!(s.text, "Short body. Second line.");
         assert!(s.highlights.is_empty());
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Folding only the stretches around a head's bytes finds every
+        /// match that folding every word of the text finds, in order.
+        #[test]
+        fn stretches_find_every_match(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "ca", "Ca", "CA", "cable", "Cab", "o'cab", "don't", "'s", "a_cab", "readCable",
+                "x.cab", "cab's", "  ", " ", "\n", "\t", ",", ".", "'", "\u{301}", "Cà", "çab",
+                "Đức", "đuc", "ba", "abc", "中", "ca’b", "dying", "DIE", "_", "1", "c\u{301}ab",
+            ]), 0..24).prop_map(|w: Vec<&str>| w.concat()),
+            terms in proptest::collection::vec(proptest::sample::select(vec![
+                "cab", "cabl", "ca", "duc", "die", "oc", "ocab", "c", "dont", "read", "cable", "x",
+            ]), 1..4),
+        ) {
+            let terms: Vec<String> = terms.iter().map(|t| t.to_string()).collect();
+            let clauses: Vec<u8> = (0..terms.len() as u8).collect();
+            let m = Matcher::new(&terms, &clauses, &stem_in_place);
+            let mut got = Vec::new();
+            m.each(&text, &mut |a, b, c| got.push((a, b, c)));
+            let mut want = Vec::new();
+            for_each_token_starting(&text, &m.heads, &stem_in_place, &mut |t| {
+                if let Some(k) = terms.iter().position(|x| *x == t.term) {
+                    want.push((t.start, t.end, m.clause(k)));
+                }
+            });
+            prop_assert_eq!(got, want);
+        }
     }
 }

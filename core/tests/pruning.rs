@@ -1,6 +1,7 @@
-//! MaxScore over a word's expansions (eval's `best_of_pruned`), and
-//! skipping the documents an earlier required clause missed (eval's
-//! `required`), must not change any result: on random corpora full of
+//! MaxScore over a word's expansions (eval's `best_of_pruned`), skipping
+//! the documents an earlier required clause missed (eval's `required`),
+//! and reading no headings of documents that cannot reach the page
+//! (search's `named_in_headings`), must not change any result: on random corpora full of
 //! shared prefixes, every query gives the same total, page, scores (to the
 //! bit), terms, facets and suggestion with pruning on and off.
 
@@ -134,8 +135,11 @@ proptest! {
             2..4,
         ),
         limit in 0usize..12,
+        sections in prop::bool::ANY,
     ) {
-        let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
+        let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
+        let corpus = if sections { with_sections(corpus) } else { corpus };
+        let bytes = write_index(&corpus).unwrap();
         let index = Index::open(&bytes).unwrap();
         let query = picks
             .iter()

@@ -12,6 +12,7 @@ mod words;
 pub use normalize::{fold, fold_into};
 pub use stem::{StemCache, WordCache};
 pub use tokenize::{
-    for_each_positioned_word, for_each_token, for_each_token_starting, for_each_word, head_bytes,
-    starts_with_any, stem_head, terms, Token, MAX_TERM_BYTES,
+    first_bytes, for_each_positioned_word, for_each_stretch, for_each_token,
+    for_each_token_starting, for_each_word, head_bytes, starts_with_any, stem_head, terms, Token,
+    MAX_TERM_BYTES,
 };

@@ -3,7 +3,7 @@
 
 use super::normalize::fold_into;
 use super::stem::stem_in_place;
-use super::words::for_each_word_span;
+use super::words::{ends_chunk, for_each_word_span};
 
 /// Words longer than this (in folded bytes) are not indexed: they are
 /// almost always noise (hashes, base64), and the cap bounds query work.
@@ -295,6 +295,55 @@ fn strip_apostrophes(term: &mut String) {
     }
     if term.bytes().any(|b| b == b'\'') {
         term.retain(|c| c != '\'');
+    }
+}
+
+/// By byte, whether a word starting with one of `heads` may start there:
+/// a head's first letter in either case, or a non-ASCII byte.
+pub fn first_bytes(heads: &[&[u8]]) -> [bool; 256] {
+    let mut first = [false; 256];
+    for (c, may) in first.iter_mut().enumerate() {
+        let c = (c as u8).to_ascii_lowercase();
+        *may = c >= 0x80 || heads.iter().any(|h| h.first().is_none_or(|&x| x == c));
+    }
+    first
+}
+
+/// Calls `f(start, end)` for each stretch of `text` where a word starting
+/// with one of `heads` (see [`stem_head`]) may be: around each byte that
+/// may start one, a head in either case (an ASCII word folds to its lower
+/// case, less an apostrophe) or a non-ASCII byte, out to where no word
+/// runs across (`ends_chunk`). Words outside them start with no head: a
+/// long page holds few stretches, and only they need folding.
+/// `first` is [`first_bytes`] of `heads`.
+pub fn for_each_stretch(
+    text: &str,
+    heads: &[&[u8]],
+    first: &[bool; 256],
+    f: &mut dyn FnMut(usize, usize),
+) {
+    let b = text.as_bytes();
+    let low = |i: usize| b.get(i).map(u8::to_ascii_lowercase);
+    let starts = |i: usize| {
+        b[i] >= 0x80
+            || heads.iter().any(|h| match **h {
+                [x, y, ..] => {
+                    low(i) == Some(x)
+                        && (low(i + 1) == Some(y)
+                            || (low(i + 1) == Some(b'\'') && low(i + 2) == Some(y)))
+                }
+                _ => true,
+            })
+    };
+    let mut from = 0;
+    while let Some(at) = (from..b.len()).find(|&i| first[usize::from(b[i])] && starts(i)) {
+        let start = (from..at)
+            .rev()
+            .find(|&i| ends_chunk(b, i))
+            .map_or(from, |i| i + 1);
+        let end = (at..b.len()).find(|&i| ends_chunk(b, i)).unwrap_or(b.len());
+        f(start, end);
+        from = end + 1;
     }
 }
 
