@@ -267,17 +267,26 @@ fn named_in_headings<T: AsRef<str>>(
         _ => f32::MIN,
     };
     for d in docs.iter_mut().take_while(|d| d.1 >= floor) {
-        let headings = index.headings(d.0);
-        if headings.iter().any(|h| m.holds_all(h.1)) || m.holds_all(index.title(d.0).unwrap_or(""))
-        {
+        // The title first, then the headings, read only until both
+        // questions have their answer.
+        let title = index.title(d.0).unwrap_or("");
+        let names_whole = |t: &str| identifier.is_some_and(|(id, whole)| whole && names(t, id));
+        let (mut holds, mut defines) = (m.holds_all(title), names_whole(title));
+        let answered = |holds: bool, defines: bool| holds && (defines || identifier.is_none());
+        if !answered(holds, defines) {
+            index.any_heading(d.0, |_, heading, frag| {
+                holds = holds || m.holds_all(heading);
+                defines = defines
+                    || names_whole(heading)
+                    || identifier.is_some_and(|(id, _)| names(frag, id));
+                answered(holds, defines)
+            });
+        }
+        if holds {
             d.1 *= opts.tuning.heading;
         }
-        if let Some((id, whole)) = identifier {
-            let title = index.title(d.0).unwrap_or("");
-            let text = |t: &str| whole && names(t, id);
-            if text(title) || headings.iter().any(|h| text(h.1) || names(h.2, id)) {
-                d.1 *= opts.tuning.defined;
-            }
+        if defines {
+            d.1 *= opts.tuning.defined;
         }
     }
 }

@@ -308,10 +308,25 @@ impl<'a> Index<'a> {
     /// Corrupt bytes end the list.
     pub fn headings(&self, doc: u32) -> Vec<(usize, &'a str, &'a str)> {
         let mut out = Vec::new();
+        self.any_heading(doc, |at, heading, id| {
+            out.push((at, heading, id));
+            false
+        });
+        out
+    }
+
+    /// Whether `f` holds for one of a document's sections (see
+    /// [`Index::headings`]), read in order only until it does: a reference
+    /// page has thousands (rustdoc's `Result` has 2,700).
+    pub fn any_heading(
+        &self,
+        doc: u32,
+        mut f: impl FnMut(usize, &'a str, &'a str) -> bool,
+    ) -> bool {
         // Each heading's bytes are checked, not the whole body: a page
         // of 150 KB is read for every hit rescored by its headings.
         let (Some(entry), Some(body)) = (self.fields.get(doc), self.text.get(doc)) else {
-            return out;
+            return false;
         };
         let mut r = Reader::new(entry);
         let mut read = || {
@@ -327,12 +342,13 @@ impl<'a> Index<'a> {
                 let (len, id) = (r.get()? as usize, r.get_str()?);
                 let heading =
                     std::str::from_utf8(body.get(start..start.checked_add(len)?)?).ok()?;
-                out.push((start, heading, id));
+                if f(start, heading, id) {
+                    return Some(true);
+                }
             }
-            Some(())
+            Some(false)
         };
-        read();
-        out
+        read() == Some(true)
     }
 
     /// The section of a document's body that byte `at` lies in, as its
