@@ -323,6 +323,9 @@ pub fn for_each_stretch(
     f: &mut dyn FnMut(usize, usize),
 ) {
     let b = text.as_bytes();
+    // Stricter than `may_start`, which lets through any second byte that
+    // is no letter or digit (`s.`, `r `): with it, snippets on Python's
+    // docs took a third longer natively (`subprocess run`: 1.7 to 2.7 ms).
     let low = |i: usize| b.get(i).map(u8::to_ascii_lowercase);
     let starts = |i: usize| {
         b[i] >= 0x80
