@@ -14,15 +14,23 @@ let browser, page;
 const errors = [];
 const dialogs = [];
 
-before(async () => {
-  assert.ok(existsSync(dist), 'target/e2e-site/index.html exists (scripts/test builds it from tests/site)');
-  browser = await launch();
+// A test that chose a result left its tab navigating to a page that is not
+// there; reusing that tab races the failed load (CI saw goto interrupted by
+// chrome-error://), so the next test opens the site in a new tab.
+async function openSite() {
+  await page?.close();
   page = await browser.context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
   await page.goto(pathToFileURL(dist).href);
   await page.waitForSelector('body[data-ready="true"]');
+}
+
+before(async () => {
+  assert.ok(existsSync(dist), 'target/e2e-site/index.html exists (scripts/test builds it from tests/site)');
+  browser = await launch();
+  await openSite();
 });
 after(async () => { await browser?.close(); });
 
@@ -96,9 +104,7 @@ test('choosing a result opens its page, relative to the base attribute', async (
 });
 
 test('a match deep in a reference page shows its section and opens it', async () => {
-  // The test before left the page.
-  await page.goto(pathToFileURL(dist).href);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openSite(); // the test before left the page
   await searchFor('privileges');
   assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Configuration reference');
   assert.equal(await page.locator('quarry-search .section').first().textContent(), '› server.port = 8080');
@@ -119,8 +125,7 @@ test('a match deep in a reference page shows its section and opens it', async ()
 });
 
 test('a heading that holds a block reads as one line', async () => {
-  await page.goto(pathToFileURL(dist).href);
-  await page.waitForSelector('body[data-ready="true"]');
+  await openSite();
   await searchFor('storage.backups');
   assert.equal(await page.locator('quarry-search .section').first().textContent(), '› storage.backups = 7 since 2.1');
 });
