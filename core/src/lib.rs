@@ -8,6 +8,7 @@
 pub mod corpus;
 pub mod document;
 pub mod index;
+mod named;
 pub mod place;
 pub mod query;
 pub mod rank;

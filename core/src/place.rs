@@ -36,8 +36,22 @@ pub fn place<'a, T: AsRef<str>>(
     // An identifier lands on the entry whose id it is, or ends
     // (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`), typed
     // whole or as words (`list sort` on `list.sort`).
+    // On a page of the owner, the member alone (`Iterator::map` on
+    // `Iterator in std::iter`, at `method.map`).
     if let Some(name) = name {
-        if let Some(&(at, heading, id)) = headings.iter().find(|h| id_names(h.2, name)) {
+        let member = index
+            .title(doc)
+            .and_then(|t| crate::named::member_on_page(t, name));
+        let entry = headings
+            .iter()
+            .find(|h| crate::named::id_names(h.2, name))
+            .or_else(|| {
+                let member = member?;
+                headings
+                    .iter()
+                    .find(|h| crate::named::id_names(h.2, member))
+            });
+        if let Some(&(at, heading, id)) = entry {
             return (within(m, body, &headings, at), Some((heading, id)));
         }
     }
@@ -104,14 +118,4 @@ fn within<T: AsRef<str>>(
     let mut s = m.snippet(body[at..end].trim_ascii_end());
     s.at += at;
     s
-}
-
-/// Whether the fragment id `id` is the identifier `typed` (folded), or
-/// ends with it after a `.`.
-fn id_names(id: &str, typed: &str) -> bool {
-    let (id, typed) = (id.as_bytes(), typed.as_bytes());
-    let Some(cut) = id.len().checked_sub(typed.len()) else {
-        return false;
-    };
-    id[cut..].eq_ignore_ascii_case(typed) && (cut == 0 || id[cut - 1] == b'.')
 }

@@ -3,6 +3,8 @@
 //! boundary can pass them as numbers (see ARCHITECTURE.md).
 
 use crate::index::Index;
+use crate::named::{id_names, names, page_of_member, titled, Named};
+pub use crate::named::{identifier, member_on_page};
 use crate::query::eval::Correction;
 use crate::query::{evaluate, parse_with, Filter};
 use crate::rank::{by_score, keep_best};
@@ -177,9 +179,7 @@ fn run<'i>(
                     &matches.terms,
                     &matches.term_clauses,
                     opts,
-                    identifier(text)
-                        .as_ref()
-                        .map(|(id, whole)| (id.as_str(), *whole)),
+                    &Named::of(text),
                     &mut docs,
                     end,
                 );
@@ -242,16 +242,23 @@ pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
 /// `PyUnicode_Splitlines(…)`'s page over the C API's list of every
 /// stable function, which is shorter and says the name as often. Headings
 /// are no field of the index, so only the best documents are read again,
-/// as a rescoring pass.
+/// as a rescoring pass. A one-word query's factor is `Tuning::defined` on
+/// the pages whose title starts with the word; a dotted identifier's also
+/// on the owner's page with an entry named by the member, and on the
+/// member's page under the owner (see [`member_on_page`]).
 fn named_in_headings<T: AsRef<str>>(
     index: &Index<'_>,
     terms: &[T],
     clauses: &[u8],
     opts: &SearchOptions,
-    identifier: Option<(&str, bool)>,
+    named: &Named,
     docs: &mut [(u32, f32)],
     end: usize,
 ) {
+    let identifier = named
+        .identifier
+        .as_ref()
+        .map(|(id, whole)| (id.as_str(), *whole));
     let stem = index.stemmer();
     let m = crate::snippet::Matcher::new(terms, clauses, &stem);
     if m.all() == 0 {
@@ -259,26 +266,38 @@ fn named_in_headings<T: AsRef<str>>(
     }
     // `docs` come best first. One that all factors together leave below
     // the page's last score never reaches the page, whose scores only
-    // rise: its headings, a reference page's hundreds, are not read.
+    // rise: its headings, a reference page's hundreds, are not read. A
+    // plain word's `defined` comes from the title alone, so a page whose
+    // title does not define it reads its headings only for `heading`.
     let t = &opts.tuning;
-    let most = t.heading * if identifier.is_some() { t.defined } else { 1.0 };
-    let floor = match docs.get(end.wrapping_sub(1)) {
-        Some(last) if t.prune && t.heading >= 1.0 && t.defined >= 1.0 => last.1 / (most * 1.001),
+    let defined = |may: bool| if may { t.defined } else { 1.0 };
+    let last = match docs.get(end.wrapping_sub(1)) {
+        Some(last) if t.prune && t.heading >= 1.0 && t.defined >= 1.0 => last.1,
         _ => f32::MIN,
     };
-    for d in docs.iter_mut().take_while(|d| d.1 >= floor) {
+    let reaches = |score: f32, factor: f32| score * factor * 1.001 >= last;
+    let most = t.heading * defined(identifier.is_some() || named.word.is_some());
+    for d in docs.iter_mut().take_while(|d| reaches(d.1, most)) {
         // The title first, then the headings, read only until both
         // questions have their answer.
         let title = index.title(d.0).unwrap_or("");
         let names_whole = |t: &str| identifier.is_some_and(|(id, whole)| whole && names(t, id));
-        let (mut holds, mut defines) = (m.holds_all(title), names_whole(title));
+        let member = identifier.and_then(|(id, _)| member_on_page(title, id));
+        let mut defines = names_whole(title)
+            || named.word.as_ref().is_some_and(|w| titled(title, w))
+            || identifier.is_some_and(|(id, _)| page_of_member(title, id));
+        if !reaches(d.1, t.heading * defined(defines || identifier.is_some())) {
+            continue;
+        }
+        let mut holds = m.holds_all(title);
         let answered = |holds: bool, defines: bool| holds && (defines || identifier.is_none());
         if !answered(holds, defines) {
             index.any_heading(d.0, |_, heading, frag| {
                 holds = holds || m.holds_all(heading);
                 defines = defines
                     || names_whole(heading)
-                    || identifier.is_some_and(|(id, _)| names(frag, id));
+                    || identifier.is_some_and(|(id, _)| names(frag, id))
+                    || member.is_some_and(|member| id_names(frag, member));
                 answered(holds, defines)
             });
         }
@@ -289,73 +308,6 @@ fn named_in_headings<T: AsRef<str>>(
             d.1 *= opts.tuning.defined;
         }
     }
-}
-
-/// `text` folded, if it is an identifier typed whole: one word holding a
-/// `_` or a `.` and a letter (`PyDict_GetItem`, `os.path.join`), or a
-/// capital after a lower-case letter (`readFileSync`); with `true`. Or two
-/// or three plain ASCII words joined by a `.`, with `false`: an identifier
-/// may be typed as words (`list sort` for `list.sort`), but then only a
-/// fragment id naming it counts, as headings that say it are often a
-/// setting's (`transaction_isolation`) where the reader typed a concept.
-/// Byte tests: `str` patterns cost a kilobyte of `.wasm` here.
-pub fn identifier(text: &str) -> Option<(String, bool)> {
-    let text = text.trim();
-    let camel = (text.as_bytes().windows(2))
-        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    let typed = crate::text::fold(text);
-    let b = typed.as_bytes();
-    let one_word = !b.is_empty() && !b.iter().any(u8::is_ascii_whitespace);
-    let joined = camel || b.iter().any(|&c| c == b'_' || c == b'.');
-    if one_word {
-        return (joined && b.iter().any(u8::is_ascii_alphabetic)).then_some((typed, true));
-    }
-    let (mut id, mut words, mut gap) = (String::new(), 0, true);
-    for &c in b {
-        if c.is_ascii_whitespace() {
-            gap = true;
-            continue;
-        }
-        if !c.is_ascii_alphanumeric() {
-            return None;
-        }
-        if gap {
-            if words > 0 {
-                id.push('.');
-            }
-            words += 1;
-            gap = false;
-        }
-        id.push(c as char);
-    }
-    (2..=3).contains(&words).then_some((id, false))
-}
-
-/// Whether `text`, folded, holds the folded identifier `id` as a whole
-/// word: not inside a longer name (`pg_dump` is not in `pg_dumpall`). A
-/// `.` or `_` of `id` stands for either.
-fn names(text: &str, id: &str) -> bool {
-    // ASCII folds to its lower case, compared below: a reference page's
-    // thousand headings are not copied.
-    let folded;
-    let t = if text.is_ascii() {
-        text.as_bytes()
-    } else {
-        folded = crate::text::fold(text);
-        folded.as_bytes()
-    };
-    let id = id.as_bytes();
-    // A letter, digit, `_` or part of a non-ASCII character.
-    let word =
-        |i: Option<&u8>| i.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80);
-    let joiner = |c: u8| c == b'.' || c == b'_';
-    let same = |a: &u8, b: &u8| a.to_ascii_lowercase() == *b || (joiner(*a) && joiner(*b));
-    (0..t.len()).any(|at| {
-        t.get(at..at + id.len())
-            .is_some_and(|w| w.iter().zip(id).all(|(a, b)| same(a, b)))
-            && !word(at.checked_sub(1).and_then(|k| t.get(k)))
-            && !word(t.get(at + id.len()))
-    })
 }
 
 /// Scales by `exact_title` the score of each document whose title is

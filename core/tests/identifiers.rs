@@ -6,7 +6,7 @@ mod placing;
 
 use placing::{first_placed, page};
 use quarry_core::index::write_index;
-use quarry_core::search::Tuning;
+use quarry_core::search::{identifier, member_on_page, Tuning};
 use quarry_core::{search, snippet, Index, SearchOptions};
 
 fn ids(index: &Index, query: &str) -> Vec<String> {
@@ -191,4 +191,104 @@ fn a_page_titled_as_the_query_is_not_sent_to_an_entry_naming_it() {
         section("child process exec"),
         Some(("child_process.exec(command)", "exec"))
     );
+}
+
+/// rustdoc's pages: one per type, titled by it, each method an entry whose
+/// fragment id is the method alone.
+fn rustdoc() -> Vec<u8> {
+    let methods = "fn next(&mut self) -> Option<Self::Item> Advances the iterator. ".repeat(20);
+    let iterator = format!(
+        "Trait Iterator. {methods} fn flat_map<U, F>(self, f: F) -> FlatMap<Self, U, F> where U: IntoIterator \
+         Creates an iterator that works like map, but flattens nested structure. \
+         fn map<B, F>(self, f: F) -> Map<Self, F> Takes a closure and creates an iterator which calls that closure on each element."
+    );
+    write_index(&[
+        page(
+            "iterator",
+            "Iterator in std::iter",
+            &iterator,
+            &[
+                ("fn flat_map<U, F>(self, f: F) -> FlatMap<Self, U, F> where U: IntoIterator", "method.flat_map"),
+                ("fn map<B, F>(self, f: F) -> Map<Self, F>", "method.map"),
+            ],
+        ),
+        page(
+            "map",
+            "Map in std::iter",
+            "Struct Map. An iterator that maps the values of iter with f. This struct is created by the map method on Iterator.",
+            &[],
+        ),
+    ])
+    .unwrap()
+}
+
+#[test]
+fn a_path_lands_on_its_member_on_the_owners_page() {
+    let bytes = rustdoc();
+    let index = Index::open(&bytes).unwrap();
+    assert_eq!(
+        identifier("Iterator::map"),
+        Some(("iterator.map".to_string(), true))
+    );
+    assert_eq!(
+        identifier("std::iter::Iterator"),
+        Some(("std.iter.iterator".to_string(), true))
+    );
+    assert_eq!(identifier("title:map"), None, "one colon is a scope");
+    // The short page on `Map` says both words more densely; the owner's
+    // page, whose entry `method.map` is the member, defines it.
+    let first = |q: &str, defined: f32| {
+        let opts = SearchOptions {
+            tuning: Tuning {
+                defined,
+                ..Tuning::default()
+            },
+            ..SearchOptions::default()
+        };
+        ids_with(&index, q, &opts)[0].clone()
+    };
+    for q in ["Iterator::map", "iterator map", "std::iter::Iterator::map"] {
+        assert_eq!(first(q, 1.0), "map", "{q}: BM25 alone");
+        assert_eq!(first(q, 2.0), "iterator", "{q}");
+        let ((_, section), _) = first_placed(&index, q, "iterator");
+        assert_eq!(section.map(|s| s.1), Some("method.map"), "{q}");
+    }
+    // Another owner's page is not it.
+    assert_eq!(member_on_page("Map in std::iter", "iterator.map"), None);
+    assert_eq!(
+        member_on_page("Iterator in std::iter", "iterator.map"),
+        Some("map")
+    );
+}
+
+#[test]
+fn one_word_lifts_the_page_titled_by_it_over_pages_using_it() {
+    let uses = "pub fn from_str_radix(src: &str) -> Result<u32, ParseIntError> Parses. ";
+    let bytes = write_index(&[
+        page(
+            "result",
+            "Result in std::result",
+            &format!(
+                "Enum Result. {} pub enum Result<T, E> Result is a type for success or failure.",
+                "Variants, methods and trait implementations of the type. ".repeat(20)
+            ),
+            &[("pub enum Result<T, E>", "variants")],
+        ),
+        page("wrapping", "Wrapping in std::num", &uses.repeat(4), &[]),
+        page("chapter", "Result Types Explained", &uses.repeat(3), &[]),
+    ])
+    .unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let first = |defined: f32| {
+        let opts = SearchOptions {
+            tuning: Tuning {
+                defined,
+                ..Tuning::default()
+            },
+            ..SearchOptions::default()
+        };
+        ids_with(&index, "Result", &opts)[0].clone()
+    };
+    assert_ne!(first(1.0), "result", "BM25 alone");
+    assert_eq!(first(2.0), "result");
 }
