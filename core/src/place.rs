@@ -104,18 +104,86 @@ pub fn place<'a, T: AsRef<str>>(
     }
 }
 
-/// The snippet of the section starting at byte `at`: up to the next heading.
+/// Text a section shows of its own, in bytes, at least: a shorter one runs
+/// on into the sections after it (rustdoc's `impl` blocks, whose text is a
+/// `Source` link before their first method's heading), shown from after
+/// its heading, which the result shows above the snippet.
+const MIN_SECTION_TEXT: usize = 40;
+
+/// The snippet of the section starting at byte `at`: up to the next heading
+/// after [`MIN_SECTION_TEXT`] of text.
 fn within<T: AsRef<str>>(
     m: &Matcher<'_, T>,
     body: &str,
     headings: &[(usize, &str, &str)],
     at: usize,
 ) -> Snippet {
-    let end = headings
-        .iter()
-        .find(|h| h.0 > at)
+    let own = |h: &(usize, &str, &str)| h.0 + h.1.len();
+    let after = headings.iter().find(|h| h.0 == at).map_or(at, own);
+    let mut text = after;
+    let mut next = headings.iter().filter(|h| h.0 > at);
+    let first = next.clone().next().map(|h| h.0);
+    let end = next
+        .find(|h| {
+            let long = body
+                .get(text..h.0)
+                .is_some_and(|t| t.trim().len() >= MIN_SECTION_TEXT);
+            text = text.max(own(h));
+            long
+        })
         .map_or(body.len(), |h| h.0);
-    let mut s = m.snippet(body[at..end].trim_ascii_end());
+    let at = if end == first.unwrap_or(body.len()) {
+        at
+    } else {
+        after
+    };
+    let section = &body[at..end];
+    let at = at + (section.len() - section.trim_ascii_start().len());
+    let mut s = m.snippet(section.trim_ascii());
     s.at += at;
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_of_a_link_alone_runs_on_into_the_next() {
+        let body = "impl FromIterator for HashMap\nSource\n\
+            fn from_iter(iter) -> HashMap\nConstructs a map from an iterator of key and value pairs.\n\
+            fn other()\nText.";
+        let heading = |h: &'static str, id: &'static str| (body.find(h).unwrap(), h, id);
+        let headings = [
+            heading("impl FromIterator for HashMap", "impl-FromIterator"),
+            heading("fn from_iter(iter) -> HashMap", "method.from_iter"),
+            heading("fn other()", "method.other"),
+        ];
+        let terms = ["pair"];
+        let stem = |w: &mut String| {
+            if w == "pairs" {
+                w.pop();
+            }
+        };
+        let m = Matcher::new(&terms, &[], &stem);
+        // Shown from after its heading, which the result shows above it.
+        let short = within(&m, body, &headings, headings[0].0);
+        assert!(
+            short.text.starts_with("Source fn from_iter(iter)"),
+            "{:?}",
+            short.text
+        );
+        assert!(short.text.contains("value pairs."), "{:?}", short.text);
+        assert!(!short.text.contains("Text."), "{:?}", short.text);
+        assert_eq!(&body[short.at..short.at + 5], "pairs");
+        // A section with text of its own stays within it, its heading first.
+        let long = within(&m, body, &headings, headings[1].0);
+        assert!(
+            long.text
+                .starts_with("fn from_iter(iter) -> HashMap Constructs"),
+            "{:?}",
+            long.text
+        );
+        assert!(!long.text.contains("other"), "{:?}", long.text);
+    }
 }
