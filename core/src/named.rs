@@ -148,13 +148,19 @@ pub fn member_on_page<'n>(title: &str, id: &'n str) -> Option<&'n str> {
     is_folded(last_part(item), last_part(owner)).then_some(member)
 }
 
-/// Whether `title` is the page of `id`'s member under its owner (rustdoc's
-/// `spawn in std::thread` for `thread spawn`).
-pub(crate) fn page_of_member(title: &str, id: &str) -> bool {
-    let Some((owner, member)) = owner_member(id) else {
+/// Whether `title` is the page of `id`: its item is `id` written as a
+/// path (cppreference's `std::vector - cppreference.com` for
+/// `std::vector`), or `id`'s member under its owner (rustdoc's `spawn in
+/// std::thread` for `thread spawn`).
+pub(crate) fn page_of(title: &str, id: &str) -> bool {
+    let Some((item, rest)) = item(title) else {
         return false;
     };
-    item(title).is_some_and(|(item, rest)| is_folded(item, member) && names(rest, last_part(owner)))
+    if is_folded(&dotted(item), id) {
+        return true;
+    }
+    owner_member(id)
+        .is_some_and(|(owner, member)| is_folded(item, member) && names(rest, last_part(owner)))
 }
 
 /// Whether `text`, folded, holds the folded identifier `id` as a whole
@@ -211,9 +217,11 @@ mod tests {
         assert!(!titled("Reference Cycles Can Leak Memory", "reference"));
         assert!(!titled("Logging HOWTO", "logging"));
         assert!(!titled("Result in std::result", "std"));
-        assert!(page_of_member("spawn in std::thread", "thread.spawn"));
-        assert!(!page_of_member("spawn in std::process", "thread.spawn"));
-        assert!(!page_of_member("spawn", "thread.spawn"));
+        assert!(page_of("spawn in std::thread", "thread.spawn"));
+        assert!(!page_of("spawn in std::process", "thread.spawn"));
+        assert!(!page_of("spawn", "thread.spawn"));
+        assert!(page_of("std::vector - cppreference.com", "std.vector"));
+        assert!(!page_of("std::vector - cppreference.com", "std.vec"));
         assert_eq!(
             member_on_page("Iterator in std::iter", "std.iter.iterator.map"),
             Some("map")

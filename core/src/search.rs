@@ -3,7 +3,7 @@
 //! boundary can pass them as numbers (see ARCHITECTURE.md).
 
 use crate::index::Index;
-use crate::named::{id_names, names, page_of_member, titled, Named};
+use crate::named::{id_names, names, page_of, titled, Named};
 pub use crate::named::{identifier, member_on_page};
 use crate::query::eval::Correction;
 use crate::query::{evaluate, parse_with, Filter};
@@ -285,7 +285,7 @@ fn named_in_headings<T: AsRef<str>>(
         let member = identifier.and_then(|(id, _)| member_on_page(title, id));
         let mut defines = names_whole(title)
             || named.word.as_ref().is_some_and(|w| titled(title, w))
-            || identifier.is_some_and(|(id, _)| page_of_member(title, id));
+            || identifier.is_some_and(|(id, _)| page_of(title, id));
         if !reaches(d.1, t.heading * defined(defines || identifier.is_some())) {
             continue;
         }
