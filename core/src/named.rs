@@ -144,8 +144,12 @@ fn is_folded(text: &str, folded: &str) -> bool {
 /// `Iterator::map`).
 pub fn member_on_page<'n>(title: &str, id: &'n str) -> Option<&'n str> {
     let (owner, member) = owner_member(id)?;
-    let (item, _) = item(title)?;
-    is_folded(last_part(item), last_part(owner)).then_some(member)
+    // The item's path is the owner's last parts: `Iterator` for
+    // `std.iter.iterator`, but `email.message` is not `email.message.message`.
+    let item = dotted(item(title)?.0);
+    let cut = owner.len().checked_sub(item.len())?;
+    let whole = cut == 0 || owner.as_bytes()[cut - 1] == b'.';
+    (whole && owner.get(cut..).is_some_and(|tail| is_folded(&item, tail))).then_some(member)
 }
 
 /// Whether `title` is the page of `id`: its item is `id` written as a
@@ -228,6 +232,15 @@ mod tests {
         );
         assert_eq!(member_on_page("Iterator Adapters", "iterator.map"), None);
         assert_eq!(member_on_page("Map in std::iter", "iterator.map"), None);
+        let compat = "email.message.message.walk";
+        assert_eq!(
+            member_on_page("email.message: Representing an email message", compat),
+            None
+        );
+        assert_eq!(
+            member_on_page("email.message.Message: Representing…", compat),
+            Some("walk")
+        );
         assert_eq!(member_on_page("Iterator", "map"), None);
         assert_eq!(dotted("std::iter::Iterator"), "std.iter.Iterator");
         assert_eq!(owner_member("a.b.c"), Some(("a.b", "c")));
