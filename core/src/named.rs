@@ -19,7 +19,7 @@ pub fn identifier(text: &str) -> Option<(String, bool)> {
     let text = text.trim();
     let camel = (text.as_bytes().windows(2))
         .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
-    let mut typed = crate::text::fold(text);
+    let mut typed = fold(text);
     let b = typed.as_bytes();
     let one_word = !b.is_empty() && !b.iter().any(u8::is_ascii_whitespace);
     let path = b.windows(2).any(|w| w == b"::");
@@ -177,7 +177,7 @@ pub(crate) fn names(text: &str, id: &str) -> bool {
     let t = if text.is_ascii() {
         text.as_bytes()
     } else {
-        folded = crate::text::fold(text);
+        folded = fold(text);
         folded.as_bytes()
     };
     let id = id.as_bytes();

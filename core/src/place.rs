@@ -2,6 +2,7 @@
 //! that holds it.
 
 use crate::index::Index;
+use crate::named::id_names;
 use crate::snippet::{Matcher, Snippet, HEAD};
 use crate::text::normalize::fold;
 
@@ -35,22 +36,15 @@ pub fn place<'a, T: AsRef<str>>(
     let headings = index.headings(doc);
     // An identifier lands on the entry whose id it is, or ends
     // (`PyConfig.quiet` on `c.PyConfig.quiet`, shown as `int quiet`), typed
-    // whole or as words (`list sort` on `list.sort`).
-    // On a page of the owner, the member alone (`Iterator::map` on
-    // `Iterator in std::iter`, at `method.map`).
+    // whole or as words (`list sort` on `list.sort`); else, on a page of
+    // the owner, on the member's (`Iterator::map` on `Iterator in
+    // std::iter`, at `method.map`).
     if let Some(name) = name {
-        let member = index
-            .title(doc)
-            .and_then(|t| crate::named::member_on_page(t, name));
-        let entry = headings
-            .iter()
-            .find(|h| crate::named::id_names(h.2, name))
-            .or_else(|| {
-                let member = member?;
-                headings
-                    .iter()
-                    .find(|h| crate::named::id_names(h.2, member))
-            });
+        let entry = |id: &str| headings.iter().find(|h| id_names(h.2, id));
+        let entry = entry(name).or_else(|| {
+            let title = index.title(doc)?;
+            entry(crate::named::member_on_page(title, name)?)
+        });
         if let Some(&(at, heading, id)) = entry {
             return (within(m, body, &headings, at), Some((heading, id)));
         }

@@ -282,7 +282,6 @@ fn named_in_headings<T: AsRef<str>>(
         // questions have their answer.
         let title = index.title(d.0).unwrap_or("");
         let names_whole = |t: &str| identifier.is_some_and(|(id, whole)| whole && names(t, id));
-        let member = identifier.and_then(|(id, _)| member_on_page(title, id));
         let mut defines = names_whole(title)
             || named.word.as_ref().is_some_and(|w| titled(title, w))
             || identifier.is_some_and(|(id, _)| page_of(title, id));
@@ -292,6 +291,7 @@ fn named_in_headings<T: AsRef<str>>(
         let mut holds = m.holds_all(title);
         let answered = |holds: bool, defines: bool| holds && (defines || identifier.is_none());
         if !answered(holds, defines) {
+            let member = identifier.and_then(|(id, _)| member_on_page(title, id));
             index.any_heading(d.0, |_, heading, frag| {
                 holds = holds || m.holds_all(heading);
                 defines = defines
