@@ -38,23 +38,30 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
   let h = at + 5 * n;
   let start = 0;
   let place = withSnippets && n > 0 ? words[at + 3 * n - 1] : 0;
+  const readMarks = () => {
+    const marks = new Array(words[h++]);
+    for (let k = 0; k < marks.length; k++) marks[k] = [words[h++], words[h++]];
+    return marks;
+  };
   for (let i = 0; i < n; i++) {
     const d = docs[words[at + i]];
     let snippet = '';
-    const marks = [];
+    let marks = [];
+    let titleMarks = [];
     let section = null;
     if (withSnippets) {
       const end = words[at + 2 * n + i];
       snippet = snippets.slice(start, end);
       start = end;
-      for (let k = words[h++]; k > 0; k--) marks.push([words[h++], words[h++]]);
+      marks = readMarks();
+      titleMarks = readMarks();
+      const headingMarks = readMarks();
       const headingEnd = words[at + 3 * n + 2 * i];
       const idEnd = words[at + 3 * n + 2 * i + 1];
       if (idEnd > headingEnd) {
         const id = snippets.slice(headingEnd, idEnd);
-        // A heading may hold blocks (rustdoc's `where` clause): one line.
-        const title = snippets.slice(place, headingEnd).replace(/\s+/g, ' ');
-        section = { title, id, url: `${d.url ?? ''}#${id}` };
+        const title = snippets.slice(place, headingEnd);
+        section = { title, id, url: `${d.url ?? ''}#${id}`, highlights: headingMarks };
       }
       place = idEnd;
     }
@@ -65,6 +72,7 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       score: round(floats[at + n + i]),
       snippet,
       highlights: marks,
+      titleHighlights: titleMarks,
       fields: d.fields === null ? {} : { ...d.fields },
       section,
     };

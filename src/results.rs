@@ -81,6 +81,19 @@ fn send_doc(index: &Index<'_>, ord: u32) {
     });
 }
 
+/// `s` with each run of white space as one space, trimmed (a heading may
+/// hold blocks: rustdoc's `where` clause).
+fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Searches and builds the JavaScript result object.
 pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
     static MEMORY: std::sync::Once = std::sync::Once::new();
@@ -93,7 +106,8 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
     // Layout, in 32-bit words: n ordinals, n scores (f32 bits), and with
     // snippets n snippet ends (UTF-16 units), then per hit the ends of its
     // section's heading and id, which follow the snippets in the text,
-    // then per hit its highlight count and that many start, end pairs.
+    // then per hit three lists of marks, each a count and that many start,
+    // end pairs: in its snippet, its title and its section's heading.
     PAGE.with(|page| {
         let mut page = page.borrow_mut();
         page.clear();
@@ -114,14 +128,16 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
                 units += s.text.encode_utf16().count() as u32;
                 all_text.push_str(&s.text);
                 page.push(units);
-                highlights.push(s.highlights.len() as u32);
-                for (a, b) in s.highlights {
-                    highlights.extend([a, b]);
-                }
                 let (heading, id) = section.unwrap_or_default();
-                places.extend([heading, id]);
+                let heading = one_line(heading);
+                let title = index.title(h.doc).unwrap_or("");
+                for marks in [s.highlights, matcher.marks(title), matcher.marks(&heading)] {
+                    highlights.push(marks.len() as u32);
+                    highlights.extend(marks.into_iter().flat_map(|(a, b)| [a, b]));
+                }
+                places.extend([heading, id.to_string()]);
             }
-            for part in places {
+            for part in &places {
                 units += part.encode_utf16().count() as u32;
                 all_text.push_str(part);
                 page.push(units);

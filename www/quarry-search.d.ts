@@ -10,6 +10,8 @@ export interface QuarryHit {
   snippet: string;
   /** `[start, end)` of each matched word in `snippet`, in UTF-16 code units. */
   highlights: [number, number][];
+  /** `[start, end)` of each matched word in `title`; empty when `snippet: false`. */
+  titleHighlights: [number, number][];
   /** The document's metadata, e.g. `date` and `place`. */
   fields: Record<string, string | number>;
   /**
@@ -17,7 +19,7 @@ export interface QuarryHit {
    * id (or an API entry such as Sphinx's `os.path.join`) starts it and it is
    * not the page's first heading; null otherwise and with `snippet: false`.
    */
-  section: { title: string; id: string; url: string } | null;
+  section: { title: string; id: string; url: string; highlights: [number, number][] } | null;
 }
 
 export interface QuarryResults {

@@ -176,22 +176,16 @@ export class QuarrySearch extends HTMLElement {
   }
 
   renderHit(hit, i) {
-    const marked = markedWords(hit);
-    const title = el('div', { className: 'title', part: 'title' }, ...markWords(hit.title || hit.id, marked));
+    const title = el('div', { className: 'title', part: 'title' }, ...(hit.title ? marked(hit.title, hit.titleHighlights) : [hit.id]));
     const meta = el('div', { className: 'meta', part: 'meta', textContent: [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ') });
     const snippet = el('div', { className: 'snippet', part: 'snippet' });
     // A snippet that starts with the heading shown above it (`Lifetimes
     // Lifetimes are…`) is shown from after it; that heading carries its marks.
     const lead = hit.section ? hit.section.title : hit.title;
     const rest = lead ? hit.snippet.slice(lead.length).trimStart() : '';
-    let at = rest !== '' && rest.length < hit.snippet.length - lead.length && hit.snippet.startsWith(lead) ? hit.snippet.length - rest.length : 0;
-    for (const [start, end] of hit.highlights) {
-      if (start < at) continue;
-      snippet.append(hit.snippet.slice(at, start), el('mark', { part: 'mark', textContent: hit.snippet.slice(start, end) }));
-      at = end;
-    }
-    snippet.append(hit.snippet.slice(at));
-    const section = hit.section ? [el('div', { className: 'section', part: 'section' }, '› ', ...markWords(hit.section.title, marked))] : [];
+    const at = rest !== '' && rest.length < hit.snippet.length - lead.length && hit.snippet.startsWith(lead) ? hit.snippet.length - rest.length : 0;
+    snippet.append(...marked(hit.snippet, hit.highlights, at));
+    const section = hit.section ? [el('div', { className: 'section', part: 'section' }, '› ', ...marked(hit.section.title, hit.section.highlights))] : [];
     const li = el('li', { id: this.optionPrefix + i, role: 'option', 'aria-selected': 'false' }, title, ...section, meta, snippet);
     li.setAttribute('part', 'option');
     li.dataset.index = String(i);
@@ -270,25 +264,14 @@ export class QuarrySearch extends HTMLElement {
   }
 }
 
-// The engine marks the snippet only: the words it marks, compared folded
-// (case and accents aside), are marked in the title and section line too.
-const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase();
-const WORD = /[\p{L}\p{N}_]+/gu;
-function markedWords(hit) {
-  const marked = new Set();
-  for (const [start, end] of hit.highlights) {
-    for (const w of hit.snippet.slice(start, end).match(WORD) ?? []) marked.add(fold(w));
-  }
-  return marked;
-}
-function markWords(text, marked) {
-  if (marked.size === 0) return [text];
+// `text` from `from` on, with the engine's [start, end) ranges as <mark>s.
+function marked(text, ranges, from = 0) {
   const parts = [];
-  let at = 0;
-  for (const m of text.matchAll(WORD)) {
-    if (!marked.has(fold(m[0]))) continue;
-    parts.push(text.slice(at, m.index), el('mark', { part: 'mark', textContent: m[0] }));
-    at = m.index + m[0].length;
+  let at = from;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    parts.push(text.slice(at, start), el('mark', { part: 'mark', textContent: text.slice(start, end) }));
+    at = end;
   }
   parts.push(text.slice(at));
   return parts;

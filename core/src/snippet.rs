@@ -99,6 +99,23 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
         found == self.all()
     }
 
+    /// `[start, end)` of each match in `text` (a title or a heading), in
+    /// UTF-16 code units, as the snippet marks its own.
+    pub fn marks(&self, text: &str) -> Vec<(u32, u32)> {
+        let mut marks = Vec::new();
+        let (mut cursor, mut units) = (0, 0);
+        self.each(text, &mut |s, e, _| {
+            if s >= cursor {
+                units += utf16_len(&text[cursor..s]);
+                let len = utf16_len(&text[s..e]);
+                mark(&mut marks, units, len);
+                units += len;
+                cursor = e;
+            }
+        });
+        marks
+    }
+
     /// The snippet of `body`.
     pub fn snippet(&self, body: &str) -> Snippet {
         let all = self.all();
@@ -142,12 +159,7 @@ fn show(body: &str, hits: &[(usize, usize, usize)]) -> Snippet {
         }
         units += push_flat(&mut text, &body[cursor..s]);
         let len = push_flat(&mut text, &body[s..e]);
-        match highlights.last_mut() {
-            // Parts side by side (`read`, `File` in `readFileSync`) are one
-            // mark: the name is not shown as words.
-            Some((_, end)) if *end == units => *end += len,
-            _ => highlights.push((units, units + len)),
-        }
+        mark(&mut highlights, units, len);
         units += len;
         cursor = e;
     }
@@ -160,6 +172,19 @@ fn show(body: &str, hits: &[(usize, usize, usize)]) -> Snippet {
         highlights,
         at,
     }
+}
+
+/// Marks `len` units from `at`. Parts side by side (`read`, `File` in
+/// `readFileSync`) are one mark: the name is not shown as words.
+fn mark(marks: &mut Vec<(u32, u32)>, at: u32, len: u32) {
+    match marks.last_mut() {
+        Some((_, end)) if *end == at => *end += len,
+        _ => marks.push((at, at + len)),
+    }
+}
+
+fn utf16_len(s: &str) -> u32 {
+    s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
 /// A byte offset at or before `at` where `body` has white space (or its end).
@@ -278,6 +303,20 @@ mod tests {
             .map(|&(a, b)| utf16_slice(&s.text, a, b))
             .collect();
         assert_eq!(marked, ["Cường", "Cường"]);
+    }
+
+    #[test]
+    fn marks_find_every_form_of_a_term_in_a_title() {
+        let terms = crate::text::terms("spawn cuong");
+        let m = Matcher::new(&terms, &[], &stem_in_place);
+        let title = "🎉 Spawns in Cường: std::thread::spawn";
+        let marked: Vec<String> = m
+            .marks(title)
+            .iter()
+            .map(|&(a, b)| utf16_slice(title, a, b))
+            .collect();
+        assert_eq!(marked, ["Spawns", "Cường", "spawn"]);
+        assert!(m.marks("no such words").is_empty());
     }
 
     #[test]

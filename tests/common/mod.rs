@@ -107,17 +107,42 @@ fn results_are_plain_objects_with_nulls() {
 #[wasm_bindgen_test]
 fn highlights_are_utf16_ranges_of_the_snippet() {
     let hit = Array::from(&get(&run("cuong"), "hits")).get(0);
-    let snippet: JsString = get(&hit, "snippet").unchecked_into();
-    let marks = Array::from(&get(&hit, "highlights"));
-    assert!(marks.length() >= 1);
-    for m in marks.iter() {
-        let m = Array::from(&m);
-        let (a, b) = (
-            m.get(0).as_f64().unwrap() as u32,
-            m.get(1).as_f64().unwrap() as u32,
-        );
-        assert_eq!(String::from(snippet.slice(a, b)), "Cường");
+    let marks = marked(&hit, "snippet", "highlights");
+    assert!(!marks.is_empty());
+    for m in marks {
+        assert_eq!(m, "Cường");
     }
+}
+
+/// The marked words of `hit[text]`, by `hit[ranges]`.
+fn marked(hit: &JsValue, text: &str, ranges: &str) -> Vec<String> {
+    let text: JsString = get(hit, text).unchecked_into();
+    Array::from(&get(hit, ranges))
+        .iter()
+        .map(|m| {
+            let m = Array::from(&m);
+            let at = |i| m.get(i).as_f64().unwrap() as u32;
+            String::from(text.slice(at(0), at(1)))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn titles_are_marked_as_snippets_are() {
+    let hit = Array::from(&get(&run("cuong"), "hits")).get(0);
+    assert_eq!(marked(&hit, "title", "titleHighlights"), ["Cường"]);
+    // Another form of the word than the query's, and a typo.
+    for q in ["parties", "comunist"] {
+        let hits = Array::from(&get(&run(q), "hits"));
+        assert_eq!(hits.length(), 2, "{q}");
+        for hit in hits.iter() {
+            let title = marked(&hit, "title", "titleHighlights");
+            assert_eq!(title, [if q == "parties" { "Party" } else { "Communist" }]);
+        }
+    }
+    let none = search(JsValue::from_str("cuong"), opts(r#"{"snippet": false}"#)).unwrap();
+    let hit = Array::from(&get(&none, "hits")).get(0);
+    assert!(marked(&hit, "title", "titleHighlights").is_empty());
 }
 
 #[wasm_bindgen_test]

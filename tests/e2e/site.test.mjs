@@ -69,6 +69,7 @@ test('an API name is found by its parts typed as words, and marked whole', async
   assert.equal(await page.locator('quarry-search .section').first().textContent(), '› server.maxConnections = 100');
   const marks = await page.locator('quarry-search li[role="option"]').first().locator('mark').allTextContents();
   assert.ok(marks.includes('maxConnections'), `marks: ${marks}`);
+  assert.deepEqual(await page.locator('quarry-search .section').first().locator('mark').allTextContents(), ['maxConnections']);
   assert.deepEqual(errors, []);
 });
 
@@ -119,7 +120,7 @@ test('a match deep in a reference page shows its section and opens it', async ()
   const asked = page.waitForEvent('request', (r) => r.url().includes('/guide/config.html'));
   await page.locator('quarry-search input').press('ArrowDown');
   await page.locator('quarry-search input').press('Enter');
-  assert.deepEqual(await chosen, { title: 'server.port = 8080', id: 'server.port', url: 'guide/config.html#server.port' });
+  assert.deepEqual(await chosen, { title: 'server.port = 8080', id: 'server.port', url: 'guide/config.html#server.port', highlights: [] });
   assert.equal(new URL((await asked).url()).protocol, 'file:');
   assert.deepEqual(errors, []);
 });
