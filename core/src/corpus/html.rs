@@ -42,6 +42,10 @@ const SKIPPED_CLASSES: &[&str] = &[
     "toc",
     "toctree-wrapper",
     "table-of-contents",
+    // A control's label or a link to the source, not the page's words:
+    // rustdoc's `Expand description` toggle, Sphinx's `[source]`.
+    "hideme",
+    "viewcode-link",
 ];
 
 /// Elements after which words must not run together.
@@ -378,6 +382,12 @@ fn is_skipped(element: ElementRef) -> bool {
         || e.classes().any(|c| SKIPPED_CLASSES.contains(&c))
         || is_nav_table(e)
         || is_permalink(element)
+        || is_source_link(e)
+}
+
+/// rustdoc's `Source` link beside each item: a word on every entry.
+fn is_source_link(e: &scraper::node::Element) -> bool {
+    e.name() == "a" && e.classes().any(|c| c == "src")
 }
 
 /// DocBook's Prev / Up / Next tables, which keep their `summary` where a
@@ -396,7 +406,8 @@ fn is_nav_table(e: &scraper::node::Element) -> bool {
 /// elsewhere whose text is only such a mark (PostgreSQL's release notes
 /// link each item's commit as `§`).
 fn is_permalink(a: ElementRef) -> bool {
-    const MARKS: &[char] = &['¶', '§', '#', '🔗', '↩', '⚓'];
+    // `ⓘ`: rustdoc's marker of notable traits and failing examples.
+    const MARKS: &[char] = &['¶', '§', '#', '🔗', '↩', '⚓', 'ⓘ'];
     let here = a.value().attr("href").is_some_and(|h| h.starts_with('#'));
     a.value().name() == "a"
         && a.text()
@@ -635,6 +646,23 @@ mod tests {
              <table summary=\"Options\"><tr><td>--bb-out-file</td></tr></table>",
         );
         assert_eq!(d.body, "13. BBV\nTo use it\n--bb-out-file");
+    }
+
+    #[test]
+    fn generated_controls_are_not_text() {
+        // rustdoc's toggle, notable-traits marker and source link; Sphinx's.
+        let d = doc(
+            "<title>spawn in std::thread</title><h1>Function spawn</h1>\
+             <a class=src href=../src/lib.rs.html#1>Source</a><pre>fn spawn() -> JoinHandle \
+             <a href=# class=tooltip data-notable-ty=JoinHandle>ⓘ</a></pre>\
+             <details class=toggle open><summary class=hideme><span>Expand description</span></summary>\
+             <p>Spawns a new thread.</p></details>\
+             <dt>join<a class=reference href=_modules/x.html><span class=viewcode-link>[source]</span></a></dt>",
+        );
+        assert_eq!(
+            d.body,
+            "Function spawn\nfn spawn() -> JoinHandle\nSpawns a new thread.\njoin"
+        );
     }
 
     #[test]
