@@ -186,12 +186,23 @@ pub(crate) fn names(text: &str, id: &str) -> bool {
         |i: Option<&u8>| i.is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80);
     let joiner = |c: u8| c == b'.' || c == b'_';
     let same = |a: &u8, b: &u8| a.to_ascii_lowercase() == *b || (joiner(*a) && joiner(*b));
-    (0..t.len()).any(|at| {
+    let named_at = |at: usize| {
         t.get(at..at + id.len())
             .is_some_and(|w| w.iter().zip(id).all(|(a, b)| same(a, b)))
             && !word(at.checked_sub(1).and_then(|k| t.get(k)))
             && !word(t.get(at + id.len()))
-    })
+    };
+    // A name's first `.` or `_` is rare in text: only where the text has
+    // one can the name start (a reference page's thousand headings are
+    // read for `os.path.join`).
+    match id.iter().position(|&c| joiner(c)) {
+        Some(j) => t
+            .iter()
+            .enumerate()
+            .filter(|&(_, &c)| joiner(c))
+            .any(|(k, _)| k.checked_sub(j).is_some_and(named_at)),
+        None => (0..t.len()).any(named_at),
+    }
 }
 
 /// Whether the fragment id `id` is the identifier `typed` (folded), or
