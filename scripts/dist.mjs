@@ -1,7 +1,10 @@
 // Writes www/dist/index.html: the demo as one file that works opened from
 // file:// (browsers refuse to fetch modules and .wasm there). Scripts
 // become data: URL modules wired by an import map; the .wasm bytes are
-// inlined as base64. Run by scripts/dist after a build of www/pkg.
+// inlined as base64. Also writes www/dist/quarry-search.bundle.js: the
+// search box, its module and the index in one classic script, for a
+// page of one's own, from file:// too. Run by scripts/dist after a build
+// of www/pkg.
 //   node scripts/dist.mjs [--out DIR]   (default www/dist)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -39,3 +42,17 @@ if (!html.includes('quarryWasm')) throw new Error('dist: index.html no longer ha
 mkdirSync(outDir, { recursive: true });
 writeFileSync(resolve(outDir, 'index.html'), html);
 console.log(`dist: ${resolve(outDir, 'index.html')}, ${html.length} bytes (open it from file://)`);
+
+// A classic script, which file:// pages may load, that imports the box as
+// a data: URL module; each import names the module it needs by its own
+// data: URL, so no import map is needed on the host page.
+const pkgUrl = dataUrl(pkg.replaceAll(/from (['"])quarry-hits\1/g, `from '${dataUrl(hits)}'`));
+const boxUrl = dataUrl(component.replace("from 'quarry-pkg'", `from '${pkgUrl}'`));
+const bundle = `// Quarry's search box with its index, in one file. On any page, even one
+// opened from disk: <script src="quarry-search.bundle.js"></script> and
+// <quarry-search placeholder="Search…"></quarry-search> (see README.md).
+globalThis.quarryWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+import("${boxUrl}");
+`;
+writeFileSync(resolve(outDir, 'quarry-search.bundle.js'), bundle);
+console.log(`dist: ${resolve(outDir, 'quarry-search.bundle.js')}, ${bundle.length} bytes (one <script src> on any page)`);

@@ -2,7 +2,9 @@
 // with the network gone after one visit.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { launch } from './browser.mjs';
@@ -32,6 +34,30 @@ test('the standalone page answers when opened from file://', async () => {
   await page.screenshot({ path: `${shots}file-url.png` });
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('one script tag on any page, opened from file://, gives the search box', async () => {
+  const bundle = fileURLToPath(new URL('../../www/dist/quarry-search.bundle.js', import.meta.url));
+  assert.ok(existsSync(bundle), 'www/dist/quarry-search.bundle.js exists (scripts/dist builds it)');
+  // The bundle alone, beside a page that knows nothing else of Quarry.
+  const dir = mkdtempSync(join(tmpdir(), 'quarry-bundle-'));
+  copyFileSync(bundle, join(dir, 'quarry-search.bundle.js'));
+  writeFileSync(join(dir, 'blog.html'), '<!doctype html><meta charset="utf-8"><title>A blog</title>' +
+    '<script src="quarry-search.bundle.js"></script><h1>A blog</h1><quarry-search placeholder="Search the blog"></quarry-search>');
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(pathToFileURL(join(dir, 'blog.html')).href);
+  await page.locator('quarry-search input').pressSequentially('Duc Thang', { delay: 20 });
+  await listed(page, 1);
+  assert.match(await page.locator('quarry-search .title').textContent(), /delegation/);
+  assert.deepEqual(await page.locator('quarry-search .snippet mark').allTextContents(), ['Đức', 'Thắng']);
+  assert.equal(await page.locator('quarry-search input').getAttribute('placeholder'), 'Search the blog');
+  await page.screenshot({ path: `${shots}bundle-file-url.png` });
+  assert.deepEqual(errors, []);
+  await page.close();
+  rmSync(dir, { recursive: true });
 });
 
 test('after one visit the served demo answers with the network gone', async () => {
