@@ -14,18 +14,24 @@ export function setMemory(m) {
   floats = new Float32Array(0);
 }
 
+// Hits share what does not change from one to the next, frozen: a
+// document's fields, and without snippets an empty list of marks. That is
+// two or three fewer objects a hit on the path that only wants ids and
+// titles.
+const NO_MARKS = Object.freeze([]);
+const NO_FIELDS = Object.freeze({});
+
 export function cacheDoc(ord, id, title, url, fields) {
-  // A document without fields gets a fresh `{}` per hit, cheaper than a copy.
   const none = Object.keys(fields).length === 0;
-  docs[ord] = { id, title, url: url ?? null, fields: none ? null : fields };
+  docs[ord] = { id, title, url: url ?? null, fields: none ? NO_FIELDS : Object.freeze(fields) };
 }
 
 const round = (x) => Math.round(x * 1e4) / 1e4;
 
 // `page` is a byte address: n ordinals, n scores, and with snippets n
 // snippet ends, then each hit's section heading and id ends (they follow
-// the snippets in the text), then each hit's highlight count and
-// [start, end) pairs.
+// the snippets in the text), then each hit's three lists of marks (in its
+// snippet, title and section heading), each a count and [start, end) pairs.
 export function makeResult(total, n, page, snippets, suggestion, facets) {
   // Growing the memory detaches the old buffer: the views are made again.
   if (words.byteLength === 0) {
@@ -46,8 +52,8 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
   for (let i = 0; i < n; i++) {
     const d = docs[words[at + i]];
     let snippet = '';
-    let marks = [];
-    let titleMarks = [];
+    let marks = NO_MARKS;
+    let titleMarks = NO_MARKS;
     let section = null;
     if (withSnippets) {
       const end = words[at + 2 * n + i];
@@ -73,7 +79,7 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       snippet,
       highlights: marks,
       titleHighlights: titleMarks,
-      fields: d.fields === null ? {} : { ...d.fields },
+      fields: d.fields,
       section,
     };
   }

@@ -96,6 +96,9 @@ fn results_are_plain_objects_with_nulls() {
         get(&fields, "date").as_string().as_deref(),
         Some("2024-11-11")
     );
+    // Shared by every hit of the document: frozen, so no caller changes
+    // another's.
+    assert!(Object::is_frozen(fields.unchecked_ref::<Object>()));
     assert!(get(&hit, "score").as_f64().unwrap() > 0.0);
     assert!(Array::is_array(&get(&hit, "highlights")));
     assert!(
