@@ -64,6 +64,10 @@ pub struct Tuning {
     /// holds every clause of the query, among the best [`RESCORED`] (1
     /// turns it off; see `named_in_headings`).
     pub heading: f32,
+    /// Score factor, on top of `heading`, of a document whose title itself
+    /// holds every clause of the query: the page a title says it is
+    /// about over one with a section about it (1 turns it off).
+    pub title: f32,
     /// Score factor, among the same best documents, of a document whose
     /// title or a heading names the identifier the query is (one word
     /// holding `_` or `.`, `PyDict_GetItem`, or a capital after a
@@ -93,6 +97,7 @@ impl Default for Tuning {
             proximity: None,
             exact_title: 1.5,
             heading: 1.15,
+            title: 1.15,
             defined: 2.0,
             prune: true,
         }
@@ -166,7 +171,8 @@ fn run<'i>(
 ) -> (SearchResults<'i>, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
-    exact_titles(index, query, opts, &mut docs);
+    let words = plain_words(query);
+    exact_titles(index, &words, opts, &mut docs);
     let facets = facets(index, &docs, &matches.unranked);
     let total = matches.total;
     let end = opts.offset.saturating_add(opts.limit).min(total);
@@ -174,15 +180,9 @@ fn run<'i>(
         Sort::Relevance => {
             if rescores(index, opts) {
                 keep_best(&mut docs, end.max(RESCORED));
-                named_in_headings(
-                    index,
-                    &matches.terms,
-                    &matches.term_clauses,
-                    opts,
-                    &Named::of(text),
-                    &mut docs,
-                    end,
-                );
+                let stem = index.stemmer();
+                let m = crate::snippet::Matcher::new(&matches.terms, &matches.term_clauses, &stem);
+                named_in_headings(index, &m, opts, &Named::of(text), &words, &mut docs, end);
             }
             keep_best(&mut docs, end);
         }
@@ -228,7 +228,9 @@ pub const RESCORED: usize = 30;
 /// it must then score them all.
 pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
     let t = &opts.tuning;
-    opts.sort == Sort::Relevance && index.has_sections() && (t.heading != 1.0 || t.defined != 1.0)
+    opts.sort == Sort::Relevance
+        && index.has_sections()
+        && (t.heading != 1.0 || t.title != 1.0 || t.defined != 1.0)
 }
 
 /// Scales by `Tuning::heading` the score of each of `docs` whose title, or
@@ -248,10 +250,10 @@ pub fn rescores(index: &Index<'_>, opts: &SearchOptions) -> bool {
 /// member's page under the owner (see [`member_on_page`]).
 fn named_in_headings<T: AsRef<str>>(
     index: &Index<'_>,
-    terms: &[T],
-    clauses: &[u8],
+    m: &crate::snippet::Matcher<'_, T>,
     opts: &SearchOptions,
     named: &Named,
+    words: &[&str],
     docs: &mut [(u32, f32)],
     end: usize,
 ) {
@@ -259,8 +261,6 @@ fn named_in_headings<T: AsRef<str>>(
         .identifier
         .as_ref()
         .map(|(id, whole)| (id.as_str(), *whole));
-    let stem = index.stemmer();
-    let m = crate::snippet::Matcher::new(terms, clauses, &stem);
     if m.all() == 0 {
         return;
     }
@@ -272,11 +272,11 @@ fn named_in_headings<T: AsRef<str>>(
     let t = &opts.tuning;
     let defined = |may: bool| if may { t.defined } else { 1.0 };
     let last = match docs.get(end.wrapping_sub(1)) {
-        Some(last) if t.prune && t.heading >= 1.0 && t.defined >= 1.0 => last.1,
+        Some(last) if t.prune && t.heading >= 1.0 && t.title >= 1.0 && t.defined >= 1.0 => last.1,
         _ => f32::MIN,
     };
     let reaches = |score: f32, factor: f32| score * factor * 1.001 >= last;
-    let most = t.heading * defined(identifier.is_some() || named.word.is_some());
+    let most = t.heading * t.title * defined(identifier.is_some() || named.word.is_some());
     for d in docs.iter_mut().take_while(|d| reaches(d.1, most)) {
         // The title first, then the headings, read only until both
         // questions have their answer.
@@ -285,7 +285,15 @@ fn named_in_headings<T: AsRef<str>>(
         let mut defines = names_whole(title)
             || named.word.as_ref().is_some_and(|w| titled(title, w))
             || identifier.is_some_and(|(id, _)| page_of(title, id));
-        if !reaches(d.1, t.heading * defined(defines || identifier.is_some())) {
+        let title_factor = if says_all(title, words, true) {
+            t.title
+        } else {
+            1.0
+        };
+        if !reaches(
+            d.1,
+            t.heading * title_factor * defined(defines || identifier.is_some()),
+        ) {
             continue;
         }
         let mut holds = m.holds_all(title);
@@ -304,6 +312,7 @@ fn named_in_headings<T: AsRef<str>>(
         if holds {
             d.1 *= opts.tuning.heading;
         }
+        d.1 *= title_factor;
         if defines {
             d.1 *= opts.tuning.defined;
         }
@@ -319,33 +328,11 @@ fn named_in_headings<T: AsRef<str>>(
 /// stored length. (A one-word query's
 /// list tells a one-word title as it is scored: see `eval`.)
 #[inline(never)]
-fn exact_titles(
-    index: &Index<'_>,
-    query: &crate::query::Query,
-    opts: &SearchOptions,
-    docs: &mut [(u32, f32)],
-) {
-    if opts.tuning.exact_title == 1.0 || opts.sort != Sort::Relevance {
-        return;
-    }
-    // The words as typed (folded), repeats kept (`http.client — HTTP
-    // protocol client` says two words twice): the title must say each of
-    // them, not only share their stems, and nothing else.
-    let mut words: Vec<&str> = Vec::new();
-    for c in query.positive() {
-        let [crate::query::Atom::Word { folded, .. }] = c.alts.as_slice() else {
-            return;
-        };
-        words.push(folded);
-    }
+fn exact_titles(index: &Index<'_>, words: &[&str], opts: &SearchOptions, docs: &mut [(u32, f32)]) {
     let n = words.len();
-    if n < 2 {
+    if opts.tuning.exact_title == 1.0 || opts.sort != Sort::Relevance || n < 2 {
         return;
     }
-    let heads: Vec<&[u8]> = words
-        .iter()
-        .map(|w| &w.as_bytes()[..w.len().min(2)])
-        .collect();
     for d in docs.iter_mut() {
         // Most titles are ruled out by their stored length alone.
         if index.norm_codes(d.0).0 as usize != n {
@@ -354,22 +341,74 @@ fn exact_titles(
         let Some(title) = index.title(d.0) else {
             continue;
         };
-        // As many words as the query, each taking a query word not yet
-        // taken: the title is the query's words.
-        let mut taken = 0u32;
-        crate::text::for_each_token_starting(title, &heads, &|_| {}, &mut |t| {
-            if t.part {
-                return;
-            }
-            let free = (0..n).find(|&i| taken & 1 << i == 0 && words[i] == t.folded);
-            if let Some(i) = free {
-                taken |= 1 << i;
-            }
-        });
-        if taken.count_ones() as usize == n {
+        // As many words as the query, each said: the title is the query's words.
+        if says_all(title, words, false) {
             d.1 *= opts.tuning.exact_title;
         }
     }
+}
+
+/// The words of a query of plain words as typed (folded), repeats kept;
+/// none for a query with any other clause or more than 32 words (a bit
+/// each in [`says_all`]). A title must say each of them,
+/// not only share their stems (`collect` is not `collections`), and
+/// `http.client — HTTP protocol client` says two of its words twice.
+fn plain_words(query: &crate::query::Query) -> Vec<&str> {
+    let mut words = Vec::new();
+    for c in query.positive() {
+        let [crate::query::Atom::Word { folded, .. }] = c.alts.as_slice() else {
+            return Vec::new();
+        };
+        words.push(folded.as_str());
+    }
+    if words.len() > 32 {
+        return Vec::new();
+    }
+    words
+}
+
+/// Whether `title` says each of `words`, each of its words taking one
+/// query word not yet taken; with `plural`, a word's plural or singular
+/// made with `s` or `es` counts as the word (`trait`, `Traits`).
+fn says_all(title: &str, words: &[&str], plural: bool) -> bool {
+    // Most titles say none of the words: an ASCII one without a word's
+    // first letters is passed by untokenized.
+    let t = title.as_bytes();
+    let lacks = |w: &&str| {
+        let Some(&first) = w.as_bytes().first() else {
+            return true;
+        };
+        let head = &w.as_bytes()[..w.len().saturating_sub(2).max(1)];
+        !(0..(t.len() + 1).saturating_sub(head.len())).any(|i| {
+            t[i].to_ascii_lowercase() == first && t[i..i + head.len()].eq_ignore_ascii_case(head)
+        })
+    };
+    if words.is_empty() || title.is_ascii() && words.iter().any(lacks) {
+        return false;
+    }
+    let same = |w: &str, t: &str| {
+        w == t
+            || plural && {
+                let (short, long) = if w.len() < t.len() { (w, t) } else { (t, w) };
+                long.strip_prefix(short)
+                    .is_some_and(|end| end == "s" || end == "es")
+            }
+    };
+    let heads: Vec<&[u8]> = words
+        .iter()
+        .map(|w| &w.as_bytes()[..w.len().min(2)])
+        .collect();
+    let mut taken = 0u32;
+    crate::text::for_each_token_starting(title, &heads, &|_| {}, &mut |t| {
+        if t.part {
+            return;
+        }
+        let free = (0..words.len()).find(|&i| taken & 1 << i == 0 && same(words[i], t.folded));
+        if let Some(i) = free {
+            taken |= 1 << i;
+        }
+    });
+    taken.count_ones() as usize == words.len()
 }
 
 /// The fields counted in facets: `place`, and `date` by year.

@@ -279,3 +279,61 @@ fn words_name_an_entry_by_its_fragment_id() {
         scores(&index, "list sort key reverse", 1.0)
     );
 }
+
+/// A chapter whose title says the word typed outranks one that says it
+/// more often, with a section heading about it too (the Rust book's
+/// `borrowing`); a title that only shares the word's stem does not count
+/// (`collect` is not `collections`), and the rule has a switch.
+#[test]
+fn a_title_that_says_the_words_outranks_a_heading_that_does() {
+    let titled = |id: &str, title: &str, body: &str, heading: Option<&str>| Document {
+        title: title.to_string(),
+        ..page(id, body, heading)
+    };
+    let bytes = write_index(&[
+        titled(
+            "refs",
+            "References and Borrowing",
+            &format!(
+                "A reference lets you use a value without owning it. We call this borrowing. {}",
+                "A reference must always be valid, and the compiler checks it. ".repeat(3)
+            ),
+            None,
+        ),
+        titled(
+            "refcell",
+            "RefCell and Interior Mutability",
+            "Interior mutability. Keeping Track of Borrows at Runtime. RefCell tracks borrowing \
+             at runtime: borrowing twice mutably panics, and borrowing rules still hold. \
+             The borrowing checks move from compile time to run time.",
+            Some("Keeping Track of Borrows at Runtime"),
+        ),
+        titled(
+            "sets",
+            "Collections of sets",
+            "Sets hold values once. Collections collect values.",
+            None,
+        ),
+        titled(
+            "iter",
+            "Iterators",
+            "Collect gathers an iterator into a collection: collect, collect, collect.",
+            Some("Collect gathers an iterator into a collection"),
+        ),
+    ])
+    .unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let off = Tuning {
+        title: 1.0,
+        ..Tuning::default()
+    };
+    assert_eq!(ranked(&index, "borrowing", off)[0].0, "refcell");
+    assert_eq!(ranked(&index, "borrowing", Tuning::default())[0].0, "refs");
+    // Its plural too.
+    assert_eq!(ranked(&index, "borrowings", Tuning::default())[0].0, "refs");
+    // `Collections of sets` shares `collect`'s stem, `Iterators` nothing.
+    assert_eq!(
+        ranked(&index, "collect", Tuning::default()),
+        ranked(&index, "collect", off)
+    );
+}
