@@ -1,13 +1,14 @@
 // Writes www/dist/index.html: the demo as one file that works opened from
 // file:// (browsers refuse to fetch modules and .wasm there). Scripts
 // become data: URL modules wired by an import map; the .wasm bytes are
-// inlined as base64. Also writes www/dist/quarry-search.bundle.js: the
+// inlined gzipped, as base64. Also writes www/dist/quarry-search.bundle.js: the
 // search box, its module and the index in one classic script, for a
 // page of one's own, from file:// too. Run by scripts/dist after a build
 // of www/pkg.
 //   node scripts/dist.mjs [--out DIR]   (default www/dist)
 import { readFileSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const www = resolve(import.meta.dirname, '../www');
 const outAt = process.argv.indexOf('--out');
@@ -25,7 +26,11 @@ const hits = read(`pkg/snippets/${snippetDir}/js/hits.js`);
 const pkg = read('pkg/quarry.js').replace(/from (['"])\.\/snippets\/[^'"]+\/js\/hits\.js\1/g, "from 'quarry-hits'");
 const component = read('quarry-search.js').replace("from './pkg/quarry.js'", "from 'quarry-pkg'");
 const app = read('app.js');
-const wasm = readFileSync(resolve(www, 'pkg/quarry_bg.wasm')).toString('base64');
+// The module gzipped, then base64: about half the bytes of the module in
+// base64, and the browser inflates it natively (DecompressionStream).
+const wasm = gzipSync(readFileSync(resolve(www, 'pkg/quarry_bg.wasm')), { level: 9 }).toString('base64');
+const loadWasm = `globalThis.quarryWasm = new Response(new Blob([Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0))])
+  .stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();`;
 for (const [name, text, marker] of [['quarry.js', pkg, 'quarry-hits'], ['quarry-search.js', component, 'quarry-pkg']]) {
   if (!text.includes(marker) || /from ['"]\.\/snippets\//.test(text)) throw new Error(`dist: could not rewrite the imports of ${name}`);
 }
@@ -36,7 +41,7 @@ const html = read('index.html')
   .replace(/\s*<link rel="stylesheet" href="style.css">/, `\n  <style>\n${read('style.css')}  </style>`)
   .replace(/\s*<script type="module" src="quarry-search.js"><\/script>\s*<script type="module" src="app.js"><\/script>/, `
   <script type="importmap">${JSON.stringify({ imports: { 'quarry-hits': dataUrl(hits), 'quarry-pkg': dataUrl(pkg), 'quarry-search': dataUrl(component) } })}</script>
-  <script>globalThis.quarryWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));</script>
+  <script>${loadWasm}</script>
   <script type="module">import 'quarry-search';\n${app}</script>`);
 if (!html.includes('quarryWasm')) throw new Error('dist: index.html no longer has the script tags this script replaces');
 mkdirSync(outDir, { recursive: true });
@@ -51,7 +56,7 @@ const boxUrl = dataUrl(component.replace("from 'quarry-pkg'", `from '${pkgUrl}'`
 const bundle = `// Quarry's search box with its index, in one file. On any page, even one
 // opened from disk: <script src="quarry-search.bundle.js"></script> and
 // <quarry-search placeholder="Search…"></quarry-search> (see README.md).
-globalThis.quarryWasm = Uint8Array.from(atob("${wasm}"), (c) => c.charCodeAt(0));
+${loadWasm}
 import("${boxUrl}");
 `;
 writeFileSync(resolve(outDir, 'quarry-search.bundle.js'), bundle);

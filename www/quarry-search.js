@@ -51,7 +51,8 @@ const MAX_CHIPS = 8;
 
 let ready = null;
 /** Loads the module once for every element on the page: from the bytes a
- * standalone page inlines (`globalThis.quarryWasm`), else beside quarry.js. */
+ * standalone page inlines (`globalThis.quarryWasm`: the bytes, or a promise
+ * of them), else beside quarry.js. */
 function load() {
   const bytes = globalThis.quarryWasm;
   ready ??= init(bytes ? { module_or_path: bytes } : undefined).then(() => stats());
