@@ -134,3 +134,25 @@ fn a_query_finding_nothing_respells_a_rare_word_the_index_has() {
     assert_eq!(r.total, 0);
     assert_eq!(r.suggestion.as_deref(), Some("python numpy"));
 }
+
+#[test]
+fn a_shorter_stem_completes_only_a_word_not_yet_whole() {
+    // `delegati` is on its way to `delegation` (stem `deleg`); `parties`
+    // (stem `parti`) is a whole word, not on its way to `part`.
+    let bytes = index_of(4, |i| match i {
+        0 => "a delegation arrived",
+        1 => "political parties met",
+        2 => "they took part",
+        _ => "other words",
+    });
+    let index = Index::open(&bytes).unwrap();
+    let ids = |q: &str| -> Vec<String> {
+        let r = search(&index, q, &SearchOptions::default());
+        r.hits
+            .iter()
+            .map(|h| index.doc(h.doc).unwrap().id)
+            .collect()
+    };
+    assert_eq!(ids("delegati"), ["000"]);
+    assert_eq!(ids("parties"), ["001"]);
+}

@@ -173,9 +173,15 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
     }
     // Stems shorter than what was typed: `delegati` is on its way to
     // `delegation`, indexed as `deleg`. Only where the rest of the typed word
-    // starts a suffix the stemmer removes, so `vietnm` does not become `viet`.
+    // starts a suffix the stemmer removes, so `vietnm` does not become `viet`,
+    // and only for a word that is not already one: `parties` (`parti`) is
+    // not on its way to `part`.
     let walked = found.len();
-    let min = typed.len().saturating_sub(4).max(4);
+    let min = if exact.is_some() {
+        typed.len()
+    } else {
+        typed.len().saturating_sub(4).max(4)
+    };
     for end in (min..typed.len()).rev() {
         let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
             continue;
