@@ -63,6 +63,15 @@ test('Markdown and HTML pages are found by title, text and diacritic-free names'
   assert.deepEqual(errors, []);
 });
 
+test('a title is marked where it says another form of the word than the snippet', async () => {
+  // The snippet says `Install`, the title `Installing`: the engine marks both.
+  await searchFor('install');
+  await page.waitForFunction(() => document.querySelector('quarry-search').shadowRoot.querySelector('.title mark')?.textContent === 'Installing');
+  assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Installing Lotus');
+  assert.deepEqual(await page.locator('quarry-search li[role="option"]').first().locator('.snippet mark').allTextContents(), ['Install']);
+  assert.deepEqual(errors, []);
+});
+
 test('an API name is found by its parts typed as words, and marked whole', async () => {
   await searchFor('max connections');
   assert.equal(await page.locator('quarry-search .title').first().textContent(), 'Configuration reference');
