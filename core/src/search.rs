@@ -64,9 +64,11 @@ pub struct Tuning {
     /// holds every clause of the query, among the best [`RESCORED`] (1
     /// turns it off; see `named_in_headings`).
     pub heading: f32,
-    /// Score factor, on top of `heading`, of a document whose title itself
-    /// holds every clause of the query: the page a title says it is
-    /// about over one with a section about it (1 turns it off).
+    /// Score factor, among the same best documents and on top of
+    /// `heading`, of a document whose title itself says every word of a
+    /// query of plain words, as typed or as its plural or singular with
+    /// `s` or `es` (a shared stem is not enough): the page a title says it
+    /// is about over one with a section about it (1 turns it off).
     pub title: f32,
     /// Score factor, among the same best documents, of a document whose
     /// title or a heading names the identifier the query is (one word
@@ -171,7 +173,11 @@ fn run<'i>(
 ) -> (SearchResults<'i>, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
-    let words = plain_words(query);
+    // Only titles of results ranked by relevance are compared with them.
+    let words = match opts.sort {
+        Sort::Relevance => plain_words(query),
+        Sort::DateAsc | Sort::DateDesc => Vec::new(),
+    };
     exact_titles(index, &words, opts, &mut docs);
     let facets = facets(index, &docs, &matches.unranked);
     let total = matches.total;
