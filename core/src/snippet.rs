@@ -2,6 +2,7 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
+use crate::text::tokenize::compound_after;
 use crate::text::{first_bytes, for_each_stretch, for_each_token_starting, head_bytes, stem_head};
 
 /// Target snippet length in bytes of source text.
@@ -79,13 +80,25 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
         (0..self.terms.len()).fold(0, |m, k| m | 1 << self.clause(k))
     }
 
+    /// The index of `term` among the query's terms. A few dozen at most:
+    /// a scan, and no sorting per query.
+    fn find(&self, term: &str) -> Option<usize> {
+        self.terms.iter().position(|x| x.as_ref() == term)
+    }
+
     /// Calls `f(start, end, clause)` for each match in `text`, in order.
     fn each(&self, text: &str, f: &mut dyn FnMut(usize, usize, usize)) {
         for_each_stretch(text, &self.heads, &self.first, &mut |start, end| {
             for_each_token_starting(&text[start..end], &self.heads, self.stem, &mut |t| {
-                // A few dozen terms at most: a scan, and no sorting per query.
-                if let Some(k) = self.terms.iter().position(|x| x.as_ref() == t.term) {
-                    f(start + t.start, start + t.end, self.clause(k));
+                let (a, b) = (start + t.start, start + t.end);
+                if let Some(k) = self.find(t.term) {
+                    f(a, b, self.clause(k));
+                } else if let Some((b, mut compound)) = compound_after(text, a, b, t.folded) {
+                    // `Hà Nội` for `hanoi`, as the index joined it.
+                    (self.stem)(&mut compound);
+                    if let Some(k) = self.find(&compound) {
+                        f(a, b, self.clause(k));
+                    }
                 }
             });
         });
@@ -229,8 +242,14 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
         distinct -= usize::from(counts[hits[i].2] == 0);
     }
     let anchor = hits.get(best.2).map_or(0, |h| h.0);
-    // Start a little before the first match, at a sentence start if one is near.
-    let lead = anchor.saturating_sub(WINDOW / 4);
+    // The end of the window's last match: what is shown must reach it.
+    let last = hits
+        .get(best.2 + best.1.saturating_sub(1))
+        .map_or(anchor, |h| h.1);
+    // Start a little before the first match, at a sentence start if one
+    // is near, but not so far before that the last match falls off.
+    let room = WINDOW.saturating_sub(last - anchor);
+    let lead = anchor.saturating_sub((WINDOW / 4).min(room));
     // Bytes, not a `str` pattern: its searcher is 2 KB of the module.
     let mut from = (body.as_bytes().get(..anchor).unwrap_or_default())
         .windows(2)
@@ -242,7 +261,7 @@ fn window(body: &str, hits: &[(usize, usize, usize)]) -> (usize, usize, usize) {
     if anchor < WINDOW / 3 || body.len() <= WINDOW {
         from = 0;
     }
-    let to = word_end(body, (from + WINDOW).min(body.len()));
+    let to = word_end(body, (from + WINDOW).max(last).min(body.len()));
     // The result's place: the match by which the window holds all its
     // clauses (`join` in `… path-like. os.path.join(path`), not its first.
     let mut seen = 0u64;
@@ -334,6 +353,50 @@ mod tests {
         );
         assert_eq!(s.highlights.len(), 1);
         assert!(s.text.chars().count() < WINDOW + 40);
+    }
+
+    #[test]
+    fn compounds_are_marked_as_they_were_indexed() {
+        // The index holds `Hà Nội` also as `hanoi`: a query for `hanoi`
+        // finds it, and its snippet and title must show why.
+        let terms = crate::text::terms("hanoi vietnam newyork");
+        let m = Matcher::new(&terms, &[0, 1, 2], &stem_in_place);
+        let text = "From Hà Nội, Việt Nam's capital, to New York.";
+        let marked: Vec<String> = m
+            .marks(text)
+            .iter()
+            .map(|&(a, b)| utf16_slice(text, a, b))
+            .collect();
+        assert_eq!(
+            marked,
+            ["Hà Nội", "Việt Nam's"],
+            "a possessive as single words have it"
+        );
+        let s = m.snippet(text);
+        assert_eq!(s.highlights.len(), 2, "{}", s.text);
+    }
+
+    #[test]
+    fn the_window_shows_its_last_match() {
+        // Two words 158 bytes apart, far from the start: the window
+        // holding both must show both, not start early and cut the second
+        // off.
+        let body = format!(
+            "{}First Vietnam {}economies and more. {}",
+            "filler words ".repeat(20),
+            "word ".repeat(30),
+            "tail ".repeat(50)
+        );
+        let gap = body.find("economies").unwrap() - body.find("Vietnam").unwrap();
+        assert!(gap > WINDOW * 3 / 4 && gap + 9 < WINDOW);
+        let terms = crate::text::terms("vietnam economy");
+        let s = snippet(&body, &terms, &[0, 1], &stem_in_place);
+        let marked: Vec<String> = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| utf16_slice(&s.text, a, b))
+            .collect();
+        assert_eq!(marked, ["Vietnam", "economies"], "{}", s.text);
     }
 
     #[test]

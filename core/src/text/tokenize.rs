@@ -251,13 +251,11 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
             return;
         }
         let word = &text[start..end];
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let candidate = capital && folded.len() <= 6;
+        let candidate = joinable(word, folded);
         let mut joined = false;
         if let Some((p_folded, p_start, p_end)) = &prev {
             let gap_is_space = &text[*p_end..start] == " ";
-            let marked = !word.is_ascii() || !text[*p_start..*p_end].is_ascii();
-            if candidate && gap_is_space && marked {
+            if candidate && gap_is_space && either_marked(&text[*p_start..*p_end], word) {
                 joined = true;
                 compound.clear();
                 compound.push_str(p_folded);
@@ -277,6 +275,58 @@ pub fn for_each_positioned_word(text: &str, mut f: impl FnMut(Token<'_>, u32)) -
         pos = pos.saturating_add(1);
     });
     pos
+}
+
+/// Whether a word may be half of a compound (see
+/// [`for_each_positioned_word`]): a capital, and a short syllable.
+fn joinable(word: &str, folded: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && folded.len() <= 6
+}
+
+/// Whether either word of a pair carries a diacritic, as one of a
+/// Vietnamese name's does (`Việt Nam`, not `New York`).
+fn either_marked(a: &str, b: &str) -> bool {
+    !a.is_ascii() || !b.is_ascii()
+}
+
+/// The compound that the word `text[start..end]`, folded as `folded`,
+/// makes with the word after it, as [`for_each_positioned_word`] indexes
+/// it: its end and its folded form (`Hà` in `Hà Nội` gives `hanoi`).
+/// Matching uses it to find `Hà Nội` for `hanoi`; it does not know the
+/// words before, so after `Nguyễn Văn` it also joins `Văn Thanh`, which
+/// the index does not hold: a compound the query never asks for.
+pub fn compound_after(
+    text: &str,
+    start: usize,
+    end: usize,
+    folded: &str,
+) -> Option<(usize, String)> {
+    let first = text.get(start..end)?;
+    if !joinable(first, folded) || text.as_bytes().get(end) != Some(&b' ') {
+        return None;
+    }
+    // The next word is a short syllable: a few bytes of text hold it.
+    let rest = head_bytes(text.get(end + 1..)?, 32);
+    // Most capitals start English words: both ASCII, no compound.
+    if first.is_ascii()
+        && rest
+            .bytes()
+            .take_while(|&b| b != b' ')
+            .all(|b| b.is_ascii())
+    {
+        return None;
+    }
+    let mut next = None;
+    words(rest, false, EVERY, &mut |f, a, b, _| {
+        if next.is_none() {
+            next = Some((a, b, f.to_string()));
+        }
+    });
+    let (a, b, second) = next?;
+    let word = &rest[a..b];
+    let whole = b < rest.len() || rest.len() + end + 1 == text.len();
+    (a == 0 && whole && joinable(word, &second) && either_marked(first, word))
+        .then(|| (end + 1 + b, format!("{folded}{second}")))
 }
 
 /// The folded, stemmed terms of `text`, in order.
@@ -531,6 +581,30 @@ mod tests {
         ) {
             let heads: Vec<&[u8]> = heads.iter().map(|h| h.as_bytes()).collect();
             proptest::prop_assert_eq!(starting(&text, &heads), starting_by_folding_all(&text, &heads));
+        }
+
+        /// Every compound that indexing makes, matching finds from its
+        /// first word: what `hanoi` found, its snippet marks.
+        #[test]
+        fn matching_finds_every_indexed_compound(
+            text in "([A-Da-d ,.]|\u{e0}|\u{1ec7}|\u{110}|\u{111}|H\u{e0}|N\u{1ed9}i){0,40}",
+        ) {
+            let mut words: Vec<(usize, usize, String)> = Vec::new();
+            let mut compounds = Vec::new();
+            for_each_positioned_word(&text, |t, _| {
+                if t.joined {
+                    compounds.push((t.start, t.end, t.term.to_string()));
+                } else if !t.part {
+                    words.push((t.start, t.end, t.folded.to_string()));
+                }
+            });
+            for (start, end, term) in compounds {
+                let first = words.iter().find(|w| w.0 == start).expect("first word");
+                proptest::prop_assert_eq!(
+                    compound_after(&text, start, first.1, &first.2),
+                    Some((end, term))
+                );
+            }
         }
 
         #[test]
