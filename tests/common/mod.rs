@@ -143,6 +143,14 @@ fn titles_are_marked_as_snippets_are() {
             assert_eq!(title, [if q == "parties" { "Party" } else { "Communist" }]);
         }
     }
+    // A name written as syllables is marked whole where `vietnam` found it.
+    let r = run("vietnam");
+    let hit = Array::from(&get(&r, "hits"))
+        .iter()
+        .find(|h| get(h, "id").as_string().as_deref() == Some(MEXICO))
+        .expect("the Mexico City story says Việt Nam");
+    assert_eq!(marked(&hit, "title", "titleHighlights"), ["Việt Nam"]);
+    assert!(marked(&hit, "snippet", "highlights").contains(&"Việt Nam".to_string()));
     let none = search(JsValue::from_str("cuong"), opts(r#"{"snippet": false}"#)).unwrap();
     let hit = Array::from(&get(&none, "hits")).get(0);
     assert!(marked(&hit, "title", "titleHighlights").is_empty());
