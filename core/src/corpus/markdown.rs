@@ -4,6 +4,7 @@
 //! rendered to plain text. Each other heading starts a section, with the
 //! id a generator gives it: `{#id}` if written, else GitHub's slug of its
 //! text (Hugo, Docusaurus and Jekyll make the same for most headings).
+//! A `description` in front matter leads the body, as generators show it.
 
 use super::{front_matter, txt, CorpusError};
 use crate::document::{Anchor, Document, FieldValue};
@@ -13,7 +14,29 @@ use std::path::Path;
 /// Reads one Markdown document with the given id.
 pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> {
     let (matter, markdown) = front_matter::split(path, text)?;
-    let (heading, body, anchors) = render(markdown, !matter.iter().any(|(k, _)| k == "title"));
+    let (heading, mut body, mut anchors) =
+        render(markdown, !matter.iter().any(|(k, _)| k == "title"));
+    // A page's `description` is written for readers, and generators show
+    // it under the title: it is the page's first paragraph.
+    if let Some((_, lead)) = matter
+        .iter()
+        .find(|(k, v)| k == "description" && !v.trim().is_empty())
+    {
+        let lead = lead.trim();
+        if !body.starts_with(lead) {
+            let before = body.len();
+            body = if body.is_empty() {
+                lead.to_string()
+            } else {
+                format!("{lead}\n\n{body}")
+            };
+            // Sections start after it: their offsets move by what it added.
+            let shift = (body.len() - before) as u32;
+            for a in &mut anchors {
+                a.at += shift;
+            }
+        }
+    }
     let mut title = None;
     let mut url = None;
     let mut fields = Vec::new();
@@ -263,6 +286,24 @@ mod tests {
             err("---\ntitle: a\n"),
             "site/page.md:1: front matter: opened with `---` but never closed"
         );
+    }
+
+    #[test]
+    fn a_description_is_the_first_paragraph() {
+        let d = md("---\ntitle: npm-publish\ndescription: Publish a package\n---\n\
+                    Intro.\n\n## Usage\n\nSteps.\n");
+        assert_eq!(d.body, "Publish a package\n\nIntro.\n\nUsage\n\nSteps.");
+        let a = &d.anchors[0];
+        assert_eq!(&d.body[a.at as usize..(a.at + a.len) as usize], "Usage");
+        assert_eq!(
+            d.field("description"),
+            Some(&FieldValue::Str("Publish a package".into()))
+        );
+        // Not twice where the page already starts with it, nor blank.
+        let d = md("---\ndescription: Intro.\n---\nIntro. More.\n");
+        assert_eq!(d.body, "Intro. More.");
+        let d = md("---\ndescription: ' '\n---\nText.\n");
+        assert_eq!(d.body, "Text.");
     }
 
     #[test]
