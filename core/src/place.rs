@@ -49,7 +49,7 @@ pub fn place<'a, T: AsRef<str>>(
             return (within(m, body, &headings, at), Some((heading, id)));
         }
     }
-    let all = m.all();
+    let all = m.all(true);
     // One clause, or a title holding every clause (`child process` on the
     // page `Child process`, whose entries say `child_process`): the window
     // stays where the page's first lines name them, else the first heading

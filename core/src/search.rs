@@ -267,7 +267,7 @@ fn named_in_headings<T: AsRef<str>>(
         .identifier
         .as_ref()
         .map(|(id, whole)| (id.as_str(), *whole));
-    if m.all() == 0 {
+    if m.all(true) == 0 {
         return;
     }
     // `docs` come best first. One that all factors together leave below

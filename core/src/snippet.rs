@@ -2,6 +2,7 @@
 //! matched, with the matched words located in UTF-16 code units (what
 //! JavaScript's `String.prototype.slice` counts).
 
+use crate::text::stopwords::is_stopword;
 use crate::text::tokenize::compound_after;
 use crate::text::{first_bytes, for_each_stretch, for_each_token_starting, head_bytes, stem_head};
 
@@ -50,6 +51,12 @@ pub fn snippet<T: AsRef<str>>(
 pub struct Matcher<'t, T> {
     terms: &'t [T],
     clauses: &'t [u8],
+    /// Terms not marked as words: a stopword (`a`, `the`) where another
+    /// clause has a word that is none. Marked in every line, it would hide
+    /// the words that say why a page matched; a query of stopwords alone
+    /// (`to be or not to be`) keeps them, and so does a name's part (`to`
+    /// in `to_char`). A heading must still hold them to name the query.
+    skip: Vec<bool>,
     /// Stemming every word of every shown body would cost more than the
     /// search: only the words starting as a term's stem does are stemmed.
     heads: Vec<&'t [u8]>,
@@ -61,10 +68,16 @@ pub struct Matcher<'t, T> {
 impl<'t, T: AsRef<str>> Matcher<'t, T> {
     /// See [`snippet`].
     pub fn new(terms: &'t [T], clauses: &'t [u8], stem: &'t dyn Fn(&mut String)) -> Self {
+        let clause = |k: usize| clause_of(clauses, k);
+        let stop: Vec<bool> = terms.iter().map(|t| is_stopword(t.as_ref())).collect();
+        let skip: Vec<bool> = (0..terms.len())
+            .map(|k| stop[k] && (0..terms.len()).any(|j| !stop[j] && clause(j) != clause(k)))
+            .collect();
         let heads: Vec<&[u8]> = terms.iter().map(|t| stem_head(t.as_ref())).collect();
         Matcher {
             terms,
             clauses,
+            skip,
             first: first_bytes(&heads),
             heads,
             stem,
@@ -72,31 +85,38 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
     }
 
     fn clause(&self, k: usize) -> usize {
-        self.clauses.get(k).map_or(k, |&c| usize::from(c)) % 64
+        clause_of(self.clauses, k)
     }
 
-    /// A bit for each of the query's clauses.
-    pub fn all(&self) -> u64 {
-        (0..self.terms.len()).fold(0, |m, k| m | 1 << self.clause(k))
+    /// A bit for each of the query's clauses; without `stop`, only those
+    /// with a term marked as a word (see `skip`).
+    pub fn all(&self, stop: bool) -> u64 {
+        (0..self.terms.len())
+            .filter(|&k| stop || !self.skip[k])
+            .fold(0, |m, k| m | 1 << self.clause(k))
     }
 
-    /// The index of `term` among the query's terms. A few dozen at most:
-    /// a scan, and no sorting per query.
-    fn find(&self, term: &str) -> Option<usize> {
-        self.terms.iter().position(|x| x.as_ref() == term)
+    /// The index of `term` among the query's terms; without `stop`, not
+    /// one of those skipped (see `skip`). A few dozen at most: a scan, and
+    /// no sorting per query.
+    fn find(&self, term: &str, stop: bool) -> Option<usize> {
+        (0..self.terms.len()).find(|&k| (stop || !self.skip[k]) && self.terms[k].as_ref() == term)
     }
 
     /// Calls `f(start, end, clause)` for each match in `text`, in order.
-    fn each(&self, text: &str, f: &mut dyn FnMut(usize, usize, usize)) {
+    /// With `stop`, the terms `skip` leaves out are matched too; a name's
+    /// parts always match them.
+    fn each(&self, text: &str, stop: bool, f: &mut dyn FnMut(usize, usize, usize)) {
         for_each_stretch(text, &self.heads, &self.first, &mut |start, end| {
             for_each_token_starting(&text[start..end], &self.heads, self.stem, &mut |t| {
+                let stop = stop || t.part;
                 let (a, b) = (start + t.start, start + t.end);
-                if let Some(k) = self.find(t.term) {
+                if let Some(k) = self.find(t.term, stop) {
                     f(a, b, self.clause(k));
                 } else if let Some((b, mut compound)) = compound_after(text, a, b, t.folded) {
                     // `Hà Nội` for `hanoi`, as the index joined it.
                     (self.stem)(&mut compound);
-                    if let Some(k) = self.find(&compound) {
+                    if let Some(k) = self.find(&compound, stop) {
                         f(a, b, self.clause(k));
                     }
                 }
@@ -108,8 +128,8 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
     /// names it).
     pub fn holds_all(&self, text: &str) -> bool {
         let mut found = 0;
-        self.each(text, &mut |_, _, c| found |= 1 << c);
-        found == self.all()
+        self.each(text, true, &mut |_, _, c| found |= 1 << c);
+        found == self.all(true)
     }
 
     /// `[start, end)` of each match in `text` (a title or a heading), in
@@ -117,7 +137,7 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
     pub fn marks(&self, text: &str) -> Vec<(u32, u32)> {
         let mut marks = Vec::new();
         let (mut cursor, mut units) = (0, 0);
-        self.each(text, &mut |s, e, _| {
+        self.each(text, false, &mut |s, e, _| {
             if s >= cursor {
                 units += utf16_len(&text[cursor..s]);
                 let len = utf16_len(&text[s..e]);
@@ -131,7 +151,7 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
 
     /// The snippet of `body`.
     pub fn snippet(&self, body: &str) -> Snippet {
-        let all = self.all();
+        let all = self.all(false);
         let mut found = 0u64;
         // (start, end, clause), in body order.
         let mut hits: Vec<(usize, usize, usize)> = Vec::new();
@@ -142,7 +162,7 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
             if found == all || (last && found != 0) || from >= to {
                 break;
             }
-            self.each(&body[from..to], &mut |start, end, c| {
+            self.each(&body[from..to], false, &mut |start, end, c| {
                 if hits.len() < MAX_MATCHES || found & 1 << c == 0 {
                     hits.push((from + start, from + end, c));
                     found |= 1 << c;
@@ -152,6 +172,11 @@ impl<'t, T: AsRef<str>> Matcher<'t, T> {
         }
         show(body, &hits)
     }
+}
+
+/// The clause of term `k` (see [`snippet`]).
+fn clause_of(clauses: &[u8], k: usize) -> usize {
+    clauses.get(k).map_or(k, |&c| usize::from(c)) % 64
 }
 
 /// The snippet of `body` around the best window of `hits`.
@@ -356,6 +381,42 @@ mod tests {
     }
 
     #[test]
+    fn stopwords_are_marked_only_in_a_query_of_stopwords() {
+        let body = "How to publish a package: a short guide to the registry.";
+        let marked = |q: &str| {
+            let terms = crate::text::terms(q);
+            let clauses: Vec<u8> = (0..terms.len() as u8).collect();
+            let s = snippet(body, &terms, &clauses, &stem_in_place);
+            s.highlights
+                .iter()
+                .map(|&(a, b)| utf16_slice(&s.text, a, b))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(marked("publish a package"), ["publish", "package"]);
+        assert_eq!(marked("to the"), ["to", "to", "the"]);
+        // A name's part is marked; the word `to` is not.
+        let body = "Use to_char(x) to format it.";
+        let s = snippet(
+            body,
+            &crate::text::terms("to char"),
+            &[0, 1],
+            &stem_in_place,
+        );
+        let marked: Vec<String> = s
+            .highlights
+            .iter()
+            .map(|&(a, b)| utf16_slice(&s.text, a, b))
+            .collect();
+        assert_eq!(marked, ["to", "char"]);
+        assert_eq!(s.highlights[1].0, s.highlights[0].1 + 1, "both in to_char");
+        // Another term of a stopword's clause (a completion) is marked.
+        let body = "How to publish a package: a short guide to the registry.";
+        let terms = ["publish", "a", "short"];
+        let s = snippet(body, &terms, &[0, 1, 1], &stem_in_place);
+        assert_eq!(s.highlights.len(), 2, "{}", s.text);
+    }
+
+    #[test]
     fn compounds_are_marked_as_they_were_indexed() {
         // The index holds `Hà Nội` also as `hanoi`: a query for `hanoi`
         // finds it, and its snippet and title must show why.
@@ -473,7 +534,7 @@ mod tests {
             let clauses: Vec<u8> = (0..terms.len() as u8).collect();
             let m = Matcher::new(&terms, &clauses, &stem_in_place);
             let mut got = Vec::new();
-            m.each(&text, &mut |a, b, c| got.push((a, b, c)));
+            m.each(&text, true, &mut |a, b, c| got.push((a, b, c)));
             let mut want = Vec::new();
             for_each_token_starting(&text, &m.heads, &stem_in_place, &mut |t| {
                 if let Some(k) = terms.iter().position(|x| *x == t.term) {

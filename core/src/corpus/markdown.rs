@@ -290,8 +290,10 @@ mod tests {
 
     #[test]
     fn a_description_is_the_first_paragraph() {
-        let d = md("---\ntitle: npm-publish\ndescription: Publish a package\n---\n\
-                    Intro.\n\n## Usage\n\nSteps.\n");
+        let d = md(
+            "---\ntitle: npm-publish\ndescription: Publish a package\n---\n\
+                    Intro.\n\n## Usage\n\nSteps.\n",
+        );
         assert_eq!(d.body, "Publish a package\n\nIntro.\n\nUsage\n\nSteps.");
         let a = &d.anchors[0];
         assert_eq!(&d.body[a.at as usize..(a.at + a.len) as usize], "Usage");
