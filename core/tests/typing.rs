@@ -156,3 +156,43 @@ fn a_shorter_stem_completes_only_a_word_not_yet_whole() {
     assert_eq!(ids("delegati"), ["000"]);
     assert_eq!(ids("parties"), ["001"]);
 }
+
+#[test]
+fn a_word_typed_in_two_finds_it_written_as_one() {
+    // Four pages say `login`, one says `log` and `in` apart, the rest neither.
+    let bytes = index_of(40, |i| match i {
+        0..4 => "run npm login to sign the account",
+        4 => "each log line is written in the file",
+        _ => "other words about packages and scripts",
+    });
+    let index = Index::open(&bytes).unwrap();
+    let ids = |q: &str, opts: &SearchOptions| -> Vec<String> {
+        search(&index, q, opts)
+            .hits
+            .iter()
+            .map(|h| index.doc(h.doc).unwrap().id)
+            .collect()
+    };
+    let found = ids("log in", &finished());
+    assert_eq!(found, ["004", "000", "001", "002", "003"]);
+    // Its snippets can mark it: `login` is one of the query's terms.
+    let r = search(&index, "log in", &finished());
+    assert!(r.terms.iter().any(|t| t == "login"), "{:?}", r.terms);
+    // Not without typo tolerance, nor in a long question, where neighbours
+    // meet by chance.
+    let exact = SearchOptions {
+        fuzzy: false,
+        ..finished()
+    };
+    assert_eq!(ids("log in", &exact), ["004"]);
+    assert_eq!(
+        ids("where is the log in", &finished())
+            .first()
+            .map(String::as_str),
+        Some("004")
+    );
+    assert!(!search(&index, "where is the log in", &finished())
+        .terms
+        .iter()
+        .any(|t| t == "login"));
+}

@@ -7,7 +7,7 @@
 //! size.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope};
-use super::expand::{expand, Expansion, Kind};
+use super::expand::{expand, Expansion, Kind, RARE_DF};
 use super::feedback::{expansion, Feedback};
 use super::proximity::{bonus, Proximity};
 use super::scratch::{marked_only, Scratch};
@@ -94,6 +94,7 @@ pub fn evaluate<'i>(index: &'i Index<'_>, query: &Query, opts: &SearchOptions) -
             s: &mut s,
             out: Matches::default(),
             words: Vec::new(),
+            joins: Vec::new(),
             page: page_to_prune(query, opts).map(|p| {
                 // The heading rescoring reads the best `RESCORED` again:
                 // they must be scored as they would be without pruning.
@@ -124,6 +125,9 @@ struct Eval<'e, 'i, 'a> {
     out: Matches<'i>,
     /// The query's words found as typed, with their idf, for proximity.
     words: Vec<(String, f32)>,
+    /// Per positive clause, the terms it makes with a neighbour (see
+    /// `joins`).
+    joins: Vec<Vec<Expansion<'i>>>,
     /// With a query whose one word's score is each document's whole score:
     /// how many of the best documents the page needs (see `page_to_prune`).
     page: Option<usize>,
@@ -137,6 +141,57 @@ struct Eval<'e, 'i, 'a> {
     /// With such a query, ranked by score: the factor of a document whose
     /// title is the word itself (see `Lists::exact_title`); else 1.
     exact_title: f32,
+}
+
+/// Weight of a term that two neighbouring words of the query make when
+/// written together (`log in` → `login`), in each word's expansions: a
+/// document that has it scores about as one with both words.
+pub const JOINED_WEIGHT: f32 = 0.5;
+
+/// Per positive clause of `query`, the terms it makes with a neighbour:
+/// two plain words side by side whose writing together is a term in more
+/// than [`RARE_DF`] documents (`log in`: `login`, `life cycle`:
+/// `lifecycle`), the split word being a typo of a kind. Both words get it.
+fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<Vec<Expansion<'i>>> {
+    fn plain(c: &Clause) -> Option<&str> {
+        match c.alts.as_slice() {
+            [Atom::Word {
+                folded,
+                scope: Scope::Any,
+                ..
+            }] if !c.negated => Some(folded.as_str()),
+            _ => None,
+        }
+    }
+    let mut out: Vec<Vec<Expansion<'i>>> = Vec::new();
+    let mut at = 0;
+    for (k, c) in query.clauses.iter().enumerate() {
+        if c.negated {
+            continue;
+        }
+        let next = query.clauses.get(k + 1);
+        // One word short: `log in`, `set up`, `e mail`. Two longer words
+        // are more often two things (`read stream` is not `ReadStream`).
+        let pair = plain(c).zip(next.and_then(plain));
+        if let Some((a, b)) = pair.filter(|(a, b)| a.len().min(b.len()) <= 3) {
+            let mut joined = format!("{a}{b}");
+            index.stem_in_place(&mut joined);
+            if let Some(info) = index.term(&joined).filter(|i| i.df > RARE_DF) {
+                let e = Expansion {
+                    term: Cow::Owned(joined),
+                    info,
+                    weight: JOINED_WEIGHT,
+                    kind: Kind::Joined,
+                    written: None,
+                };
+                out.resize(at + 2, Vec::new());
+                out[at].push(e.clone());
+                out[at + 1].push(e);
+            }
+        }
+        at += 1;
+    }
+    out
 }
 
 /// How many of the best documents the results need, when that bounds what
@@ -167,16 +222,21 @@ const MIN_PRUNED_DF: u32 = 32;
 impl<'i> Eval<'_, 'i, '_> {
     fn run(mut self, query: &Query) -> Matches<'i> {
         let ranked = is_ranked(query, self.opts);
+        // A short query's words are typed one by one, split or not; a
+        // question's neighbours are joined by chance (`in put`).
+        if self.opts.fuzzy && !ranked {
+            self.joins = joins(self.index, query);
+        }
         let mut clauses = 0u32;
         if !ranked && self.required_words(query) {
             clauses = query.positive().count() as u32;
         }
-        for clause in query.positive().skip(clauses as usize) {
+        for (at, clause) in query.positive().enumerate().skip(clauses as usize) {
             if (ranked && self.opts.tuning.stopwords && is_stopword_clause(clause)) || clauses >= 31
             {
                 continue;
             }
-            self.clause(clause, 1 << clauses, true);
+            self.clause(clause, 1 << clauses, Some(at));
             clauses += 1;
             if !ranked && self.opts.tuning.prune {
                 self.required = (1 << clauses) - 1;
@@ -202,7 +262,7 @@ impl<'i> Eval<'_, 'i, '_> {
         }
         self.required = 0;
         for clause in query.clauses.iter().filter(|c| c.negated) {
-            self.clause(clause, 0, false);
+            self.clause(clause, 0, None);
         }
         let mut docs = std::mem::take(&mut self.s.pushed);
         let s = &*self.s;
@@ -263,7 +323,9 @@ impl<'i> Eval<'_, 'i, '_> {
         if !(2..=MAX_ALL_REQUIRED).contains(&n) || n != query.positive().count() {
             return false;
         }
-        let exps: Vec<Vec<Expansion<'i>>> = words.iter().map(|w| self.expand_word(w)).collect();
+        let exps: Vec<Vec<Expansion<'i>>> = (words.iter().enumerate())
+            .map(|(at, w)| self.expand_word(w, at))
+            .collect();
         let cost = |i: usize| exps[i].iter().map(|e| u64::from(e.info.df)).sum::<u64>();
         // An insertion sort: three words at most, and no sort's code.
         let mut order = [0, 1, 2];
@@ -292,9 +354,10 @@ impl<'i> Eval<'_, 'i, '_> {
         true
     }
 
-    /// A positive word's expansions, noting a word nothing matched and,
-    /// for proximity, the word as typed.
-    fn expand_word(&mut self, atom: &Atom) -> Vec<Expansion<'i>> {
+    /// The expansions of a positive word, the clause at `at` of the
+    /// positive ones, noting a word nothing matched and, for proximity,
+    /// the word as typed.
+    fn expand_word(&mut self, atom: &Atom, at: usize) -> Vec<Expansion<'i>> {
         let Atom::Word {
             term,
             folded,
@@ -305,9 +368,14 @@ impl<'i> Eval<'_, 'i, '_> {
             return Vec::new();
         };
         let typed = prefix.then_some(folded.as_str());
-        let exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
+        let mut exp = expand(self.index, term, folded, typed, self.opts.fuzzy);
         if exp.is_empty() && self.opts.fuzzy {
             self.out.unmatched.push((term.clone(), folded.clone()));
+        }
+        for j in self.joins.get(at).into_iter().flatten() {
+            if !exp.iter().any(|e| e.info == j.info) {
+                exp.push(j.clone());
+            }
         }
         if self.opts.tuning.proximity.is_some() {
             if let Some(e) = exp.iter().find(|e| e.kind == Kind::Exact) {
@@ -319,8 +387,10 @@ impl<'i> Eval<'_, 'i, '_> {
     }
 
     /// Scores a clause into the accumulators with `bit`, or, when not
-    /// `positive`, marks the documents it matches as excluded.
-    fn clause(&mut self, clause: &Clause, bit: u32, positive: bool) {
+    /// positive (no place `at` among the positive ones), marks the
+    /// documents it matches as excluded.
+    fn clause(&mut self, clause: &Clause, bit: u32, at: Option<usize>) {
+        let positive = at.is_some();
         for atom in &clause.alts {
             match atom {
                 Atom::Word {
@@ -330,7 +400,7 @@ impl<'i> Eval<'_, 'i, '_> {
                     prefix,
                 } => {
                     if positive {
-                        let exp = self.expand_word(atom);
+                        let exp = self.expand_word(atom, at.unwrap_or(usize::MAX));
                         self.word(&exp, *scope, bit);
                         self.note_terms(term, exp, bit);
                     } else {

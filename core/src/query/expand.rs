@@ -41,6 +41,9 @@ pub enum Kind {
     Completion,
     /// A respelling this many edits away.
     Typo(u8),
+    /// What the word makes written together with its neighbour in the
+    /// query (see `eval::joins`).
+    Joined,
 }
 
 /// A dictionary term standing for a query word, with its score weight.
