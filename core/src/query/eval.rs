@@ -125,9 +125,9 @@ struct Eval<'e, 'i, 'a> {
     out: Matches<'i>,
     /// The query's words found as typed, with their idf, for proximity.
     words: Vec<(String, f32)>,
-    /// Per positive clause, the terms it makes with a neighbour (see
-    /// `joins`).
-    joins: Vec<Vec<Expansion<'i>>>,
+    /// The terms positive clauses make with a neighbour, each with the
+    /// place of its clause among them (see `joins`).
+    joins: Vec<(usize, Expansion<'i>)>,
     /// With a query whose one word's score is each document's whole score:
     /// how many of the best documents the page needs (see `page_to_prune`).
     page: Option<usize>,
@@ -152,7 +152,7 @@ pub const JOINED_WEIGHT: f32 = 0.5;
 /// two plain words side by side whose writing together is a term in more
 /// than [`RARE_DF`] documents (`log in`: `login`, `life cycle`:
 /// `lifecycle`), the split word being a typo of a kind. Both words get it.
-fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<Vec<Expansion<'i>>> {
+fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'i>)> {
     fn plain(c: &Clause) -> Option<&str> {
         match c.alts.as_slice() {
             [Atom::Word {
@@ -163,7 +163,7 @@ fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<Vec<Expansion<'i>>> {
             _ => None,
         }
     }
-    let mut out: Vec<Vec<Expansion<'i>>> = Vec::new();
+    let mut out = Vec::new();
     let mut at = 0;
     for (k, c) in query.clauses.iter().enumerate() {
         if c.negated {
@@ -174,7 +174,8 @@ fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<Vec<Expansion<'i>>> {
         // are more often two things (`read stream` is not `ReadStream`).
         let pair = plain(c).zip(next.and_then(plain));
         if let Some((a, b)) = pair.filter(|(a, b)| a.len().min(b.len()) <= 3) {
-            let mut joined = format!("{a}{b}");
+            let mut joined = a.to_string();
+            joined.push_str(b);
             index.stem_in_place(&mut joined);
             if let Some(info) = index.term(&joined).filter(|i| i.df > RARE_DF) {
                 let e = Expansion {
@@ -184,9 +185,8 @@ fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<Vec<Expansion<'i>>> {
                     kind: Kind::Joined,
                     written: None,
                 };
-                out.resize(at + 2, Vec::new());
-                out[at].push(e.clone());
-                out[at + 1].push(e);
+                out.push((at, e.clone()));
+                out.push((at + 1, e));
             }
         }
         at += 1;
@@ -372,7 +372,7 @@ impl<'i> Eval<'_, 'i, '_> {
         if exp.is_empty() && self.opts.fuzzy {
             self.out.unmatched.push((term.clone(), folded.clone()));
         }
-        for j in self.joins.get(at).into_iter().flatten() {
+        for (_, j) in self.joins.iter().filter(|j| j.0 == at) {
             if !exp.iter().any(|e| e.info == j.info) {
                 exp.push(j.clone());
             }
