@@ -332,6 +332,14 @@ mod tests {
     use super::*;
     use crate::text::stem::stem_in_place;
 
+    /// The text of each of `marks` in `text`.
+    fn marked_in(text: &str, marks: &[(u32, u32)]) -> Vec<String> {
+        marks
+            .iter()
+            .map(|&(a, b)| utf16_slice(text, a, b))
+            .collect()
+    }
+
     fn utf16_slice(s: &str, a: u32, b: u32) -> String {
         let u: Vec<u16> = s.encode_utf16().collect();
         String::from_utf16(&u[a as usize..b as usize]).unwrap()
@@ -341,11 +349,7 @@ mod tests {
     fn highlights_are_utf16_offsets() {
         let body = "Chủ tịch nước Lương Cường gặp 🎉 Cường again.";
         let s = snippet(body, &["cuong".to_string()], &[], &stem_in_place);
-        let marked: Vec<String> = s
-            .highlights
-            .iter()
-            .map(|&(a, b)| utf16_slice(&s.text, a, b))
-            .collect();
+        let marked = marked_in(&s.text, &s.highlights);
         assert_eq!(marked, ["Cường", "Cường"]);
     }
 
@@ -354,11 +358,7 @@ mod tests {
         let terms = crate::text::terms("spawn cuong");
         let m = Matcher::new(&terms, &[], &stem_in_place);
         let title = "🎉 Spawns in Cường: std::thread::spawn";
-        let marked: Vec<String> = m
-            .marks(title)
-            .iter()
-            .map(|&(a, b)| utf16_slice(title, a, b))
-            .collect();
+        let marked = marked_in(title, &m.marks(title));
         assert_eq!(marked, ["Spawns", "Cường", "spawn"]);
         assert!(m.marks("no such words").is_empty());
     }
@@ -387,10 +387,7 @@ mod tests {
             let terms = crate::text::terms(q);
             let clauses: Vec<u8> = (0..terms.len() as u8).collect();
             let s = snippet(body, &terms, &clauses, &stem_in_place);
-            s.highlights
-                .iter()
-                .map(|&(a, b)| utf16_slice(&s.text, a, b))
-                .collect::<Vec<_>>()
+            marked_in(&s.text, &s.highlights)
         };
         assert_eq!(marked("publish a package"), ["publish", "package"]);
         assert_eq!(marked("to the"), ["to", "to", "the"]);
@@ -402,11 +399,7 @@ mod tests {
             &[0, 1],
             &stem_in_place,
         );
-        let marked: Vec<String> = s
-            .highlights
-            .iter()
-            .map(|&(a, b)| utf16_slice(&s.text, a, b))
-            .collect();
+        let marked = marked_in(&s.text, &s.highlights);
         assert_eq!(marked, ["to", "char"]);
         assert_eq!(s.highlights[1].0, s.highlights[0].1 + 1, "both in to_char");
         // Another term of a stopword's clause (a completion) is marked.
@@ -423,11 +416,7 @@ mod tests {
         let terms = crate::text::terms("hanoi vietnam newyork");
         let m = Matcher::new(&terms, &[0, 1, 2], &stem_in_place);
         let text = "From Hà Nội, Việt Nam's capital, to New York.";
-        let marked: Vec<String> = m
-            .marks(text)
-            .iter()
-            .map(|&(a, b)| utf16_slice(text, a, b))
-            .collect();
+        let marked = marked_in(text, &m.marks(text));
         assert_eq!(
             marked,
             ["Hà Nội", "Việt Nam's"],
@@ -452,11 +441,7 @@ mod tests {
         assert!(gap > WINDOW * 3 / 4 && gap + 9 < WINDOW);
         let terms = crate::text::terms("vietnam economy");
         let s = snippet(&body, &terms, &[0, 1], &stem_in_place);
-        let marked: Vec<String> = s
-            .highlights
-            .iter()
-            .map(|&(a, b)| utf16_slice(&s.text, a, b))
-            .collect();
+        let marked = marked_in(&s.text, &s.highlights);
         assert_eq!(marked, ["Vietnam", "economies"], "{}", s.text);
     }
 
