@@ -21,6 +21,15 @@ fn index_of(n: usize, body: impl Fn(usize) -> &'static str) -> Vec<u8> {
     write_index(&docs).unwrap()
 }
 
+/// The ids of the hits for `q`, best first.
+fn ids_of(index: &Index, q: &str, opts: &SearchOptions) -> Vec<String> {
+    search(index, q, opts)
+        .hits
+        .iter()
+        .map(|h| index.doc(h.doc).unwrap().id)
+        .collect()
+}
+
 /// Typo tolerance without completion: the query's words are finished.
 fn finished() -> SearchOptions {
     SearchOptions {
@@ -146,13 +155,7 @@ fn a_shorter_stem_completes_only_a_word_not_yet_whole() {
         _ => "other words",
     });
     let index = Index::open(&bytes).unwrap();
-    let ids = |q: &str| -> Vec<String> {
-        let r = search(&index, q, &SearchOptions::default());
-        r.hits
-            .iter()
-            .map(|h| index.doc(h.doc).unwrap().id)
-            .collect()
-    };
+    let ids = |q: &str| ids_of(&index, q, &SearchOptions::default());
     assert_eq!(ids("delegati"), ["000"]);
     assert_eq!(ids("parties"), ["001"]);
 }
@@ -166,13 +169,7 @@ fn a_word_typed_in_two_finds_it_written_as_one() {
         _ => "other words about packages and scripts",
     });
     let index = Index::open(&bytes).unwrap();
-    let ids = |q: &str, opts: &SearchOptions| -> Vec<String> {
-        search(&index, q, opts)
-            .hits
-            .iter()
-            .map(|h| index.doc(h.doc).unwrap().id)
-            .collect()
-    };
+    let ids = |q: &str, opts: &SearchOptions| ids_of(&index, q, opts);
     let found = ids("log in", &finished());
     assert_eq!(found, ["004", "000", "001", "002", "003"]);
     // Its snippets can mark it: `login` is one of the query's terms.

@@ -7,7 +7,7 @@
 //! size.
 
 use super::ast::{Atom, Clause, Filter, Query, Scope};
-use super::expand::{expand, Expansion, Kind, RARE_DF};
+use super::expand::{expand, joins, Expansion, Kind};
 use super::feedback::{expansion, Feedback};
 use super::proximity::{bonus, Proximity};
 use super::scratch::{marked_only, Scratch};
@@ -126,7 +126,7 @@ struct Eval<'e, 'i, 'a> {
     /// The query's words found as typed, with their idf, for proximity.
     words: Vec<(String, f32)>,
     /// The terms positive clauses make with a neighbour, each with the
-    /// place of its clause among them (see `joins`).
+    /// place of its clause among them (see [`joins`]).
     joins: Vec<(usize, Expansion<'i>)>,
     /// With a query whose one word's score is each document's whole score:
     /// how many of the best documents the page needs (see `page_to_prune`).
@@ -141,57 +141,6 @@ struct Eval<'e, 'i, 'a> {
     /// With such a query, ranked by score: the factor of a document whose
     /// title is the word itself (see `Lists::exact_title`); else 1.
     exact_title: f32,
-}
-
-/// Weight of a term that two neighbouring words of the query make when
-/// written together (`log in` → `login`), in each word's expansions: a
-/// document that has it scores about as one with both words.
-pub const JOINED_WEIGHT: f32 = 0.5;
-
-/// Per positive clause of `query`, the terms it makes with a neighbour:
-/// two plain words side by side whose writing together is a term in more
-/// than [`RARE_DF`] documents (`log in`: `login`, `life cycle`:
-/// `lifecycle`), the split word being a typo of a kind. Both words get it.
-fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'i>)> {
-    fn plain(c: &Clause) -> Option<&str> {
-        match c.alts.as_slice() {
-            [Atom::Word {
-                folded,
-                scope: Scope::Any,
-                ..
-            }] if !c.negated => Some(folded.as_str()),
-            _ => None,
-        }
-    }
-    let mut out = Vec::new();
-    let mut at = 0;
-    for (k, c) in query.clauses.iter().enumerate() {
-        if c.negated {
-            continue;
-        }
-        let next = query.clauses.get(k + 1);
-        // One word short: `log in`, `set up`, `e mail`. Two longer words
-        // are more often two things (`read stream` is not `ReadStream`).
-        let pair = plain(c).zip(next.and_then(plain));
-        if let Some((a, b)) = pair.filter(|(a, b)| a.len().min(b.len()) <= 3) {
-            let mut joined = a.to_string();
-            joined.push_str(b);
-            index.stem_in_place(&mut joined);
-            if let Some(info) = index.term(&joined).filter(|i| i.df > RARE_DF) {
-                let e = Expansion {
-                    term: Cow::Owned(joined),
-                    info,
-                    weight: JOINED_WEIGHT,
-                    kind: Kind::Joined,
-                    written: None,
-                };
-                out.push((at, e.clone()));
-                out.push((at + 1, e));
-            }
-        }
-        at += 1;
-    }
-    out
 }
 
 /// How many of the best documents the results need, when that bounds what
@@ -399,8 +348,8 @@ impl<'i> Eval<'_, 'i, '_> {
                     folded,
                     prefix,
                 } => {
-                    if positive {
-                        let exp = self.expand_word(atom, at.unwrap_or(usize::MAX));
+                    if let Some(at) = at {
+                        let exp = self.expand_word(atom, at);
                         self.word(&exp, *scope, bit);
                         self.note_terms(term, exp, bit);
                     } else {

@@ -1,7 +1,9 @@
 //! A query word → the dictionary terms it stands for, each with a weight:
 //! the word itself; for the word being typed, its completions; and, when
-//! neither exists, the terms within a small edit distance (typos).
+//! neither exists, the terms within a small edit distance (typos); and the
+//! word two neighbouring query words make written together (`joins`).
 
+use super::ast::{Atom, Clause, Query, Scope};
 use super::fuzzy;
 use crate::index::format::KeyKind;
 use crate::index::{Index, TermInfo};
@@ -23,6 +25,58 @@ pub const COMPLETION_WEIGHT: f32 = 0.85;
 /// scaled down further for candidates rarer than the most frequent one.
 pub const TYPO_WEIGHT: f32 = 0.6;
 
+/// Weight of a term that two neighbouring words of the query make when
+/// written together (`log in` → `login`), in each word's expansions: a
+/// document that has it scores about as one with both words.
+pub const JOINED_WEIGHT: f32 = 0.5;
+
+/// The terms that positive clauses of `query` make with a neighbour, each
+/// with the place of its clause among the positive ones: two plain words
+/// side by side whose writing together is a term in more than [`RARE_DF`]
+/// documents (`log in`: `login`, `set up`: `setup`), the split word being a
+/// typo of a kind. Both words get it, as an expansion of [`Kind::Joined`].
+pub fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'i>)> {
+    fn plain(c: &Clause) -> Option<&str> {
+        match c.alts.as_slice() {
+            [Atom::Word {
+                folded,
+                scope: Scope::Any,
+                ..
+            }] if !c.negated => Some(folded.as_str()),
+            _ => None,
+        }
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (k, c) in query.clauses.iter().enumerate() {
+        if c.negated {
+            continue;
+        }
+        let next = query.clauses.get(k + 1);
+        // One word short: `log in`, `set up`, `e mail`. Two longer words
+        // are more often two things (`read stream` is not `ReadStream`).
+        let pair = plain(c).zip(next.and_then(plain));
+        if let Some((a, b)) = pair.filter(|(a, b)| a.len().min(b.len()) <= 3) {
+            let mut joined = a.to_string();
+            joined.push_str(b);
+            index.stem_in_place(&mut joined);
+            if let Some(info) = index.term(&joined).filter(|i| i.df > RARE_DF) {
+                let e = Expansion {
+                    term: Cow::Owned(joined),
+                    info,
+                    weight: JOINED_WEIGHT,
+                    kind: Kind::Joined,
+                    written: None,
+                };
+                out.push((at, e.clone()));
+                out.push((at + 1, e));
+            }
+        }
+        at += 1;
+    }
+    out
+}
+
 /// Endings the English stemmer removes (Snowball steps 1 to 4), for
 /// matching partly typed words against stems.
 const STEMMED_SUFFIXES: &[&str] = &[
@@ -42,7 +96,7 @@ pub enum Kind {
     /// A respelling this many edits away.
     Typo(u8),
     /// What the word makes written together with its neighbour in the
-    /// query (see `eval::joins`).
+    /// query (see [`joins`]).
     Joined,
 }
 
