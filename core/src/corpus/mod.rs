@@ -196,6 +196,11 @@ impl Walker<'_> {
             self.leave_out(path, why.to_string());
             return Ok(());
         }
+        if ext == "txt" && is_site_file(path) {
+            let why = "a file sites serve as it is (robots.txt, a licence), not a page";
+            self.leave_out(path, why.to_string());
+            return Ok(());
+        }
         let id = || doc_id(self.root, path);
         let doc = match ext.as_str() {
             "txt" => txt::read(&id(), &self.read_document(path, false)?),
@@ -355,6 +360,35 @@ fn html_head_left_out(path: &Path) -> Option<&'static str> {
         .read_to_end(&mut start)
         .ok()?;
     html::left_out_by_head(&start)
+}
+
+/// `robots.txt`, `LICENSE.txt`, mdBook's `fonts/OPEN-SANS-LICENSE.txt`:
+/// text files a site publishes for crawlers or for the record, which a
+/// reader searching its pages never means to land on.
+fn is_site_file(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let lower = stem.to_ascii_lowercase();
+    const SERVED: [&str; 7] = [
+        "robots",
+        "humans",
+        "ads",
+        "app-ads",
+        "security",
+        "llms",
+        "llms-full",
+    ];
+    const RECORD: [&str; 6] = [
+        "license",
+        "licence",
+        "copying",
+        "copyright",
+        "notice",
+        "notices",
+    ];
+    SERVED.contains(&lower.as_str())
+        || lower
+            .split(['-', '_', '.', ' '])
+            .any(|part| RECORD.contains(&part))
 }
 
 /// `page.rst.txt`, `notes.md.txt`: documentation generators (Sphinx's

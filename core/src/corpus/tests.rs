@@ -253,6 +253,32 @@ fn copies_of_markup_sources_are_left_out_and_named() {
 }
 
 #[test]
+fn files_sites_serve_as_they_are_are_left_out_and_named() {
+    // An mdBook build: pages, and the licences of its fonts.
+    let dir = scratch("site-files");
+    fs::create_dir_all(dir.join("fonts")).unwrap();
+    fs::write(dir.join("index.html"), "<title>Home</title><p>Hi.</p>").unwrap();
+    fs::write(dir.join("fonts/OPEN-SANS-LICENSE.txt"), "Apache License").unwrap();
+    fs::write(dir.join("LICENSE_MIT.txt"), "MIT License").unwrap();
+    fs::write(dir.join("robots.txt"), "User-agent: *").unwrap();
+    fs::write(dir.join("licensed-fonts.txt"), "Which fonts we use.").unwrap();
+    fs::write(dir.join("robotics.txt"), "Notes on robots.").unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["index", "licensed-fonts", "robotics"]);
+    let left: Vec<&Path> = c.left_out.iter().map(|(p, _)| p.as_path()).collect();
+    assert_eq!(
+        left,
+        [
+            dir.join("LICENSE_MIT.txt"),
+            dir.join("fonts/OPEN-SANS-LICENSE.txt"),
+            dir.join("robots.txt")
+        ]
+    );
+    assert!(c.left_out.iter().all(|(_, why)| why.contains("not a page")));
+}
+
+#[test]
 fn excluded_files_are_left_out_and_named_with_their_pattern() {
     let dir = scratch("exclude");
     fs::create_dir_all(dir.join("blog/page/2")).unwrap();
