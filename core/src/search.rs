@@ -154,15 +154,26 @@ pub struct SearchResults<'i> {
 /// Searches `index` for `text`.
 pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults<'i> {
     let stem = index.stemmer();
-    let query = parse_with(text, opts.prefix, &stem);
-    let (mut r, corrections, unmatched) = run(index, &query, opts, text);
-    let spelling = (corrections.as_slice(), unmatched.as_slice());
-    r.suggestion = suggest(index, &query, text, r.total, spelling, |respelled| {
-        run(index, &parse_with(respelled, opts.prefix, &stem), opts, "")
-            .0
-            .total
-    });
-    r
+    let mut text = std::borrow::Cow::Borrowed(text);
+    loop {
+        let query = parse_with(&text, opts.prefix, &stem);
+        let (mut r, corrections, unmatched) = run(index, &query, opts, &text);
+        if r.total == 0 {
+            // An identifier the corpus never writes whole: its parts, which
+            // the index holds for every identifier it does write.
+            if let Some(parts) = crate::text::tokenize::split_identifiers(&text) {
+                text = parts.into();
+                continue;
+            }
+        }
+        let spelling = (corrections.as_slice(), unmatched.as_slice());
+        r.suggestion = suggest(index, &query, &text, r.total, spelling, |respelled| {
+            run(index, &parse_with(respelled, opts.prefix, &stem), opts, "")
+                .0
+                .total
+        });
+        return r;
+    }
 }
 
 fn run<'i>(

@@ -193,3 +193,25 @@ fn a_word_typed_in_two_finds_it_written_as_one() {
         .iter()
         .any(|t| t == "login"));
 }
+
+#[test]
+fn an_identifier_the_corpus_never_writes_whole_finds_its_parts() {
+    // Cargo's book writes `dev-dependencies`; a reader types it as a key.
+    let bytes = index_of(60, |i| match i {
+        0..3 => "list them under dev-dependencies in the manifest",
+        3 => "the dev_server_port key",
+        _ => "build scripts and other dependencies of a package",
+    });
+    let index = Index::open(&bytes).unwrap();
+    for q in [
+        "dev_dependencies",
+        "devDependencies",
+        "DEV_DEPENDENCIES manifest",
+    ] {
+        assert_eq!(ids_of(&index, q, &finished()), ["000", "001", "002"], "{q}");
+    }
+    // Written whole, an identifier is found whole, not by its parts.
+    assert_eq!(ids_of(&index, "dev_server_port", &finished()), ["003"]);
+    // Parts only when nothing matched: a word absent stays absent.
+    assert!(ids_of(&index, "dev_nothing", &finished()).is_empty());
+}

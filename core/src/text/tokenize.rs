@@ -123,6 +123,30 @@ fn identifier_parts(w: &[u8], f: &mut dyn FnMut(usize, usize)) {
     }
 }
 
+/// `text` with each identifier that has parts written as its parts
+/// (`dev_dependencies` as `dev dependencies`), or `None` if it has none.
+/// The index holds every identifier's parts, so a name the corpus writes
+/// otherwise (`dev-dependencies`) is still found by them.
+pub fn split_identifiers(text: &str) -> Option<String> {
+    let mut out = String::new();
+    // The last whole word's span, and how much of `text` is in `out`.
+    let (mut word, mut copied) = ((0, 0), 0);
+    words(text, true, EVERY, &mut |_, start, end, part| {
+        if !part {
+            word = (start, end);
+            return;
+        }
+        if copied <= word.0 {
+            out.push_str(&text[copied..word.0]);
+        } else {
+            out.push(' ');
+        }
+        out.push_str(&text[start..end]);
+        copied = word.1;
+    });
+    (copied > 0).then(|| out + &text[copied..])
+}
+
 /// Whether `w` has a capital past its first byte or an `_`, as every
 /// identifier with parts does; most words have neither.
 fn may_have_parts(w: &[u8]) -> bool {
@@ -412,6 +436,24 @@ pub fn starts_with_any(word: &str, heads: &[&[u8]]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifiers_split_into_their_parts_in_place() {
+        let split = |t: &str| split_identifiers(t);
+        assert_eq!(
+            split("dev_dependencies").as_deref(),
+            Some("dev dependencies")
+        );
+        assert_eq!(
+            split("-readFileSync \"pg_dump x\"").as_deref(),
+            Some("-read File Sync \"pg dump x\"")
+        );
+        assert_eq!(
+            split("iPhone XMLHttpRequest").as_deref(),
+            Some("Phone XML Http Request")
+        );
+        assert_eq!(split("plain words, __init__ and Cường"), None);
+    }
 
     #[test]
     fn words_numbers_and_offsets() {
