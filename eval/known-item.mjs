@@ -1,16 +1,25 @@
 // Known-item search: every page's own title as the query (typed, so the
 // last word completes), and the rank of that page among the results.
 // Prints the mean reciprocal rank and how often the page comes first.
-//   node eval/known-item.mjs PKG_DIR [SHOW]
+//   node eval/known-item.mjs PKG_DIR [SHOW] [half]
 // PKG_DIR is a module built with wasm-pack over a site folder, for example
 //   QUARRY_CORPUS=/usr/share/doc/postgresql-doc-15/html wasm-pack build \
 //     --release --target web --no-pack --out-dir target/known/pg
-// SHOW lists that many of the pages that did not come first.
+// SHOW lists that many of the pages that did not come first. With `half`,
+// each title is typed halfway: its last word cut to half its letters (at
+// least two), as a reader sees results while still typing it.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [dir, show = '0'] = process.argv.slice(2);
+const [dir, show = '0', mode] = process.argv.slice(2);
+const typed = (title) => {
+  if (mode !== 'half') return title;
+  const t = title.trimEnd();
+  const start = t.lastIndexOf(' ') + 1;
+  const last = [...t.slice(start)];
+  return t.slice(0, start) + last.slice(0, Math.max(2, Math.ceil(last.length / 2))).join('');
+};
 const pkg = await import(pathToFileURL(resolve(dir, 'quarry.js')).href);
 pkg.initSync({ module: readFileSync(resolve(dir, 'quarry_bg.wasm')) });
 
@@ -28,7 +37,7 @@ let first = 0;
 let titled = 0;
 const missed = [];
 for (const [id, title] of pages) {
-  const hits = pkg.search(title, { limit: 50, snippet: false }).hits;
+  const hits = pkg.search(typed(title), { limit: 50, snippet: false }).hits;
   const rank = hits.findIndex((h) => h.id === id) + 1;
   if (rank > 0) reciprocal += 1 / rank;
   if (rank === 1) first++;

@@ -187,7 +187,7 @@ fn run<'i>(
     // Only titles of results ranked by relevance are compared with them.
     let words = match opts.sort {
         Sort::Relevance => plain_words(query),
-        Sort::DateAsc | Sort::DateDesc => Vec::new(),
+        Sort::DateAsc | Sort::DateDesc => (Vec::new(), false),
     };
     exact_titles(index, &words, opts, &mut docs);
     let facets = facets(index, &docs, &matches.unranked);
@@ -270,7 +270,7 @@ fn named_in_headings<T: AsRef<str>>(
     m: &crate::snippet::Matcher<'_, T>,
     opts: &SearchOptions,
     named: &Named,
-    words: &[&str],
+    words: &Words,
     docs: &mut [(u32, f32)],
     end: usize,
 ) {
@@ -345,8 +345,8 @@ fn named_in_headings<T: AsRef<str>>(
 /// stored length. (A one-word query's
 /// list tells a one-word title as it is scored: see `eval`.)
 #[inline(never)]
-fn exact_titles(index: &Index<'_>, words: &[&str], opts: &SearchOptions, docs: &mut [(u32, f32)]) {
-    let n = words.len();
+fn exact_titles(index: &Index<'_>, words: &Words, opts: &SearchOptions, docs: &mut [(u32, f32)]) {
+    let n = words.0.len();
     if opts.tuning.exact_title == 1.0 || opts.sort != Sort::Relevance || n < 2 {
         return;
     }
@@ -370,24 +370,29 @@ fn exact_titles(index: &Index<'_>, words: &[&str], opts: &SearchOptions, docs: &
 /// each in [`says_all`]). A title must say each of them,
 /// not only share their stems (`collect` is not `collections`), and
 /// `http.client — HTTP protocol client` says two of its words twice.
-fn plain_words(query: &crate::query::Query) -> Vec<&str> {
-    let mut words = Vec::new();
+fn plain_words(query: &crate::query::Query) -> Words<'_> {
+    let (mut words, mut typing) = (Vec::new(), false);
     for c in query.positive() {
-        let [crate::query::Atom::Word { folded, .. }] = c.alts.as_slice() else {
-            return Vec::new();
+        let [crate::query::Atom::Word { folded, prefix, .. }] = c.alts.as_slice() else {
+            return (Vec::new(), false);
         };
         words.push(folded.as_str());
+        typing = *prefix;
     }
     if words.len() > 32 {
-        return Vec::new();
+        return (Vec::new(), false);
     }
-    words
+    (words, typing)
 }
+
+/// A query's plain words, and whether the last one is being typed: a
+/// title word it starts counts as that word (`cargo ad`, `cargo add`).
+type Words<'a> = (Vec<&'a str>, bool);
 
 /// Whether `title` says each of `words`, each of its words taking one
 /// query word not yet taken; with `plural`, a word's plural or singular
 /// made with `s` or `es` counts as the word (`trait`, `Traits`).
-fn says_all(title: &str, words: &[&str], plural: bool) -> bool {
+fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
     // Most titles say none of the words: an ASCII one without a word's
     // first letters is passed by untokenized.
     let t = title.as_bytes();
@@ -420,7 +425,11 @@ fn says_all(title: &str, words: &[&str], plural: bool) -> bool {
         if t.part {
             return;
         }
-        let free = (0..words.len()).find(|&i| taken & 1 << i == 0 && same(words[i], t.folded));
+        let free = (0..words.len()).find(|&i| {
+            taken & 1 << i == 0
+                && (same(words[i], t.folded)
+                    || *typing && i + 1 == words.len() && t.folded.starts_with(words[i]))
+        });
         if let Some(i) = free {
             taken |= 1 << i;
         }

@@ -215,3 +215,32 @@ fn an_identifier_the_corpus_never_writes_whole_finds_its_parts() {
     // Parts only when nothing matched: a word absent stays absent.
     assert!(ids_of(&index, "dev_nothing", &finished()).is_empty());
 }
+
+#[test]
+fn a_title_the_query_completes_leads_while_its_last_word_is_typed() {
+    let titled = |i: usize, title: &str, body: &str| Document {
+        title: title.to_string(),
+        ..doc(i, body)
+    };
+    let mut docs = vec![
+        titled(0, "cargo add", "Add dependencies to a manifest file."),
+        titled(
+            1,
+            "Changelog",
+            &"cargo added a flag; cargo added a lint. ".repeat(8),
+        ),
+        titled(2, "cargo build", "Compile the current package."),
+    ];
+    docs.extend((3..40).map(|i| doc(i, "other pages about crates and registries")));
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let opts = SearchOptions::default();
+    assert_eq!(ids_of(&index, "cargo ad", &opts)[0], "000");
+    assert_eq!(ids_of(&index, "cargo bu", &opts)[0], "002");
+    // Finished words are not completed: only the title as typed counts.
+    let finished_first = &ids_of(&index, "cargo ad", &finished())[..];
+    assert!(
+        !finished_first.contains(&"000".to_string()),
+        "{finished_first:?}"
+    );
+}
