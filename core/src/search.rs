@@ -385,14 +385,19 @@ fn plain_words(query: &crate::query::Query) -> Words<'_> {
     (words, typing)
 }
 
-/// A query's plain words, and whether the last one is being typed: a
-/// title word it starts counts as that word (`cargo ad`, `cargo add`).
+/// A query's plain words, and whether the last one is being typed: for
+/// the exact title, a title word it starts counts as that word
+/// (`cargo ad` is `cargo add`'s title).
 type Words<'a> = (Vec<&'a str>, bool);
 
 /// Whether `title` says each of `words`, each of its words taking one
 /// query word not yet taken; with `plural`, a word's plural or singular
 /// made with `s` or `es` counts as the word (`trait`, `Traits`).
 fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
+    // The title factor asks with `plural`: there a last word only starting
+    // a title's word, typed or finished, does not count (`collect` is not
+    // `std::collections`).
+    let typing = *typing && !plural;
     // Most titles say none of the words: an ASCII one without a word's
     // first letters is passed by untokenized.
     let t = title.as_bytes();
@@ -428,7 +433,7 @@ fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
         let free = (0..words.len()).find(|&i| {
             taken & 1 << i == 0
                 && (same(words[i], t.folded)
-                    || *typing && i + 1 == words.len() && t.folded.starts_with(words[i]))
+                    || typing && i + 1 == words.len() && t.folded.starts_with(words[i]))
         });
         if let Some(i) = free {
             taken |= 1 << i;
