@@ -394,10 +394,10 @@ type Words<'a> = (Vec<&'a str>, bool);
 /// query word not yet taken; with `plural`, a word's plural or singular
 /// made with `s` or `es` counts as the word (`trait`, `Traits`).
 fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
-    // The title factor asks with `plural`: there a last word only starting
+    // The title factor asks with `plural`: there a lone word only starting
     // a title's word, typed or finished, does not count (`collect` is not
-    // `std::collections`).
-    let typing = *typing && !plural;
+    // `std::collections`); the last of several does (`cargo inst`).
+    let typing = *typing && (!plural || words.len() > 1);
     // Most titles say none of the words: an ASCII one without a word's
     // first letters is passed by untokenized.
     let t = title.as_bytes();
