@@ -385,14 +385,15 @@ fn plain_words(query: &crate::query::Query) -> Words<'_> {
     (words, typing)
 }
 
-/// A query's plain words, and whether the last one is being typed: for
-/// the exact title, a title word it starts counts as that word
-/// (`cargo ad` is `cargo add`'s title).
+/// A query's plain words, and whether the last one is being typed: then a
+/// title word it starts counts as that word (`cargo ad` is `cargo add`'s
+/// title; see `says_all`).
 type Words<'a> = (Vec<&'a str>, bool);
 
 /// Whether `title` says each of `words`, each of its words taking one
 /// query word not yet taken; with `plural`, a word's plural or singular
-/// made with `s` or `es` counts as the word (`trait`, `Traits`).
+/// made with `s` or `es` counts as the word (`trait`, `Traits`), and the
+/// word being typed counts as a title word it starts.
 fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
     // The title factor asks with `plural`: there a lone word only starting
     // a title's word, typed or finished, does not count (`collect` is not
