@@ -3,7 +3,8 @@
 // that page and the mean reciprocal rank over the site's queries.
 //   node eval/judged.mjs PKG_DIR SITE [LIST]
 // PKG_DIR is a module built over the site (see eval/known-item.mjs); SITE
-// picks the list's lines (`pg`, `py`); LIST defaults to eval/doc-queries.txt.
+// picks the list's lines (`pg`, `py`, `node`, `book`, `cargo`); LIST defaults to
+// eval/doc-queries.txt.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
