@@ -382,12 +382,15 @@ fn plain_words(query: &crate::query::Query) -> Words<'_> {
     if words.len() > 32 {
         return (Vec::new(), false);
     }
+    // A lone word only starting a title's word does not count: `collect`
+    // is not `std::collections`, and the engine cannot tell it finished.
+    let typing = typing && words.len() > 1;
     (words, typing)
 }
 
-/// A query's plain words, and whether the last one is being typed: then a
-/// title word it starts counts as that word (`cargo ad` is `cargo add`'s
-/// title; see `says_all`).
+/// A query's plain words, and whether the last of two or more is being
+/// typed: then a title word it starts counts as that word (`cargo ad` is
+/// `cargo add`'s title; see `says_all`).
 type Words<'a> = (Vec<&'a str>, bool);
 
 /// Whether `title` says each of `words`, each of its words taking one
@@ -395,10 +398,6 @@ type Words<'a> = (Vec<&'a str>, bool);
 /// made with `s` or `es` counts as the word (`trait`, `Traits`), and the
 /// word being typed counts as a title word it starts.
 fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
-    // The title factor asks with `plural`: there a lone word only starting
-    // a title's word, typed or finished, does not count (`collect` is not
-    // `std::collections`); the last of several does (`cargo inst`).
-    let typing = *typing && (!plural || words.len() > 1);
     // Most titles say none of the words: an ASCII one without a word's
     // first letters is passed by untokenized.
     let t = title.as_bytes();
@@ -434,7 +433,7 @@ fn says_all(title: &str, (words, typing): &Words, plural: bool) -> bool {
         let free = (0..words.len()).find(|&i| {
             taken & 1 << i == 0
                 && (same(words[i], t.folded)
-                    || typing && i + 1 == words.len() && t.folded.starts_with(words[i]))
+                    || *typing && i + 1 == words.len() && t.folded.starts_with(words[i]))
         });
         if let Some(i) = free {
             taken |= 1 << i;
