@@ -244,3 +244,30 @@ fn a_title_the_query_completes_leads_while_its_last_word_is_typed() {
         "{finished_first:?}"
     );
 }
+
+#[test]
+fn a_rare_match_of_the_word_being_typed_does_not_outrank_its_frequent_one() {
+    // As on Node's docs: `file` and `system` are in most pages, so their
+    // idf is low; `sys` and `sysctl` are each in one page.
+    let titled = |i: usize, title: &str, body: &str| Document {
+        title: title.to_string(),
+        ..doc(i, body)
+    };
+    let mut docs = vec![
+        titled(
+            0,
+            "File system",
+            "the file system: read a file, write a file",
+        ),
+        titled(1, "OS", "a file names the sysctl setting of the system"),
+        titled(2, "Process", "the sys module reads a file from the system"),
+    ];
+    docs.extend((3..40).map(|i| doc(i, "this module uses a file on the system")));
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let opts = SearchOptions::default();
+    assert_eq!(ids_of(&index, "file sys", &opts)[0], "000");
+    assert_eq!(ids_of(&index, "file system", &opts)[0], "000");
+    // Typed further, the rare word is what the typing tells: it leads.
+    assert_eq!(ids_of(&index, "file sysc", &opts), ["001"]);
+}

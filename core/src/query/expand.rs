@@ -268,18 +268,17 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
     // alone.
     let max_df = max_df(out.iter().chain(&found));
     weigh(&mut found, COMPLETION_WEIGHT, Kind::Completion, max_df);
-    // A word that is itself in the dictionary is most likely meant as
-    // typed: a completion scores on at most its idf. Else, where the word
-    // is in most documents (`process` on Node's docs), a completion in
-    // two (`processchunk`) outranks the page about it on idf alone.
-    if let Some(exact) = exact {
-        let docs = index.doc_count() as f32;
-        let cap = idf(docs, exact.df as f32);
-        for e in &mut found {
-            let own = idf(docs, e.info.df as f32);
-            if own > cap {
-                e.weight *= cap / own;
-            }
+    // The word being typed most likely ends as its most frequent match, so
+    // that match's idf is what the typing tells: no match scores on more.
+    // Else, where that word is in most documents (`system` on Node's
+    // docs), a rare one (`sysctl`, or the word `sys` itself) outranks the
+    // page about it on idf alone, and `File sys` does not find `File system`.
+    let docs = index.doc_count() as f32;
+    let cap = idf(docs, max_df as f32);
+    // (idf falls as df rises: only a rarer match needs its own.)
+    for e in out.iter_mut().chain(&mut found) {
+        if e.info.df < max_df {
+            e.weight *= cap / idf(docs, e.info.df as f32);
         }
     }
     out.extend(found);
