@@ -11,15 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { halfway } from './halfway.mjs';
 
 const [dir, show = '0', mode] = process.argv.slice(2);
-const typed = (title) => {
-  if (mode !== 'half') return title;
-  const t = title.trimEnd();
-  const start = t.lastIndexOf(' ') + 1;
-  const last = [...t.slice(start)];
-  return t.slice(0, start) + last.slice(0, Math.max(2, Math.ceil(last.length / 2))).join('');
-};
+const typed = (title) => (mode === 'half' ? halfway(title) : title);
 const pkg = await import(pathToFileURL(resolve(dir, 'quarry.js')).href);
 pkg.initSync({ module: readFileSync(resolve(dir, 'quarry_bg.wasm')) });
 

@@ -12,7 +12,8 @@
 //     A documentation site: the judged queries of SITE in
 //     eval/doc-queries.txt (MRR of the page wanted, top 50), and every
 //     page's title asked as a query (known items: MRR, and how often the
-//     page comes first). PKG_DIR is Quarry built over the site's folder,
+//     page comes first), whole and halfway (its last word half typed,
+//     eval/halfway.mjs). PKG_DIR is Quarry built over the site's folder,
 //     CORPUS.jsonl the same folder as Quarry reads it (core/examples/export.rs).
 //
 // Prints a Markdown table. `QUARRY_SHARED` overrides ../shared; `PEERS`
@@ -21,6 +22,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { halfway } from './halfway.mjs';
 import { loadPagefind, openSite, pageOf, writeSite } from '../bench/pagefind-site.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -119,20 +121,23 @@ async function site(pkgDir, corpus, name) {
     }
     const row = { name: engine, [`judged MRR (${judged.length})`]: (judgedRr / judged.length).toFixed(3) };
     if (!engine.startsWith('fuse')) {
-      let rr = 0;
-      let first = 0;
-      for (const d of docs) {
-        const rank = rankOf(await search(d.title, 50), d.id);
-        if (rank > 0) rr += 1 / rank;
-        if (rank === 1) first++;
+      for (const [label, typed] of [['known items', (t) => t], ['halfway', halfway]]) {
+        let rr = 0;
+        let first = 0;
+        for (const d of docs) {
+          const rank = rankOf(await search(typed(d.title), 50), d.id);
+          if (rank > 0) rr += 1 / rank;
+          if (rank === 1) first++;
+        }
+        row[`${label} MRR (${docs.length})`] = (rr / docs.length).toFixed(3);
+        row[`${label} first`] = (first / docs.length).toFixed(3);
       }
-      row[`known items MRR (${docs.length})`] = (rr / docs.length).toFixed(3);
-      row['known items first'] = (first / docs.length).toFixed(3);
     }
     rows.push(row);
     console.error(`${engine}: done`);
   }
-  table([`judged MRR (${judged.length})`, `known items MRR (${docs.length})`, 'known items first'], rows);
+  table([`judged MRR (${judged.length})`, `known items MRR (${docs.length})`, 'known items first',
+    `halfway MRR (${docs.length})`, 'halfway first'], rows);
 }
 
 if (mode === 'cranfield') await cranfield(...rest);

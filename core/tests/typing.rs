@@ -271,3 +271,23 @@ fn a_rare_match_of_the_word_being_typed_does_not_outrank_its_frequent_one() {
     // Typed further, the rare word is what the typing tells: it leads.
     assert_eq!(ids_of(&index, "file sysc", &opts), ["001"]);
 }
+
+#[test]
+fn a_one_word_title_the_lone_word_being_typed_completes_leads() {
+    // Every page says `error`, most of them more often than the page
+    // about errors, whose one-word title is what a reader typing `err`
+    // is on the way to.
+    let titled = |i: usize, title: &str, body: &str| Document {
+        title: title.to_string(),
+        ..doc(i, body)
+    };
+    let long = "what a call throws when it fails, and why. ".repeat(20) + "an error";
+    let mut docs = vec![titled(0, "Errors", &long)];
+    let often = "error event, error code, error callback, error first. ".repeat(3);
+    docs.extend((1..40).map(|i| doc(i, &often)));
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let opts = SearchOptions::default();
+    assert_eq!(ids_of(&index, "err", &opts)[0], "000");
+    assert_eq!(ids_of(&index, "errors", &opts)[0], "000");
+}

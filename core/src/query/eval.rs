@@ -139,7 +139,8 @@ struct Eval<'e, 'i, 'a> {
     /// term then scores each document once, straight into the results.
     alone: bool,
     /// With such a query, ranked by score: the factor of a document whose
-    /// title is the word itself (see `Lists::exact_title`); else 1.
+    /// title is the word itself or a completion of it (see
+    /// `Lists::exact_title`); else 1.
     exact_title: f32,
 }
 
@@ -590,9 +591,10 @@ struct Lists<'e, 'a> {
     /// `Eval::required`).
     required: u32,
     /// The factor of a document whose title is one word, this list's
-    /// term, in the list of the word as typed (not a completion or typo):
-    /// `Tuning::exact_title` for a one-word query, else 1. Told from the
-    /// posting alone, by a title frequency and a title length of one.
+    /// term, in the list of the word as typed or a completion of it (not
+    /// a typo): `Tuning::exact_title` for a one-word query, else 1. Told
+    /// from the posting alone, by a title frequency and a title length of
+    /// one.
     exact_title: f32,
 }
 
@@ -642,10 +644,12 @@ impl Lists<'_, '_> {
 }
 
 /// The factor of a one-word title in `e`'s list, given the query's
-/// `exact_title` (see `Lists::exact_title`): only the word as typed has it.
-/// MaxScore's bounds and the scoring loop both take it from here.
+/// `exact_title` (see `Lists::exact_title`): the word as typed and its
+/// completions have it, as a reader typing `Err` is on the way to the page
+/// titled `Errors`; a typo's candidates do not. MaxScore's bounds and the
+/// scoring loop both take it from here.
 fn title_factor(e: &Expansion, exact_title: f32) -> f32 {
-    if e.kind == Kind::Exact {
+    if matches!(e.kind, Kind::Exact | Kind::Completion) {
         exact_title
     } else {
         1.0
