@@ -291,3 +291,26 @@ fn a_one_word_title_the_lone_word_being_typed_completes_leads() {
     assert_eq!(ids_of(&index, "err", &opts)[0], "000");
     assert_eq!(ids_of(&index, "errors", &opts)[0], "000");
 }
+
+#[test]
+fn a_word_typed_up_to_an_underscore_or_a_dot_completes_past_it() {
+    let docs = [
+        "pg_dump extracts a database into a file",
+        "pg_ctl starts and stops the server",
+        "names that start with pg_ are reserved",
+        "new in python 3.11: faster calls",
+        "new in python 3.10: pattern matching",
+        "python 3 was released in 2008",
+    ];
+    let bytes = index_of(docs.len(), |i| docs[i]);
+    let index = Index::open(&bytes).unwrap();
+    let opts = SearchOptions::default();
+    let mut ids = ids_of(&index, "pg_", &opts);
+    ids.sort();
+    assert_eq!(ids, ["000", "001", "002"], "pg_ on its way to pg_dump");
+    let mut ids = ids_of(&index, "python 3.", &opts);
+    ids.sort();
+    assert_eq!(ids, ["003", "004", "005"], "3. on its way to 3.11");
+    // Finished, the word is what it says.
+    assert_eq!(ids_of(&index, "pg_", &finished()), ["002"]);
+}

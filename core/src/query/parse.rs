@@ -41,7 +41,16 @@ pub fn parse(text: &str, prefix: bool) -> Query {
 pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query {
     let text = head_bytes(text, MAX_QUERY_BYTES);
     let items = lex(text);
-    let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric());
+    // A word is being typed up to the last letter, or up to a `_` or `.`
+    // that goes on with it: `pg_` is on its way to `pg_dump`, `3.` to
+    // `3.11` (the index keeps both whole). The joiner is part of what
+    // completes.
+    let joiner = match text.as_bytes() {
+        [.., x, b'_'] if x.is_ascii_alphanumeric() => Some("_"),
+        [.., x, b'.'] if x.is_ascii_alphanumeric() => Some("."),
+        _ => None,
+    };
+    let ends_in_word = text.chars().last().is_some_and(|c| c.is_alphanumeric()) || joiner.is_some();
     let mut q = Query::default();
     let mut join_next = false;
     // The group of the item the last clause came from.
@@ -87,8 +96,11 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 // or any word written with a `*` after it (`instal* guide`).
                 let typed = prefix && is_last && ends_in_word;
                 if (typed || w.ends_with('*')) && !item.negated {
-                    if let Some(Atom::Word { prefix, .. }) = atoms.last_mut() {
+                    if let Some(Atom::Word { prefix, folded, .. }) = atoms.last_mut() {
                         *prefix = true;
+                        if let Some(j) = joiner.filter(|&j| typed && !folded.ends_with(j)) {
+                            folded.push_str(j);
+                        }
                     }
                 }
             }

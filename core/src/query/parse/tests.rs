@@ -239,6 +239,31 @@ fn stems_and_the_typed_prefix() {
 }
 
 #[test]
+fn a_word_typed_up_to_a_joiner_completes_with_it() {
+    // The last atom of `text`: its stem, what completes, whether it does.
+    let last = |text: &str, prefix: bool| match parse(text, prefix).clauses.last() {
+        Some(Clause { alts, .. }) => match alts.last() {
+            Some(Atom::Word {
+                term,
+                folded,
+                prefix,
+                ..
+            }) => (term.clone(), folded.clone(), *prefix),
+            other => panic!("{other:?}"),
+        },
+        None => panic!("no clause in {text:?}"),
+    };
+    assert_eq!(last("pg_", true), ("pg_".into(), "pg_".into(), true));
+    assert_eq!(last("python 3.", true), ("3".into(), "3.".into(), true));
+    assert_eq!(last("os.", true), ("os".into(), "os.".into(), true));
+    // A sentence's end, or anything but a word before the joiner, is not.
+    assert_eq!(last("flow. ", true), ("flow".into(), "flow".into(), false));
+    assert_eq!(last("flow?", true), ("flow".into(), "flow".into(), false));
+    assert_eq!(last("3 .", true), ("3".into(), "3".into(), false));
+    assert_eq!(last("pg_", false), ("pg_".into(), "pg_".into(), false));
+}
+
+#[test]
 fn prefix_off_means_no_prefix() {
     assert_eq!(parse("chil", false).clauses, vec![pos(vec![w("chil")])]);
 }
