@@ -97,7 +97,7 @@ impl Default for Tuning {
             }),
             max_all_required: crate::query::eval::MAX_ALL_REQUIRED,
             proximity: None,
-            exact_title: 1.5,
+            exact_title: 3.0,
             heading: 1.15,
             title: 1.15,
             defined: 2.0,

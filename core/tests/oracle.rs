@@ -22,7 +22,7 @@ const ABSENT: &str = "yak";
 const K1: f64 = 2.0;
 const W_TITLE: f64 = 2.5;
 const B: f64 = 0.75;
-const EXACT_TITLE: f64 = 1.5;
+const EXACT_TITLE: f64 = 3.0;
 /// `Bm25F::max_body`: a body longer than this many times the average is
 /// normalized as this long.
 const MAX_BODY: f64 = 4.0;
