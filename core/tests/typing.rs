@@ -15,6 +15,14 @@ fn doc(i: usize, body: &str) -> Document {
     }
 }
 
+/// Page `i`, titled `title`.
+fn titled(i: usize, title: &str, body: &str) -> Document {
+    Document {
+        title: title.to_string(),
+        ..doc(i, body)
+    }
+}
+
 /// The index of `n` pages, each with the body `body` gives it.
 fn index_of(n: usize, body: impl Fn(usize) -> &'static str) -> Vec<u8> {
     let docs: Vec<Document> = (0..n).map(|i| doc(i, body(i))).collect();
@@ -218,10 +226,6 @@ fn an_identifier_the_corpus_never_writes_whole_finds_its_parts() {
 
 #[test]
 fn a_title_the_query_completes_leads_while_its_last_word_is_typed() {
-    let titled = |i: usize, title: &str, body: &str| Document {
-        title: title.to_string(),
-        ..doc(i, body)
-    };
     let mut docs = vec![
         titled(0, "cargo add", "Add dependencies to a manifest file."),
         titled(
@@ -249,10 +253,6 @@ fn a_title_the_query_completes_leads_while_its_last_word_is_typed() {
 fn a_rare_match_of_the_word_being_typed_does_not_outrank_its_frequent_one() {
     // As on Node's docs: `file` and `system` are in most pages, so their
     // idf is low; `sys` and `sysctl` are each in one page.
-    let titled = |i: usize, title: &str, body: &str| Document {
-        title: title.to_string(),
-        ..doc(i, body)
-    };
     let mut docs = vec![
         titled(
             0,
@@ -277,10 +277,6 @@ fn a_one_word_title_the_lone_word_being_typed_completes_leads() {
     // Every page says `error`, most of them more often than the page
     // about errors, whose one-word title is what a reader typing `err`
     // is on the way to.
-    let titled = |i: usize, title: &str, body: &str| Document {
-        title: title.to_string(),
-        ..doc(i, body)
-    };
     let long = "what a call throws when it fails, and why. ".repeat(20) + "an error";
     let mut docs = vec![titled(0, "Errors", &long)];
     let often = "error event, error code, error callback, error first. ".repeat(3);
