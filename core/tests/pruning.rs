@@ -178,11 +178,7 @@ fn common_completions_are_not_scored() {
     let bytes = write_index(&random_corpus::documents(&docs, |w| VOCAB[w])).unwrap();
     let index = Index::open(&bytes).unwrap();
     let q = quarry_core::query::parse("ba", true);
-    // A page titled by a completion (`bat`) would score thrice
-    // (`Tuning::exact_title`), so each list's bound is three times its
-    // best body score: here, without that factor, the bounds are tight.
-    let mut opts = SearchOptions::default();
-    opts.tuning.exact_title = 1.0;
+    let opts = SearchOptions::default();
     let m = quarry_core::query::evaluate(&index, &q, &opts);
     assert!(m.lists_unscored >= 2, "{} lists unscored", m.lists_unscored);
     same(

@@ -480,10 +480,10 @@ impl<'i> Eval<'_, 'i, '_> {
     /// the total come out the same as scoring everything.
     fn best_of_pruned(&mut self, exp: &[Expansion], page: usize, bit: u32, title_only: bool) {
         let scorer = &self.scorer;
-        let exact_title = self.exact_title;
-        let bound = |e: &Expansion| {
-            e.weight * title_factor(e, exact_title) * scorer.bound(scorer.idf(e.info.df))
-        };
+        // Without the one-word title's factor, which a marked list still
+        // gives its few such postings (`Accumulate::Mark`): with it, every
+        // completion's bound was three times its body's best.
+        let bound = |e: &Expansion| e.weight * scorer.bound(scorer.idf(e.info.df));
         let mut order: Vec<(f32, &Expansion)> = exp.iter().map(|e| (bound(e), e)).collect();
         crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
         // The `page`-th best score, and how many documents it was taken over.
@@ -502,7 +502,7 @@ impl<'i> Eval<'_, 'i, '_> {
                 // Every later list's bound is lower still: all are marked.
                 self.out.lists_unscored += 1;
                 s.start_marking();
-                Accumulate::Mark
+                Accumulate::Mark(bit, floor)
             } else if floor > f32::MIN {
                 // Only its postings that beat the floor can reach the page.
                 s.start_marking();
@@ -613,7 +613,10 @@ impl Lists<'_, '_> {
                 return;
             }
             let tf = (p.tf_title, p.tf_body);
-            if let Accumulate::Mark = into {
+            // A one-word title's posting may beat the floor by its factor,
+            // which the list's bound leaves out: it is scored.
+            let titled = p.tf_title > 0 && title_factor != 1.0;
+            if matches!(into, Accumulate::Mark(..)) && !titled {
                 if all || (e.weight > 0.0 && self.scorer.matches(tf, self.title_only)) {
                     s.mark(p.doc);
                 }
@@ -628,7 +631,7 @@ impl Lists<'_, '_> {
                 match into {
                     Accumulate::Add(bit) => s.add(p.doc, v, bit),
                     Accumulate::KeepMax(bit) => s.keep_max(p.doc, v, bit),
-                    Accumulate::KeepMaxAbove(bit, floor) => {
+                    Accumulate::KeepMaxAbove(bit, floor) | Accumulate::Mark(bit, floor) => {
                         s.mark(p.doc);
                         if v >= floor {
                             s.keep_max(p.doc, v, bit);
@@ -636,7 +639,6 @@ impl Lists<'_, '_> {
                     }
                     Accumulate::BestOfWord => s.best_of_word(p.doc, v),
                     Accumulate::Push => s.pushed.push((p.doc, v)),
-                    Accumulate::Mark => {}
                 }
             }
         }) as usize;
@@ -672,9 +674,10 @@ enum Accumulate {
     BestOfWord,
     /// Pushes it with the document, seen once (see `Eval::alone`).
     Push,
-    /// Only marks the document as matching: the list cannot reach the page
-    /// (see `best_of_pruned`).
-    Mark,
+    /// Only marks the document as matching: the list's body scores cannot
+    /// reach the page (see `best_of_pruned`). A posting of a one-word title
+    /// is scored as by `KeepMaxAbove` with this clause bit and floor.
+    Mark(u32, f32),
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {
