@@ -401,7 +401,7 @@ impl Sorted {
 
     /// The ordinal of the stem key `j` is an alias of, if the dictionary
     /// it was decoded from said.
-    pub(super) fn alias_stem(&self, j: usize) -> Option<usize> {
+    pub fn alias_stem(&self, j: usize) -> Option<usize> {
         (self.values[j] >> ALIAS_SHIFT)
             .checked_sub(1)
             .map(|s| s as usize)

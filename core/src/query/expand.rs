@@ -77,15 +77,6 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'
     out
 }
 
-/// Endings the English stemmer removes (Snowball steps 1 to 4), for
-/// matching partly typed words against stems.
-const STEMMED_SUFFIXES: &[&str] = &[
-    "ational", "ation", "ations", "ative", "ator", "ement", "ment", "ness", "ful", "ing", "ings",
-    "ion", "ions", "ied", "ies", "ed", "es", "er", "ers", "ly", "ally", "ity", "ities", "ive",
-    "ize", "izing", "ise", "ism", "ist", "able", "ible", "ance", "ence", "ant", "ent", "ous", "al",
-    "ic", "ical", "ate", "ated", "s",
-];
-
 /// How a dictionary term relates to the query word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -181,17 +172,26 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
     let mut kept = 0;
     // What was typed, not its stem: `sals` should not complete to `salt`
     // through its stem `sal` (the stem itself is already an exact match).
-    // The keys under the prefix are one range of the sorted keys. Aliases
-    // are skipped: their stem is nearly always a prefix of them, so already
-    // seen, and the stems shorter than what was typed are looked up below.
+    // The keys under the prefix are one range of the sorted keys.
     let keys = index.dictionary().sorted();
     let range = keys.prefix(typed.as_bytes());
-    for ord in range.clone().take(MAX_PREFIX_SCAN) {
+    for mut ord in range.clone().take(MAX_PREFIX_SCAN) {
         let Some((info, kind)) = index.entry(keys.value(ord)) else {
             continue;
         };
         if kind == KeyKind::Alias {
-            continue;
+            // A written word stands for its stem when the stem is shorter
+            // than what was typed: `mappi` is on its way to `mapping`,
+            // indexed as `map`. Other stems are keys of the range.
+            match keys.alias_stem(ord) {
+                Some(stem)
+                    if !keys.key(stem).starts_with(typed.as_bytes())
+                        && !top[..kept].iter().any(|e| e.2 == info) =>
+                {
+                    ord = stem
+                }
+                _ => continue,
+            }
         }
         if scan_finds_exact && ord == range.start && keys.key(ord) == word.as_bytes() {
             exact_info = Some(info);
@@ -214,7 +214,6 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
             out.push(exact(word, info));
         }
     }
-    let exact = exact_info;
     let mut found: Vec<Expansion> = Vec::with_capacity(kept);
     for &(_, ord, info) in &top[..kept] {
         let Ok(term) = std::str::from_utf8(keys.key(ord)) else {
@@ -227,41 +226,6 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
             kind: Kind::Completion,
             written: None,
         });
-    }
-    // Stems shorter than what was typed: `delegati` is on its way to
-    // `delegation`, indexed as `deleg`. Only where the rest of the typed word
-    // starts a suffix the stemmer removes, so `vietnm` does not become `viet`,
-    // and only for a word that is not already one: `parties` (`parti`) is
-    // not on its way to `part`.
-    let walked = found.len();
-    let min = if exact.is_some() {
-        typed.len()
-    } else {
-        typed.len().saturating_sub(4).max(4)
-    };
-    for end in (min..typed.len()).rev() {
-        let (Some(stem), Some(rest)) = (typed.get(..end), typed.get(end..)) else {
-            continue;
-        };
-        if !starts_a_suffix(rest) {
-            continue;
-        }
-        if let Some(info) = index.term(stem) {
-            if stem != word && Some(info) != exact && !found.iter().any(|e| e.info == info) {
-                found.push(Expansion {
-                    term: Cow::Owned(stem.to_string()),
-                    info,
-                    weight: COMPLETION_WEIGHT,
-                    kind: Kind::Completion,
-                    written: None,
-                });
-            }
-        }
-    }
-    // The walk's completions are already in this order; only shorter stems
-    // need placing.
-    if found.len() > walked {
-        keep_most_frequent(&mut found, MAX_COMPLETIONS);
     }
     // The word being typed most likely ends as its frequent completions:
     // a rare one (`lifetimeparam` for `lifetim`) must not lead on its idf
@@ -282,31 +246,6 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
         }
     }
     out.extend(found);
-}
-
-/// The first letters of the [`STEMMED_SUFFIXES`], a bit per letter.
-const SUFFIX_FIRSTS: u32 = {
-    let mut bits = 0;
-    let mut i = 0;
-    while i < STEMMED_SUFFIXES.len() {
-        bits |= 1 << (STEMMED_SUFFIXES[i].as_bytes()[0] - b'a');
-        i += 1;
-    }
-    bits
-};
-
-/// Whether `rest` begins one of the [`STEMMED_SUFFIXES`]. Its first letter
-/// is checked first: most endings start none of them.
-fn starts_a_suffix(rest: &str) -> bool {
-    let Some(&first) = rest.as_bytes().first() else {
-        return false;
-    };
-    let letter = first.wrapping_sub(b'a');
-    letter < 26
-        && SUFFIX_FIRSTS & (1 << letter) != 0
-        && STEMMED_SUFFIXES
-            .iter()
-            .any(|s| s.as_bytes()[0] == first && s.starts_with(rest))
 }
 
 /// Words in more documents than this are taken as spelled as meant; rarer
@@ -480,34 +419,4 @@ fn is_swap(a: &str, b: &str) -> bool {
         return false;
     };
     i + 1 < a.len() && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_letter_check_changes_no_answer() {
-        let naive = |rest: &str| {
-            STEMMED_SUFFIXES
-                .iter()
-                .any(|s| s.starts_with(rest) && !rest.is_empty())
-        };
-        let letters: Vec<char> = ('a'..='z').chain(['é', '0', 'A']).collect();
-        let mut rests = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = rests
-                .iter()
-                .flat_map(|r| letters.iter().map(move |c| format!("{r}{c}")))
-                .collect();
-            rests.extend(longer);
-        }
-        rests.extend(STEMMED_SUFFIXES.iter().map(|s| s.to_string()));
-        let mut matched = 0;
-        for r in &rests {
-            assert_eq!(starts_a_suffix(r), naive(r), "{r:?}");
-            matched += usize::from(naive(r));
-        }
-        assert!(matched > STEMMED_SUFFIXES.len());
-    }
 }
