@@ -180,9 +180,10 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
             continue;
         };
         if kind == KeyKind::Alias {
-            // A written word stands for its stem when the stem is shorter
-            // than what was typed: `mappi` is on its way to `mapping`,
-            // indexed as `map`. Other stems are keys of the range.
+            // A written word stands for its stem when the stem is not
+            // under the prefix, as what was typed has run past it: `mappi`
+            // is on its way to `mapping`, indexed as `map` (`usin`, `use`).
+            // The other stems are keys of the range, met as such.
             match keys.alias_stem(ord) {
                 Some(stem)
                     if !keys.key(stem).starts_with(typed.as_bytes())
