@@ -35,6 +35,10 @@ pub struct Document {
     pub fields: Vec<(String, FieldValue)>,
     /// Where the body's sections start, in order (HTML pages only).
     pub anchors: Vec<Anchor>,
+    /// The ids of the documents this one links to, from links in its
+    /// content (HTML and Markdown pages; see `corpus::links`): the index
+    /// counts each document's links from other pages.
+    pub links: Vec<String>,
 }
 
 /// A heading, or a definition with an id (Sphinx's `os.path.join`), where

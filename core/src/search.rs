@@ -76,6 +76,16 @@ pub struct Tuning {
     /// lower-case letter, `readFileSync`; see `identifier`) as a whole
     /// word: its definition, over a page that lists it (1 turns it off).
     pub defined: f32,
+    /// Score factor `1 + links × n / (n + links_half)` of a document that
+    /// `n` other pages of its site link to: among pages that match alike,
+    /// the one the site itself points readers to (Cargo's `Configuration`
+    /// for `config file`, over a changelog nineteen times the average
+    /// length that says both words in many of its entries). 0 turns it
+    /// off; a corpus without links has none (see EVALUATION.md, "Links
+    /// between pages").
+    pub links: f32,
+    /// The links that give half of [`Tuning::links`].
+    pub links_half: f32,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
     /// not match (see `eval`); read no headings of documents that cannot
@@ -101,6 +111,8 @@ impl Default for Tuning {
             heading: 1.15,
             title: 1.15,
             defined: 2.0,
+            links: 0.1,
+            links_half: 5.0,
             prune: true,
         }
     }
@@ -184,6 +196,9 @@ fn run<'i>(
 ) -> (SearchResults<'i>, Vec<Correction>, Vec<(String, String)>) {
     let matches = evaluate(index, query, opts);
     let mut docs = matches.docs;
+    if opts.sort == Sort::Relevance {
+        linked(index, &opts.tuning, &mut docs);
+    }
     // Only titles of results ranked by relevance are compared with them.
     let words = match opts.sort {
         Sort::Relevance => plain_words(query),
@@ -233,6 +248,29 @@ fn run<'i>(
         suggestion: None,
     };
     (results, matches.corrections, matches.unmatched)
+}
+
+/// Scales each document's score by the pages linking to it (see
+/// [`Tuning::links`]).
+#[inline(never)]
+fn linked(index: &Index<'_>, t: &Tuning, docs: &mut [(u32, f32)]) {
+    if t.links == 0.0 || index.inlinks(0).is_none() {
+        return;
+    }
+    for d in docs {
+        let n = f32::from(index.inlinks(d.0).unwrap_or(0));
+        d.1 *= 1.0 + t.links * n / (n + t.links_half);
+    }
+}
+
+/// The largest factor [`linked`] gives on `index`: pruning must take a
+/// score this much higher as within reach of the page.
+pub fn most_linked(index: &Index<'_>, t: &Tuning) -> f32 {
+    if index.inlinks(0).is_some() {
+        1.0 + t.links.max(0.0)
+    } else {
+        1.0
+    }
 }
 
 /// Documents re-scored by their headings: a page's worth and more, so that

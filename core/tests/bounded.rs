@@ -92,6 +92,7 @@ fn hostile_queries_do_bounded_work_on_a_large_vocabulary() {
                 url: None,
                 fields: Vec::new(),
                 anchors: Vec::new(),
+                links: Vec::new(),
             }
         })
         .collect();

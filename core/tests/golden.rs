@@ -20,6 +20,7 @@ fn corpus() -> Vec<Document> {
             ("year".into(), FieldValue::Num(2024.0)),
         ],
         anchors: Vec::new(),
+        links: Vec::new(),
     };
     let mut b = doc(
         "b",
@@ -33,6 +34,8 @@ fn corpus() -> Vec<Document> {
         len: 12,
         id: "conference".into(),
     });
+    // A link, as from an HTML or Markdown page's content.
+    b.links.push("a".into());
     vec![
         doc(
             "a",

@@ -24,6 +24,7 @@ fn page(id: &str, body: &str, heading: Option<&str>) -> Document {
         url: Some(format!("{id}.html")),
         fields: Vec::new(),
         anchors,
+        links: Vec::new(),
     }
 }
 

@@ -65,6 +65,7 @@ proptest! {
                 url: (i % 2 == 0).then(|| format!("/d/{i}")),
                 fields: place.into_iter().map(|p| ("place".to_string(), FieldValue::Str(p))).collect(),
                 anchors: Vec::new(),
+                links: Vec::new(),
             })
             .collect();
         let bytes = write_index(&docs).unwrap();
@@ -109,6 +110,7 @@ proptest! {
                 url: None,
                 fields: Vec::new(),
                 anchors: Vec::new(),
+                links: Vec::new(),
             })
             .collect();
         let bytes = write_index(&docs).unwrap();

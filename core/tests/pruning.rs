@@ -1,7 +1,8 @@
 //! MaxScore over a word's expansions (eval's `best_of_pruned`), skipping
 //! the documents an earlier required clause missed (eval's `required`),
 //! and reading no headings of documents that cannot reach the page
-//! (search's `named_in_headings`), must not change any result: on random corpora full of
+//! (search's `named_in_headings`), must not change any result, links
+//! raising scores after pruning included: on random corpora full of
 //! shared prefixes, every query gives the same total, page, scores (to the
 //! bit), terms, facets and suggestion with pruning on and off.
 
@@ -60,6 +61,20 @@ fn with_sections(mut docs: Vec<Document>) -> Vec<Document> {
     docs
 }
 
+/// The random corpus with links: document `i` links to `i / 2` and to
+/// `i² + 1` modulo the count, so that a few documents are linked to by
+/// many and the scores pruning compared are raised unevenly afterwards.
+fn with_links(mut docs: Vec<Document>) -> Vec<Document> {
+    let n = docs.len();
+    for (i, d) in docs.iter_mut().enumerate() {
+        d.links = [i / 2, (i * i + 1) % n]
+            .iter()
+            .map(|j| format!("d{j:03}"))
+            .collect();
+    }
+    docs
+}
+
 fn run<'i>(
     index: &'i Index<'_>,
     query: &str,
@@ -107,10 +122,12 @@ proptest! {
         offset in 0usize..3,
         facets in prop::bool::ANY,
         sections in prop::bool::ANY,
+        links in prop::bool::ANY,
     ) {
         let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
         let corpus = if facets { with_facets(corpus) } else { corpus };
         let corpus = if sections { with_sections(corpus) } else { corpus };
+        let corpus = if links { with_links(corpus) } else { corpus };
         let bytes = write_index(&corpus).unwrap();
         let index = Index::open(&bytes).unwrap();
         let prefix = &word[..cut.min(word.len())];
@@ -202,6 +219,7 @@ fn a_short_list_after_a_long_one_is_counted() {
         url: None,
         fields: Vec::new(),
         anchors: Vec::new(),
+        links: Vec::new(),
     };
     let docs: Vec<Document> = (0..100)
         .map(|i| match i {

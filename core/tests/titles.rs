@@ -14,6 +14,7 @@ fn page(id: &str, title: &str, body: &str) -> Document {
         url: None,
         fields: Vec::new(),
         anchors: Vec::new(),
+        links: Vec::new(),
     }
 }
 

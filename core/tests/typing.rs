@@ -12,6 +12,7 @@ fn doc(i: usize, body: &str) -> Document {
         url: None,
         fields: Vec::new(),
         anchors: Vec::new(),
+        links: Vec::new(),
     }
 }
 

@@ -107,7 +107,7 @@ pub const MAX_DEPTH: usize = 4096;
 pub enum Page {
     /// A document.
     Doc {
-        doc: Document,
+        doc: Box<Document>,
         /// The site's name with its separator, if the title held one after
         /// the heading (see [`without_site_name`]).
         site_name: Option<String>,
@@ -142,8 +142,9 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         .unwrap_or_else(|| vec![html.root_element()]);
     let mut body = String::with_capacity(text.len() / 2);
     let mut sections = Sections::default();
+    let mut hrefs = Vec::new();
     for &root in &roots {
-        walk(root, &mut body, &mut sections);
+        walk(root, &mut body, &mut sections, &mut hrefs);
         end_block(&mut body);
     }
     let mut anchors = sections.finish();
@@ -188,6 +189,12 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         fields.push((key, FieldValue::Str(value)));
     }
     fields.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut links: Vec<String> = (hrefs.iter())
+        .filter_map(|h| super::links::target(rel_path, h))
+        .filter(|to| to != id)
+        .collect();
+    links.sort_unstable();
+    links.dedup();
     let doc = Document {
         id: id.to_string(),
         title,
@@ -195,6 +202,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         url: Some(rel_path.to_string()),
         fields,
         anchors,
+        links,
     };
     let lang = html
         .root_element()
@@ -204,7 +212,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
     let marked = Selector::parse(pagefind::BODY).expect("static selector");
     let pagefind_body = html.select(&marked).next().is_some();
     Ok(Page::Doc {
-        doc,
+        doc: Box::new(doc),
         site_name,
         lang,
         pagefind_body,
@@ -327,11 +335,18 @@ fn too_deep(text: &str) -> Option<usize> {
 
 /// Appends the visible text under `root`, a newline after each block.
 fn visible_text(root: ElementRef, out: &mut String) {
-    walk(root, out, &mut Sections::default());
+    walk(root, out, &mut Sections::default(), &mut Vec::new());
 }
 
-/// [`visible_text`], noting in `sections` where sections start.
-fn walk<'h>(root: ElementRef<'h>, out: &mut String, sections: &mut Sections<'h>) {
+/// [`visible_text`], noting in `sections` where sections start, and in
+/// `hrefs` the targets of its links (those of skipped elements, menus and
+/// tables of contents, are not the page's own).
+fn walk<'h>(
+    root: ElementRef<'h>,
+    out: &mut String,
+    sections: &mut Sections<'h>,
+    hrefs: &mut Vec<&'h str>,
+) {
     // Depth of skipped elements we are inside; iterative, so deep nesting
     // cannot overflow the stack.
     let mut skipping = 0usize;
@@ -350,6 +365,9 @@ fn walk<'h>(root: ElementRef<'h>, out: &mut String, sections: &mut Sections<'h>)
                     }
                     if let Some(e) = ElementRef::wrap(node) {
                         sections.open(e, out);
+                    }
+                    if e.name() == "a" {
+                        hrefs.extend(e.attr("href"));
                     }
                 }
                 Node::Text(t) if skipping == 0 => push_text(out, t),
@@ -474,9 +492,27 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         match read("x", "x.html", text).unwrap() {
-            Page::Doc { doc, .. } => doc,
+            Page::Doc { doc, .. } => *doc,
             Page::LeftOut(why) => panic!("left out: {why}"),
         }
+    }
+
+    #[test]
+    fn links_in_the_content_are_kept_as_ids_those_of_menus_are_not() {
+        let Ok(Page::Doc { doc: d, .. }) = read(
+            "library/os",
+            "library/os.html",
+            r##"<title>os</title><nav><a href="../index.html">Home</a></nav>
+            <div role=main><h1>os<a class=headerlink href="#os">¶</a></h1>
+            <p>See <a href="functions.html#open">open()</a>, <a href="io.html">io</a> and
+            <a href="./io.html#text">text files</a>, <a href="os.html#x">here</a>,
+            <a href="https://example.org/">elsewhere</a>, <a href="../../up.html">up</a>.</p>
+            <div class=toctree-wrapper><a href="sys.html">sys</a></div></div>
+            <div class=sphinxsidebar><a href="glossary.html">Glossary</a></div>"##,
+        ) else {
+            panic!("not a document")
+        };
+        assert_eq!(d.links, ["library/functions", "library/io"]);
     }
 
     #[test]

@@ -95,6 +95,7 @@ fn document(path: &Path, line: usize, obj: Map<String, Value>) -> Result<Documen
         url,
         fields,
         anchors: Vec::new(),
+        links: Vec::new(),
     })
 }
 

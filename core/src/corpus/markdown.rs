@@ -14,7 +14,7 @@ use std::path::Path;
 /// Reads one Markdown document with the given id.
 pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> {
     let (matter, markdown) = front_matter::split(path, text)?;
-    let (heading, mut body, mut anchors) =
+    let (heading, mut body, mut anchors, hrefs) =
         render(markdown, !matter.iter().any(|(k, _)| k == "title"));
     // A page's `description` is written for readers, and generators show
     // it under the title: it is the page's first paragraph.
@@ -61,6 +61,14 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         .or(heading)
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| txt::title_of(&body));
+    // The id is the page's path without its extension: its folder is the
+    // one links resolve against.
+    let mut links: Vec<String> = (hrefs.iter())
+        .filter_map(|h| super::links::target(id, h))
+        .filter(|to| to != id)
+        .collect();
+    links.sort_unstable();
+    links.dedup();
     Ok(Document {
         id: id.to_string(),
         title,
@@ -68,6 +76,7 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         url: url.or_else(|| Some(format!("{id}.html"))),
         fields,
         anchors,
+        links,
     })
 }
 
@@ -112,10 +121,10 @@ pub fn without_esm(text: &str) -> String {
     out
 }
 
-/// Markdown to plain text, one blank line between blocks, and where its
-/// sections start. With `take_heading`, the first level-1 heading becomes
-/// the title and leaves the body.
-fn render(markdown: &str, take_heading: bool) -> (Option<String>, String, Vec<Anchor>) {
+/// Markdown to plain text, one blank line between blocks, where its
+/// sections start, and its links' destinations. With `take_heading`, the
+/// first level-1 heading becomes the title and leaves the body.
+fn render(markdown: &str, take_heading: bool) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -128,8 +137,10 @@ fn render(markdown: &str, take_heading: bool) -> (Option<String>, String, Vec<An
     // The heading being read: where its text starts, its written id.
     let mut heading: Option<(usize, Option<String>)> = None;
     let mut slugs = Slugs::default();
+    let mut hrefs = Vec::new();
     for event in Parser::new_ext(markdown, options) {
         match &event {
+            Event::Start(Tag::Link { dest_url, .. }) => hrefs.push(dest_url.to_string()),
             Event::Start(Tag::Heading { id, level, .. })
                 if !(take_heading && title.is_none() && *level == HeadingLevel::H1) =>
             {
@@ -189,8 +200,11 @@ fn render(markdown: &str, take_heading: bool) -> (Option<String>, String, Vec<An
     }
     let title = title.map(|t| t.trim().to_string());
     let body = super::sections::trim(&body, &mut anchors);
-    (title, body, anchors)
+    (title, body, anchors, hrefs)
 }
+
+/// What [`render`] gives: the title, the body, its anchors and its links.
+type Rendered = (Option<String>, String, Vec<Anchor>, Vec<String>);
 
 /// GitHub's heading ids: the text lower-cased, spaces as hyphens, other
 /// punctuation dropped; a repeated id gets `-1`, `-2`…
@@ -240,6 +254,17 @@ mod tests {
         read(Path::new("site/page.md"), "page", text)
             .unwrap_err()
             .to_string()
+    }
+
+    #[test]
+    fn links_to_other_pages_are_kept_as_ids() {
+        let d = read(
+            Path::new("site/guide/page.md"),
+            "guide/page",
+            "# Page\n\nSee [install](install.md#linux), [the API](../api/), [again](install.md),\n[this](#top), [here](page.md) and [the web](https://example.org).\n",
+        )
+        .unwrap();
+        assert_eq!(d.links, ["api/index", "guide/install"]);
     }
 
     #[test]

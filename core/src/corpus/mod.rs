@@ -9,6 +9,7 @@ mod front_matter;
 mod html;
 mod jsonl;
 mod limits;
+mod links;
 mod markdown;
 mod pagefind;
 mod sections;
@@ -249,7 +250,7 @@ impl Walker<'_> {
                         } else {
                             self.unmarked.push((self.found.len(), path.to_path_buf()));
                         }
-                        doc
+                        *doc
                     }
                     html::Page::LeftOut(why) => {
                         self.leave_out(path, why.to_string());

@@ -126,6 +126,7 @@ mod tests {
                     url: None,
                     fields: Vec::new(),
                     anchors: Vec::new(),
+                    links: Vec::new(),
                 };
                 (doc, ())
             })

@@ -28,6 +28,7 @@ pub fn read(id: &str, text: &str) -> Document {
         url: None,
         fields,
         anchors: Vec::new(),
+        links: Vec::new(),
     }
 }
 

@@ -3,8 +3,8 @@
 //! ```text
 //! header   magic "QRRY" | u32 version | u32 section count
 //! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
-//! sections meta, terms, postings, norms, ids, titles, fields, text
-//!          (any order)
+//! sections meta, terms, postings, norms, ids, titles, fields, text,
+//!          links (any order)
 //! ```
 //! All integers little-endian; inside sections, LEB128 varints (see
 //! `varint`). Section contents:
@@ -56,6 +56,9 @@
 //!   Stored apart, ids, titles and fields each compress better than
 //!   interleaved (26 KB less gzipped at 10,000 documents).
 //! - `text`: a table of the body texts, for snippets.
+//! - `links`: per document one byte, the number of other documents whose
+//!   content links to it, up to 255 (see `corpus::links`); no bytes when
+//!   no document links to another (a JSON lines corpus).
 //!
 //! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
 //! u32 offsets, where the block's varint lengths start in the lengths
@@ -70,15 +73,15 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 12;
+pub const VERSION: u32 = 13;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
 pub const ENTRY_LEN: usize = 16;
 
 /// Section names, in the order the writer lays them out.
-pub const SECTIONS: [&str; 8] = [
-    "meta", "terms", "postings", "norms", "ids", "titles", "fields", "text",
+pub const SECTIONS: [&str; 9] = [
+    "meta", "terms", "postings", "norms", "ids", "titles", "fields", "text", "links",
 ];
 /// Entries per block of a table.
 pub const TABLE_BLOCK: usize = 32;

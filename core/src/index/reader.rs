@@ -30,6 +30,9 @@ pub struct Index<'a> {
     titles: Table<'a>,
     fields: Table<'a>,
     text: Table<'a>,
+    /// Per document, the documents linking to it (see `format`); empty
+    /// when none links to any.
+    links: &'a [u8],
     /// Per field name, its column once a query has needed it.
     columns: Vec<OnceLock<Column<'a>>>,
 }
@@ -114,6 +117,13 @@ impl<'a> Index<'a> {
         let titles = Table::open(get("titles")?, doc_count, "titles")?;
         let fields = Table::open(get("fields")?, doc_count, "fields")?;
         let text = Table::open(get("text")?, doc_count, "text")?;
+        let links = get("links")?;
+        if !links.is_empty() && links.len() != doc_count as usize {
+            return Err(corrupt(
+                "links",
+                format!("{} bytes for {doc_count} documents", links.len()),
+            ));
+        }
         let avg = |total: u64| (total as f64 / f64::from(doc_count.max(1))).max(1.0) as f32;
         Ok(Index {
             doc_count,
@@ -128,6 +138,7 @@ impl<'a> Index<'a> {
             titles,
             fields,
             text,
+            links,
             sections,
             has_sections,
             columns: (0..n_fields).map(|_| OnceLock::new()).collect(),
@@ -274,6 +285,13 @@ impl<'a> Index<'a> {
             Some(b) => (b[0], b[1]),
             None => (0, 0),
         }
+    }
+
+    /// How many other documents link to `doc` (at most 255), `None` when
+    /// no document links to any.
+    #[inline]
+    pub fn inlinks(&self, doc: u32) -> Option<u8> {
+        (!self.links.is_empty()).then(|| self.links.get(doc as usize).copied().unwrap_or(0))
     }
 
     /// A document's stored metadata, or `None` if out of range or corrupt.

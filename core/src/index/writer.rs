@@ -115,10 +115,36 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let titles = table(docs.iter().map(title_entry))?;
     let fields = table(docs.iter().map(|d| stored_fields(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
+    let links = inlinks(docs);
     let sections: [&[u8]; SECTIONS.len()] = [
-        &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text,
+        &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text, &links,
     ];
     assemble(&sections)
+}
+
+/// The `links` section: per document, how many other documents link to
+/// it, up to 255; empty when none links to any. A link reaches the
+/// document of its id, or else a folder's `index`.
+fn inlinks(docs: &[Document]) -> Vec<u8> {
+    let ords: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (&*d.id, i)).collect();
+    let mut counts = vec![0u8; docs.len()];
+    let mut reached = Vec::new();
+    for (from, d) in docs.iter().enumerate() {
+        reached.clear();
+        for to in &d.links {
+            let folder = || ords.get(format!("{to}/index").as_str()).copied();
+            reached.extend(ords.get(to.as_str()).copied().or_else(folder));
+        }
+        reached.sort_unstable();
+        reached.dedup();
+        for &to in reached.iter().filter(|&&to| to != from) {
+            counts[to] = counts[to].saturating_add(1);
+        }
+    }
+    if counts.iter().all(|&c| c == 0) {
+        counts.clear();
+    }
+    counts
 }
 
 /// The `terms` dictionary: terms (sorted, with their lists' lengths) and

@@ -488,6 +488,7 @@ impl<'i> Eval<'_, 'i, '_> {
         crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
         // The `page`-th best score, and how many documents it was taken over.
         let mut floor = if page == 0 { f32::INFINITY } else { f32::MIN };
+        let widest = crate::search::most_linked(self.index, &self.opts.tuning);
         let mut floor_over = 0;
         for (bound, e) in order {
             let s = &mut *self.s;
@@ -495,7 +496,11 @@ impl<'i> Eval<'_, 'i, '_> {
             // it was taken over have doubled.
             let grown = s.touched.len() >= page.max(2 * floor_over);
             if bound >= floor && e.info.df >= MIN_PRUNED_DF && grown {
+                // Links may still raise a score by up to `widest`.
                 floor = s.nth_best(page);
+                if floor > 0.0 {
+                    floor /= widest;
+                }
                 floor_over = s.touched.len();
             }
             let into = if bound < floor {

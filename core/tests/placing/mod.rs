@@ -39,5 +39,6 @@ pub fn page(id: &str, title: &str, body: &str, entries: &[(&str, &str)]) -> Docu
         url: Some(format!("{id}.html")),
         fields: Vec::new(),
         anchors,
+        links: Vec::new(),
     }
 }

@@ -18,6 +18,7 @@ pub fn documents(
             url: None,
             fields: Vec::new(),
             anchors: Vec::new(),
+            links: Vec::new(),
         })
         .collect()
 }

@@ -1,0 +1,76 @@
+//! Where a page's links lead, as document ids: the index counts the pages
+//! that link to each one, a measure of how central a page is to its site
+//! (see `index::writer` and `search::Tuning::links`).
+
+/// The id of the document that `href`, written in the page at `from` (its
+/// path below the corpus root), points to: the path resolved against the
+/// page's folder, without its fragment, query and extension, a folder's
+/// page being its `index`. `None` for a link off the site (a scheme,
+/// `//host`), within the page (`#…`), or above the root.
+pub fn target(from: &str, href: &str) -> Option<String> {
+    let href = href.trim();
+    let path = href.split(['#', '?']).next().unwrap_or("");
+    let scheme = path.find(':').is_some_and(|c| !path[..c].contains('/'));
+    if path.is_empty() || scheme || path.starts_with("//") {
+        return None;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    if !path.starts_with('/') {
+        parts.extend(from.split('/'));
+        parts.pop();
+    }
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    if path.ends_with('/') || parts.is_empty() {
+        parts.push("index");
+    }
+    let mut id = parts.join("/");
+    let name_at = id.rfind('/').map_or(0, |i| i + 1);
+    if let Some(dot) = id[name_at..].rfind('.').filter(|&d| d > 0) {
+        id.truncate(name_at + dot);
+    }
+    Some(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::target;
+
+    #[test]
+    fn links_resolve_against_the_page_folder() {
+        let t = |href| target("library/os.html", href);
+        assert_eq!(
+            t("functions.html#open").as_deref(),
+            Some("library/functions")
+        );
+        assert_eq!(
+            t("../tutorial/classes.html").as_deref(),
+            Some("tutorial/classes")
+        );
+        assert_eq!(t("./io.html?x=1").as_deref(), Some("library/io"));
+        assert_eq!(
+            t("/reference/index.html").as_deref(),
+            Some("reference/index")
+        );
+        assert_eq!(t("guide/").as_deref(), Some("library/guide/index"));
+        assert_eq!(t("/").as_deref(), Some("index"));
+        assert_eq!(t("../../up.html"), None);
+        assert_eq!(t("#open"), None);
+        assert_eq!(t("https://example.org/a.html"), None);
+        assert_eq!(t("mailto:a@b.c"), None);
+        assert_eq!(t("//cdn.example.org/x.js"), None);
+        assert_eq!(t(""), None);
+        assert_eq!(target("a.md", "b.md").as_deref(), Some("b"));
+        assert_eq!(
+            target("posts/x.md", ".hidden").as_deref(),
+            Some("posts/.hidden")
+        );
+    }
+}
