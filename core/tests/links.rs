@@ -44,6 +44,10 @@ fn a_page_others_link_to_comes_before_one_that_matches_as_well() {
             &["functions", "functions"],
         ));
     }
+    // Pages that link nowhere: fewer than nine in ten link to it.
+    for i in 0..10 {
+        docs.push(page(&format!("q{i}"), "other words", &[]));
+    }
     let bytes = write_index(&docs).unwrap();
     let index = Index::open(&bytes).unwrap();
     assert_eq!(first(&index, "open file", 0.0), "dbm");
@@ -69,6 +73,9 @@ fn links_count_distinct_other_pages_reaching_a_folder_index_and_saturate() {
     for i in 0..300 {
         docs.push(page(&format!("n{i:03}"), "a note", &["guide/install"]));
     }
+    for i in 0..100 {
+        docs.push(page(&format!("o{i:03}"), "a note", &[]));
+    }
     let bytes = write_index(&docs).unwrap();
     let index = Index::open(&bytes).unwrap();
     // `guide` and `guide/index` are one page, and its own link is no vote.
@@ -93,4 +100,19 @@ fn a_corpus_without_links_stores_none_and_ranks_as_before() {
         first(&index, "open file", 0.0),
         first(&index, "open file", 0.1)
     );
+}
+
+#[test]
+fn a_page_nearly_every_page_links_to_counts_none() {
+    // Each of twelve pages links to `home` (a menu the markup does not
+    // mark) and to the next page; `home` is linked from all the others.
+    let mut docs = vec![page("home", "welcome", &[])];
+    for i in 0..12 {
+        let next = format!("p{:02}", (i + 1) % 12);
+        docs.push(page(&format!("p{i:02}"), "a page", &["home", &next]));
+    }
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    assert_eq!(index.inlinks(0), Some(0));
+    assert_eq!(index.inlinks(1), Some(1));
 }

@@ -48,6 +48,10 @@ const SKIPPED_CLASSES: &[&str] = &[
     "viewcode-link",
 ];
 
+/// Ids of tables of contents in markup that names them by id alone:
+/// Node.js's `<details id="toc">`, MediaWiki's and many themes' `toc`.
+const SKIPPED_IDS: &[&str] = &["toc", "TableOfContents", "table-of-contents"];
+
 /// Elements after which words must not run together.
 const BLOCKS: &[&str] = &[
     "p",
@@ -398,6 +402,7 @@ fn is_skipped(element: ElementRef) -> bool {
         || e.attr("aria-hidden") == Some("true")
         || e.attr("role").is_some_and(|r| SKIPPED_ROLES.contains(&r))
         || e.classes().any(|c| SKIPPED_CLASSES.contains(&c))
+        || e.id().is_some_and(|id| SKIPPED_IDS.contains(&id))
         || is_nav_table(e)
         || is_permalink(element)
         || is_source_link(e)
@@ -703,13 +708,15 @@ mod tests {
 
     #[test]
     fn tables_of_contents_are_not_text() {
-        // DocBook's chapter page, Sphinx's toctree, Docusaurus's page outline.
+        // DocBook's chapter page, Sphinx's toctree, Docusaurus's page
+        // outline, Node.js's by its id.
         let d = doc(
             "<title>Chapter 40. Event Triggers</title><h2>Chapter 40. Event Triggers</h2>\
              <div class=toc><p>Table of Contents</p><dl class=toc><dt><a href=m.html>\
              40.2. Event Trigger Firing Matrix</a></dt></dl></div><p>To supplement triggers.</p>\
              <div class=\"toctree-wrapper compound\"><ul><li><a href=r.html>Runners</a></li></ul></div>\
-             <ul class=\"table-of-contents x\"><li><a href=#s>Setup</a></li></ul>",
+             <ul class=\"table-of-contents x\"><li><a href=#s>Setup</a></li></ul>\
+             <details id=toc open><summary>Table of contents</summary><ul><li><a href=#s>Setup</a></li></ul></details>",
         );
         assert_eq!(
             d.body,

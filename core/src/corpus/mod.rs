@@ -14,6 +14,7 @@ mod markdown;
 mod pagefind;
 mod sections;
 mod site_name;
+mod template;
 mod txt;
 
 pub use error::CorpusError;
@@ -77,6 +78,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         unusable: Vec::new(),
         pagefind_body: false,
         unmarked: Vec::new(),
+        html: Vec::new(),
     };
     if meta.is_dir() {
         walker.walk(root)?;
@@ -90,6 +92,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         mut unusable,
         pagefind_body,
         unmarked,
+        html,
         ..
     } = walker;
     if unusable.len() > 1 {
@@ -99,6 +102,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         return Err(e);
     }
     site_names.cut_from(&mut found);
+    template::cut_from(&mut found, &html);
     if pagefind_body {
         let mut drop = vec![false; found.len()];
         for (at, path) in unmarked {
@@ -148,6 +152,9 @@ struct Walker<'a> {
     /// place in `found`, and their path) are left out.
     pagefind_body: bool,
     unmarked: Vec<(usize, PathBuf)>,
+    /// The places in `found` of HTML pages, whose repeated frame
+    /// `template` cuts.
+    html: Vec<usize>,
 }
 
 impl Walker<'_> {
@@ -245,6 +252,7 @@ impl Walker<'_> {
                         }
                         self.site_names
                             .note(self.found.len(), &doc.title, site_name);
+                        self.html.push(self.found.len());
                         if pagefind_body {
                             self.pagefind_body = true;
                         } else {

@@ -649,3 +649,34 @@ fn html_in_a_legacy_encoding_is_read_as_a_browser_reads_it() {
     assert_eq!(c.docs[0].body, "Crème brûlée");
     assert_eq!(c.guessed, [dir.join("undeclared.html")]);
 }
+
+#[test]
+fn a_menu_the_markup_does_not_mark_leaves_every_page_and_its_links_count_none() {
+    let dir = scratch("unmarked-menu");
+    let menu: String = (0..12)
+        .map(|i| format!("<li><a href=\"p{i:02}.html\">Topic {i}</a></li>"))
+        .collect();
+    for i in 0..12 {
+        let next = (i + 1) % 12;
+        let page = format!(
+            "<title>Topic {i}</title><div id=column2><ul>{menu}</ul></div>\
+             <div><h1>Topic {i}</h1><p>Words of page {i}, see <a href=\"p{next:02}.html#x\">the next</a>.</p></div>"
+        );
+        fs::write(dir.join(format!("p{i:02}.html")), page).unwrap();
+    }
+    // A Markdown page among them links to two of them, once each.
+    fs::write(
+        dir.join("notes.md"),
+        "# Notes\n\n[one](p03.html) and [again](p03.html#y), [two](./p05.html).\n",
+    )
+    .unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let p = |id: &str| c.docs.iter().find(|d| d.id == id).unwrap();
+    assert_eq!(p("p04").body, "Topic 4\nWords of page 4, see the next.");
+    assert_eq!(p("notes").links, ["p03", "p05"]);
+    // Every page lists every other in the menu: none of those counts.
+    let bytes = crate::index::write_index(&c.docs).unwrap();
+    let index = crate::Index::open(&bytes).unwrap();
+    let ord = |id: &str| c.docs.iter().position(|d| d.id == id).unwrap() as u32;
+    assert_eq!(index.inlinks(ord("p03")).unwrap_or(0), 0);
+}

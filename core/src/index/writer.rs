@@ -124,10 +124,13 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
 
 /// The `links` section: per document, how many other documents link to
 /// it, up to 255; empty when none links to any. A link reaches the
-/// document of its id, or else a folder's `index`.
+/// document of its id, or else a folder's `index`. A document nearly
+/// every other one links to (nine in ten, of ten or more) is linked from
+/// a menu the page's markup does not mark as one (Node.js's list of
+/// modules): those links say nothing about it, and count 0.
 fn inlinks(docs: &[Document]) -> Vec<u8> {
     let ords: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (&*d.id, i)).collect();
-    let mut counts = vec![0u8; docs.len()];
+    let mut counts = vec![0usize; docs.len()];
     let mut reached = Vec::new();
     for (from, d) in docs.iter().enumerate() {
         reached.clear();
@@ -138,13 +141,17 @@ fn inlinks(docs: &[Document]) -> Vec<u8> {
         reached.sort_unstable();
         reached.dedup();
         for &to in reached.iter().filter(|&&to| to != from) {
-            counts[to] = counts[to].saturating_add(1);
+            counts[to] += 1;
         }
     }
-    if counts.iter().all(|&c| c == 0) {
-        counts.clear();
+    let everywhere = |c: usize| docs.len() >= 10 && c * 10 >= (docs.len() - 1) * 9;
+    let bytes: Vec<u8> = (counts.iter())
+        .map(|&c| if everywhere(c) { 0 } else { c.min(255) as u8 })
+        .collect();
+    if bytes.iter().all(|&c| c == 0) {
+        return Vec::new();
     }
-    counts
+    bytes
 }
 
 /// The `terms` dictionary: terms (sorted, with their lists' lengths) and
