@@ -193,12 +193,7 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
         fields.push((key, FieldValue::Str(value)));
     }
     fields.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut links: Vec<String> = (hrefs.iter())
-        .filter_map(|h| super::links::target(rel_path, h))
-        .filter(|to| to != id)
-        .collect();
-    links.sort_unstable();
-    links.dedup();
+    let links = super::links::targets(rel_path, id, &hrefs);
     let doc = Document {
         id: id.to_string(),
         title,

@@ -39,6 +39,18 @@ pub fn target(from: &str, href: &str) -> Option<String> {
     Some(id)
 }
 
+/// The ids that `hrefs`, written in the page `id` at `from`, reach: each
+/// once, in order, without the page itself.
+pub fn targets<S: AsRef<str>>(from: &str, id: &str, hrefs: &[S]) -> Vec<String> {
+    let mut ids: Vec<String> = (hrefs.iter())
+        .filter_map(|h| target(from, h.as_ref()))
+        .filter(|to| to != id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::target;

@@ -63,12 +63,7 @@ pub fn read(path: &Path, id: &str, text: &str) -> Result<Document, CorpusError> 
         .unwrap_or_else(|| txt::title_of(&body));
     // The id is the page's path without its extension: its folder is the
     // one links resolve against.
-    let mut links: Vec<String> = (hrefs.iter())
-        .filter_map(|h| super::links::target(id, h))
-        .filter(|to| to != id)
-        .collect();
-    links.sort_unstable();
-    links.dedup();
+    let links = super::links::targets(id, id, &hrefs);
     Ok(Document {
         id: id.to_string(),
         title,
