@@ -31,12 +31,39 @@ pub fn target(from: &str, href: &str) -> Option<String> {
     if path.ends_with('/') || parts.is_empty() {
         parts.push("index");
     }
-    let mut id = parts.join("/");
+    let mut id = percent_decoded(&parts.join("/"));
     let name_at = id.rfind('/').map_or(0, |i| i + 1);
     if let Some(dot) = id[name_at..].rfind('.').filter(|&d| d > 0) {
         id.truncate(name_at + dot);
     }
     Some(id)
+}
+
+/// `s` with each `%XX` escape decoded (`my%20page.html` names the file
+/// `my page.html`), or as it is if that is not UTF-8.
+fn percent_decoded(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_string();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b.get(i + 1..i + 3))
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+            Some(byte) if b[i] == b'%' => {
+                out.push(byte);
+                i += 3;
+            }
+            _ => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
 /// The ids that `hrefs`, written in the page `id` at `from`, reach: each
@@ -80,6 +107,13 @@ mod tests {
         assert_eq!(t("//cdn.example.org/x.js"), None);
         assert_eq!(t(""), None);
         assert_eq!(target("a.md", "b.md").as_deref(), Some("b"));
+        assert_eq!(t("my%20page.html").as_deref(), Some("library/my page"));
+        assert_eq!(
+            t("r%C3%A9sum%C3%A9.html").as_deref(),
+            Some("library/résumé")
+        );
+        assert_eq!(t("100%.html").as_deref(), Some("library/100%"));
+        assert_eq!(t("a%+1.html").as_deref(), Some("library/a%+1"));
         assert_eq!(
             target("posts/x.md", ".hidden").as_deref(),
             Some("posts/.hidden")
