@@ -230,3 +230,36 @@ fn with_terms(index: &[u8], dict: &[u8]) -> Vec<u8> {
     }
     [&index[..HEADER_LEN], &table, &body].concat()
 }
+
+/// A list whose document count is more than the index's documents is
+/// refused when read: the count sizes the scoring's buffers, and fuzzing
+/// found a forged one asking for 4 GB (fuzz/regressions/index-forged-df).
+#[test]
+fn a_list_longer_than_the_documents_is_not_read() {
+    let mut b = std::fs::read(GOLDEN).unwrap();
+    let idx = Index::open(&b).unwrap();
+    let key = String::from_utf8(idx.dictionary().sorted().key(0).to_vec()).unwrap();
+    assert!(idx.term(&key).is_some(), "{key}");
+    let at = idx
+        .sections()
+        .iter()
+        .find(|s| s.name == "postings")
+        .unwrap()
+        .offset;
+    drop(idx);
+    // The first list's count, a one-byte varint, made 127 of 2 documents.
+    assert!(b[at] < 0x80);
+    b[at] = 0x7f;
+    let idx = Index::open(&b).unwrap();
+    assert_eq!(idx.term(&key), None);
+    let _ = search(&idx, &key, &SearchOptions::default());
+    let forged = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/index-forged-df"
+    );
+    if let Ok(idx) = Index::open(&std::fs::read(forged).unwrap()) {
+        for q in ["party", "vietnam society", "-chile p"] {
+            let _ = search(&idx, q, &SearchOptions::default());
+        }
+    }
+}

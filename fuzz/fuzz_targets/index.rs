@@ -33,9 +33,10 @@ fuzz_target!(|data: &[u8]| {
         "date:2022",
     ] {
         let results = search(&index, query, &SearchOptions::default());
+        let stem = index.stemmer();
         for hit in &results.hits {
             if let Some(body) = index.body(hit.doc) {
-                let _ = snippet(body, &results.terms);
+                let _ = snippet(body, &results.terms, &results.term_clauses, &stem);
             }
             let _ = index.doc(hit.doc);
         }
@@ -45,5 +46,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = index.body(doc);
         let _ = index.lengths(doc);
         let _ = index.field_str(doc, "place");
+        let _ = index.inlinks(doc);
     }
 });

@@ -250,7 +250,9 @@ impl<'a> Index<'a> {
     #[inline(always)]
     fn list_at(&self, postings_at: u64) -> Option<TermInfo> {
         let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
-        let df = r.get_u32()?;
+        // No list is longer than the documents: a forged count would size
+        // the scoring's buffers (fuzz/regressions/index-forged-df).
+        let df = r.get_u32().filter(|&df| df <= self.doc_count)?;
         Some(TermInfo {
             df,
             postings_at: r.pos(),
