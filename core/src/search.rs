@@ -254,11 +254,11 @@ fn run<'i>(
 /// [`Tuning::links`]).
 #[inline(never)]
 fn linked(index: &Index<'_>, t: &Tuning, docs: &mut [(u32, f32)]) {
-    if t.links == 0.0 || index.inlinks(0).is_none() {
+    if t.links == 0.0 || !index.has_links() {
         return;
     }
     for d in docs {
-        let n = f32::from(index.inlinks(d.0).unwrap_or(0));
+        let n = f32::from(index.inlinks(d.0));
         d.1 *= 1.0 + t.links * n / (n + t.links_half);
     }
 }
@@ -266,7 +266,7 @@ fn linked(index: &Index<'_>, t: &Tuning, docs: &mut [(u32, f32)]) {
 /// The largest factor [`linked`] gives on `index`: pruning must take a
 /// score this much higher as within reach of the page.
 pub fn most_linked(index: &Index<'_>, t: &Tuning) -> f32 {
-    if index.inlinks(0).is_some() {
+    if index.has_links() {
         1.0 + t.links.max(0.0)
     } else {
         1.0

@@ -22,8 +22,15 @@ use scraper::ElementRef;
 /// `body` without white space at its ends, with `anchors` moved to match
 /// and those left outside it dropped (HTML and Markdown bodies alike).
 pub fn trim(body: &str, anchors: &mut Vec<Anchor>) -> String {
-    let trimmed = body.trim();
-    let lead = (body.len() - body.trim_start().len()) as u32;
+    cut(body, 0..body.len(), anchors)
+}
+
+/// [`trim`] of `body[range]`: a site's repeated frame cut from a page (see
+/// `template`). `range` must fall on character boundaries.
+pub fn cut(body: &str, range: std::ops::Range<usize>, anchors: &mut Vec<Anchor>) -> String {
+    let part = &body[range.start..range.end];
+    let trimmed = part.trim();
+    let lead = (range.start + part.len() - part.trim_start().len()) as u32;
     anchors.retain_mut(|a| {
         a.at = a.at.wrapping_sub(lead);
         a.at.checked_add(a.len)

@@ -59,12 +59,7 @@ pub fn cut_from<T>(found: &mut [(Document, T)], html: &[usize]) {
     };
     for (i, start, end) in cuts {
         let doc = &mut found[i].0;
-        doc.anchors.retain_mut(|a| {
-            a.at = a.at.wrapping_sub(start as u32);
-            a.at.checked_add(a.len)
-                .is_some_and(|e| e as usize <= end - start)
-        });
-        doc.body = sections::trim(&doc.body[start..end], &mut doc.anchors);
+        doc.body = sections::cut(&doc.body, start..end, &mut doc.anchors);
     }
 }
 

@@ -289,11 +289,17 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// How many other documents link to `doc` (at most 255), `None` when
-    /// no document links to any.
+    /// Whether any document links to another (the `links` section has
+    /// bytes).
+    pub fn has_links(&self) -> bool {
+        !self.links.is_empty()
+    }
+
+    /// How many other documents link to `doc`, at most 255 (0 in an index
+    /// without links).
     #[inline]
-    pub fn inlinks(&self, doc: u32) -> Option<u8> {
-        (!self.links.is_empty()).then(|| self.links.get(doc as usize).copied().unwrap_or(0))
+    pub fn inlinks(&self, doc: u32) -> u8 {
+        self.links.get(doc as usize).copied().unwrap_or(0)
     }
 
     /// A document's stored metadata, or `None` if out of range or corrupt.
