@@ -50,7 +50,26 @@ fn filters() -> impl Strategy<Value = Vec<Filter>> {
     )
         .prop_map(|(d, cut, pad)| DATES[d][..cut].to_string() + if pad { "\u{7f}" } else { "" });
     let date = (bound.clone(), bound).prop_map(|(from, to)| Filter::Date { from, to });
-    prop::collection::vec(prop_oneof![place, date], 0..3)
+    // A place being typed: the start of a folded place.
+    let start = (0..PLACES.len(), 1usize..8)
+        .prop_map(|(p, n)| Filter::PlaceStart(fold(PLACES[p]).chars().take(n).collect()));
+    let one = prop_oneof![place, date, start];
+    let filter = prop_oneof![
+        3 => one.clone(),
+        1 => one.prop_map(|f| Filter::Not(Box::new(f))),
+    ];
+    prop::collection::vec(filter, 0..3)
+}
+
+/// Whether a document with these stored fields passes `f`, from the
+/// fields themselves.
+fn passes(f: &Filter, place: Option<&str>, date: Option<&str>) -> bool {
+    match f {
+        Filter::Place(p) => place.is_some_and(|v| fold(v) == *p),
+        Filter::PlaceStart(p) => place.is_some_and(|v| fold(v).starts_with(p.as_str())),
+        Filter::Date { from, to } => date.is_some_and(|v| v >= from.as_str() && v <= to.as_str()),
+        Filter::Not(f) => !passes(f, place, date),
+    }
 }
 
 proptest! {
@@ -83,10 +102,9 @@ proptest! {
         let everything = SearchOptions { limit: 1000, ..SearchOptions::default() };
         let all = search(&index, query, &everything);
         let field = |d: u32, name: &str| index.field_str(d, name);
-        let passes = |d: u32| filters.iter().all(|f| match f {
-            Filter::Place(p) => field(d, "place").is_some_and(|v| fold(v) == *p),
-            Filter::Date { from, to } => field(d, "date").is_some_and(|v| v >= from.as_str() && v <= to.as_str()),
-        });
+        let passes = |d: u32| {
+            filters.iter().all(|f| passes(f, field(d, "place"), field(d, "date")))
+        };
         let mut want: Vec<(u32, f32)> =
             all.hits.iter().filter(|h| passes(h.doc)).map(|h| (h.doc, h.score)).collect();
         let date = |d: u32| field(d, "date").unwrap_or("");

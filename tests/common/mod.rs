@@ -302,6 +302,31 @@ fn no_query_string_throws() {
 }
 
 #[wasm_bindgen_test]
+fn filters_in_the_query_text() {
+    let both = ids("party");
+    assert_eq!(both.len(), 2);
+    assert_eq!(ids("party place:santiago"), [SANTIAGO]);
+    // A sign excludes what the filter lets through, alone or with words.
+    assert_eq!(ids("party -place:santiago"), [MEXICO]);
+    assert_eq!(ids("party -date:2024"), [MEXICO]);
+    assert_eq!(ids("-place:\"mexico city\""), [SANTIAGO]);
+    // A place being typed lets through the places it starts.
+    assert_eq!(ids("party place:sant"), [SANTIAGO]);
+    assert_eq!(ids("party place:\"Mexico Ci"), [MEXICO]);
+    // A field with nothing after it yet changes nothing, and is no word
+    // to correct (`place` is not in the seeds; `peace` is).
+    for q in [
+        "party place:",
+        "party date:",
+        "party title:",
+        "party -place:",
+    ] {
+        assert_eq!(ids(q), both, "query {q}");
+        assert!(get(&run(q), "suggestion").is_null(), "query {q}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn filters_and_sort_from_options() {
     let r = search(
         JsValue::from_str("communist"),

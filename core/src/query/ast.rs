@@ -49,6 +49,10 @@ pub struct Clause {
 pub enum Filter {
     /// The folded place must equal this, spaces and punctuation aside.
     Place(String),
+    /// The folded place must start with this, spaces and punctuation
+    /// aside: a `place:` being typed at the end of the query (`place:ha`
+    /// on its way to `place:hanoi`).
+    PlaceStart(String),
     /// `date` must fall in `from..=to`, compared as ISO strings where `to`
     /// has been padded to cover its whole period (`2024` → `2024\u{7f}`).
     Date {
@@ -57,6 +61,9 @@ pub enum Filter {
         /// Inclusive upper bound.
         to: String,
     },
+    /// A document must not pass this filter (`-place:hanoi`); one without
+    /// the field passes.
+    Not(Box<Filter>),
 }
 
 /// A plain positive word of the query text and where it stands, so that a

@@ -696,23 +696,32 @@ struct Allowed<'c> {
     column: Option<&'c Column<'c>>,
     /// Per rank, whether its value passes.
     ranks: Vec<bool>,
+    /// Whether a document without the field passes.
+    missing: bool,
 }
 
 impl Allowed<'_> {
     fn passes(&self, doc: u32) -> bool {
-        self.column
-            .is_some_and(|c| self.ranks.get(c.rank(doc) as usize) == Some(&true))
+        self.column.map_or(self.missing, |c| {
+            (self.ranks.get(c.rank(doc) as usize).copied()).unwrap_or(self.missing)
+        })
     }
 }
 
 fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
     let column = index.column(match filter {
-        Filter::Place(_) => "place",
+        Filter::Not(f) => {
+            let mut a = allowed(index, f);
+            a.ranks.iter_mut().for_each(|r| *r = !*r);
+            a.missing = !a.missing;
+            return a;
+        }
+        Filter::Place(_) | Filter::PlaceStart(_) => "place",
         Filter::Date { .. } => "date",
     });
     let ranks = match (column, filter) {
-        (None, _) => Vec::new(),
-        (Some(c), Filter::Place(place)) => {
+        (None, _) | (_, Filter::Not(_)) => Vec::new(),
+        (Some(c), Filter::Place(place) | Filter::PlaceStart(place)) => {
             // Letters and digits alone: `hanoi` is `Hà Nội`, `da nang` `Danang`.
             let key = |s: &str| {
                 s.chars()
@@ -720,7 +729,13 @@ fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
                     .collect::<String>()
             };
             let want = key(place);
-            c.values.iter().map(|v| key(&fold(v)) == want).collect()
+            let start = matches!(filter, Filter::PlaceStart(_));
+            (c.values.iter())
+                .map(|v| {
+                    let v = key(&fold(v));
+                    v == want || start && v.as_bytes().starts_with(want.as_bytes())
+                })
+                .collect()
         }
         (Some(c), Filter::Date { from, to }) => {
             let range = c.between(from, to);
@@ -729,7 +744,11 @@ fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
                 .collect()
         }
     };
-    Allowed { column, ranks }
+    Allowed {
+        column,
+        ranks,
+        missing: false,
+    }
 }
 
 /// Sorts `terms` and drops repeats.

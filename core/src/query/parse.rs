@@ -66,7 +66,12 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 continue;
             }
             (Piece::Word(w) | Piece::Quoted(w), Some(f)) if is_filter_field(f) => {
-                q.filters.extend(filter(f, w));
+                let typed = prefix && is_last && ends_in_word;
+                let f = filter(f, w, typed);
+                q.filters.extend(f.map(|f| match item.negated {
+                    true => Filter::Not(Box::new(f)),
+                    false => f,
+                }));
                 join_next = false;
                 continue;
             }
@@ -159,12 +164,19 @@ fn scope_of(field: Option<&str>) -> Scope {
     }
 }
 
-fn filter(field: &str, value: &str) -> Option<Filter> {
+/// The filter `field:value` asks for; with `typed`, the value is being
+/// typed, and a place it starts is let through, as a word being typed
+/// completes (`place:ha` is on its way to `place:hanoi`).
+fn filter(field: &str, value: &str, typed: bool) -> Option<Filter> {
+    let v = value.trim();
     if field.eq_ignore_ascii_case("place") {
-        let v = fold(value.trim());
-        return (!v.is_empty()).then_some(Filter::Place(v));
+        let v = fold(v);
+        return (!v.is_empty()).then_some(match typed {
+            true => Filter::PlaceStart(v),
+            false => Filter::Place(v),
+        });
     }
-    date_range(value)
+    date_range(v)
 }
 
 /// `2024`, `2024-03`, `2024-03-05`, or `FROM..TO` with either side open;
@@ -242,10 +254,13 @@ fn lex(text: &str) -> Vec<Item<'_>> {
             let name = &rest[..colon];
             if is_filter_field(name) || name.eq_ignore_ascii_case("title") {
                 let after = &rest[colon + 1..];
-                if after.starts_with(|c: char| !c.is_whitespace()) {
-                    field = Some(name);
-                    rest = after;
+                rest = after;
+                if !after.starts_with(|c: char| !c.is_whitespace()) {
+                    // A field with nothing after it (`place:` as it is
+                    // typed) is a stray operator, not the word `place`.
+                    continue;
                 }
+                field = Some(name);
             }
         }
         if let Some(r) = rest.strip_prefix('(') {

@@ -167,9 +167,46 @@ fn table() {
             vec![],
         ),
         (
-            "place:santiago",
-            vec![],
+            "place:santiago x",
+            vec![pos(vec![p("x")])],
             vec![Filter::Place("santiago".into())],
+        ),
+        // Being typed at the end, a place is a start of one.
+        (
+            "x place:Sant",
+            vec![pos(vec![w("x")])],
+            vec![Filter::PlaceStart("sant".into())],
+        ),
+        (
+            "x place:\"Mexico Ci",
+            vec![pos(vec![w("x")])],
+            vec![Filter::PlaceStart("mexico ci".into())],
+        ),
+        // A date is a filter once whole: one being typed is none yet.
+        ("x date:202", vec![pos(vec![w("x")])], vec![]),
+        // A sign before a filter excludes what it lets through.
+        (
+            "-place:hanoi -date:2024 x",
+            vec![pos(vec![p("x")])],
+            vec![
+                Filter::Not(Box::new(Filter::Place("hanoi".into()))),
+                Filter::Not(Box::new(Filter::Date {
+                    from: "2024".into(),
+                    to: "2024\u{7f}".into(),
+                })),
+            ],
+        ),
+        // A field with nothing after it is being typed: neither a filter
+        // nor the word `place`.
+        (
+            "party place:",
+            vec![pos(vec![stemmed("parti", "party")])],
+            vec![],
+        ),
+        (
+            "title: party -date: x",
+            vec![pos(vec![stemmed("parti", "party")]), pos(vec![p("x")])],
+            vec![],
         ),
         (
             "place:\"Mexico City\" party",
