@@ -6,17 +6,22 @@
 //! clearing: a query costs what its postings cost, whatever the corpus
 //! size.
 
+mod bonus;
+mod filters;
+mod lists;
+mod pruning;
+mod required;
+
 use super::ast::{Atom, Clause, Filter, Query, Scope};
 use super::expand::{expand, joins, Expansion, Kind};
-use super::feedback::{expansion, Feedback};
-use super::proximity::{bonus, Proximity};
 use super::scratch::{marked_only, Scratch};
-use crate::index::column::Column;
 use crate::index::Index;
-use crate::rank::{keep_best, Scorer};
+use crate::rank::Scorer;
 use crate::search::SearchOptions;
-use crate::text::fold;
 use crate::text::stopwords::is_stopword;
+use filters::{allowed, Allowed};
+use lists::{Accumulate, Lists};
+use pruning::page_to_prune;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -144,30 +149,11 @@ struct Eval<'e, 'i, 'a> {
     exact_title: f32,
 }
 
-/// How many of the best documents the results need, when that bounds what
-/// must be scored: one positive word (a document's score is its best
-/// expansion's), nothing excluded or filtered afterwards, ranked by score
-/// with no bonus added later. `None` when every match must be scored.
-fn page_to_prune(query: &Query, opts: &SearchOptions) -> Option<usize> {
-    let t = &opts.tuning;
-    (t.prune
-        && query.is_one_word()
-        && query.filters.is_empty()
-        && opts.filters.is_empty()
-        && opts.sort == crate::search::Sort::Relevance
-        && t.proximity.is_none())
-    .then(|| opts.offset.saturating_add(opts.limit))
-}
-
 /// Whether `query` is long enough that its documents are ranked by the
 /// words they match rather than required to match every one.
 pub fn is_ranked(query: &Query, opts: &SearchOptions) -> bool {
     query.positive().count() > opts.tuning.max_all_required
 }
-
-/// Lists shorter than this are scored whatever their bound: checking the
-/// bound costs more than they do.
-const MIN_PRUNED_DF: u32 = 32;
 
 impl<'i> Eval<'_, 'i, '_> {
     fn run(mut self, query: &Query) -> Matches<'i> {
@@ -251,57 +237,6 @@ impl<'i> Eval<'_, 'i, '_> {
         }
         self.out.docs = docs;
         self.out
-    }
-
-    /// Scores a query of two or three required plain words (each clause
-    /// one word, up to [`MAX_ALL_REQUIRED`]), the one with fewest postings
-    /// first: with pruning, every later one then
-    /// scores only the documents all before it matched (`required`). A
-    /// word that matches nothing spares the others' scoring. The order is
-    /// the same without pruning, so that scores, summed in it, agree to
-    /// the bit; clause bits and the terms noted keep the query's order.
-    /// False, having done nothing, for any other query.
-    fn required_words(&mut self, query: &Query) -> bool {
-        let words: Vec<&Atom> = query
-            .positive()
-            .filter_map(|c| match c.alts.as_slice() {
-                [w @ Atom::Word { .. }] => Some(w),
-                _ => None,
-            })
-            .collect();
-        let n = words.len();
-        if !(2..=MAX_ALL_REQUIRED).contains(&n) || n != query.positive().count() {
-            return false;
-        }
-        let exps: Vec<Vec<Expansion<'i>>> = (words.iter().enumerate())
-            .map(|(at, w)| self.expand_word(w, at))
-            .collect();
-        let cost = |i: usize| exps[i].iter().map(|e| u64::from(e.info.df)).sum::<u64>();
-        // An insertion sort: three words at most, and no sort's code.
-        let mut order = [0, 1, 2];
-        for i in 1..n {
-            let mut j = i;
-            while j > 0 && cost(order[j]) < cost(order[j - 1]) {
-                order.swap(j, j - 1);
-                j -= 1;
-            }
-        }
-        if cost(order[0]) > 0 {
-            for &i in &order[..n] {
-                if let Atom::Word { scope, .. } = words[i] {
-                    self.word(&exps[i], *scope, 1 << i);
-                    if self.opts.tuning.prune {
-                        self.required |= 1 << i;
-                    }
-                }
-            }
-        }
-        for (i, (w, exp)) in words.iter().zip(exps).enumerate() {
-            if let Atom::Word { term, .. } = w {
-                self.note_terms(term, exp, 1 << i);
-            }
-        }
-        true
     }
 
     /// The expansions of a positive word, the clause at `at` of the
@@ -467,65 +402,6 @@ impl<'i> Eval<'_, 'i, '_> {
         s.add_word(bit);
     }
 
-    /// MaxScore over one word's expansions, when the word is the whole
-    /// query and only the best `page` documents are shown. Lists go from
-    /// the highest score bound down; once the `page`-th best score so far
-    /// beats a list's bound, no document can gain a place from it, so its
-    /// documents are only marked as matching (for the total and facets)
-    /// with a score of 0, which is below their true one, and every later
-    /// list's bound is lower still. In a list whose bound beats that
-    /// floor, a posting scoring below it is only marked too: the document
-    /// needs a better posting elsewhere to reach the page, and one that
-    /// never gets a true score never ranks above its place. The page and
-    /// the total come out the same as scoring everything.
-    fn best_of_pruned(&mut self, exp: &[Expansion], page: usize, bit: u32, title_only: bool) {
-        let scorer = &self.scorer;
-        // Without the one-word title's factor, which a marked list still
-        // gives its few such postings (`Accumulate::Mark`): with it, every
-        // completion's bound was three times its body's best.
-        let bound = |e: &Expansion| e.weight * scorer.bound(scorer.idf(e.info.df));
-        let mut order: Vec<(f32, &Expansion)> = exp.iter().map(|e| (bound(e), e)).collect();
-        crate::sort::sort_by(&mut order, |a, b| a.0 > b.0);
-        // The `page`-th best score, and how many documents it was taken over.
-        let mut floor = if page == 0 { f32::INFINITY } else { f32::MIN };
-        let widest = crate::search::most_linked(self.index, &self.opts.tuning);
-        let mut floor_over = 0;
-        for (bound, e) in order {
-            let s = &mut *self.s;
-            // The floor only rises: worth finding again once the documents
-            // it was taken over have doubled.
-            let grown = s.touched.len() >= page.max(2 * floor_over);
-            if bound >= floor && e.info.df >= MIN_PRUNED_DF && grown {
-                // Links may still raise a score by up to `widest`.
-                floor = s.nth_best(page);
-                if floor > 0.0 {
-                    floor /= widest;
-                }
-                floor_over = s.touched.len();
-            }
-            let into = if bound < floor {
-                // Every later list's bound is lower still: all are marked.
-                self.out.lists_unscored += 1;
-                s.start_marking();
-                Accumulate::Mark(bit, floor)
-            } else if floor > f32::MIN {
-                // Only its postings that beat the floor can reach the page.
-                s.start_marking();
-                Accumulate::KeepMaxAbove(bit, floor)
-            } else {
-                Accumulate::KeepMax(bit)
-            };
-            let lists = Lists {
-                index: self.index,
-                scorer,
-                title_only,
-                required: 0,
-                exact_title: self.exact_title,
-            };
-            lists.score(s, &mut self.out.postings_read, e, into);
-        }
-    }
-
     fn exclude(&mut self, docs: impl Iterator<Item = u32>) {
         for d in docs {
             if let Some(slot) = self.s.excluded.get_mut(d as usize) {
@@ -533,226 +409,8 @@ impl<'i> Eval<'_, 'i, '_> {
             }
         }
     }
-
-    /// Adds a bonus to the best candidates matching `need` of `clauses`
-    /// where query words stand close together (see `proximity`).
-    fn proximity(&mut self, p: Proximity, clauses: u32, need: u32) {
-        if self.words.len() < 2 {
-            return;
-        }
-        let s = &*self.s;
-        let mut top: Vec<(u32, f32)> = s
-            .touched
-            .iter()
-            .filter(|&&d| s.matches(d, clauses, need))
-            .map(|&d| (d, s.slots[d as usize].score))
-            .collect();
-        keep_best(&mut top, p.depth);
-        if top.is_empty() {
-            return;
-        }
-        let docs: Vec<u32> = top.into_iter().map(|(d, _)| d).collect();
-        let extra = bonus(self.index, &self.words, &docs, self.scorer.k1(), p);
-        for (&doc, v) in docs.iter().zip(extra) {
-            if v > 0.0 {
-                self.s.add(doc, v, 1 << 31);
-            }
-        }
-    }
-
-    /// Adds the words the best first results share (see `feedback`).
-    fn feedback(&mut self, fb: Feedback) {
-        let ranked: Vec<(u32, f32)> = self
-            .s
-            .touched
-            .iter()
-            .map(|&d| (d, self.s.slots[d as usize].score))
-            .collect();
-        let mut query_terms: Vec<String> = self.out.terms.iter().map(|t| t.to_string()).collect();
-        sort_unique(&mut query_terms);
-        for (term, w) in expansion(self.index, &ranked, &query_terms, fb) {
-            let Some(info) = self.index.term(&term) else {
-                continue;
-            };
-            let e = Expansion {
-                term: term.into(),
-                info,
-                weight: fb.weight * w,
-                kind: Kind::Exact,
-                written: None,
-            };
-            // Bit 31: counts as no clause of the query's own.
-            self.word(std::slice::from_ref(&e), Scope::Any, 1 << 31);
-        }
-    }
-}
-
-/// How one word's lists are scored.
-struct Lists<'e, 'a> {
-    index: &'e Index<'a>,
-    scorer: &'e Scorer,
-    title_only: bool,
-    /// Clause bits a document must already have to be scored (see
-    /// `Eval::required`).
-    required: u32,
-    /// The factor of a document whose title is one word, this list's
-    /// term, in the list of the word as typed or a completion of it (not
-    /// a typo): `Tuning::exact_title` for a one-word query, else 1. Told
-    /// from the posting alone, by a title frequency and a title length of
-    /// one.
-    exact_title: f32,
-}
-
-impl Lists<'_, '_> {
-    /// Scores an expansion's postings into `s` as `into` says, each
-    /// counted in `read`. One loop for every use, not a generic one: the
-    /// decoding inlined in it is the engine's largest loop body.
-    fn score(&self, s: &mut Scratch, read: &mut usize, e: &Expansion, into: Accumulate) {
-        let idf = self.scorer.idf(e.info.df);
-        let title_factor = title_factor(e, self.exact_title);
-        // Whether every posting counts, whatever its frequencies: then
-        // marking tests none.
-        let all = e.weight > 0.0 && self.scorer.matches_any(self.title_only);
-        *read += self.index.postings(e.info).each(|p| {
-            if self.required != 0 && !s.has_all(p.doc, self.required) {
-                return;
-            }
-            let tf = (p.tf_title, p.tf_body);
-            // A one-word title's posting may beat the floor by its factor,
-            // which the list's bound leaves out: it is scored.
-            let titled = p.tf_title > 0 && title_factor != 1.0;
-            if matches!(into, Accumulate::Mark(..)) && !titled {
-                if all || (e.weight > 0.0 && self.scorer.matches(tf, self.title_only)) {
-                    s.mark(p.doc);
-                }
-                return;
-            }
-            let codes = self.index.norm_codes(p.doc);
-            let mut v = e.weight * self.scorer.score(idf, tf, codes, self.title_only);
-            if p.tf_title > 0 && codes.0 == 1 {
-                v *= title_factor;
-            }
-            if v > 0.0 {
-                match into {
-                    Accumulate::Add(bit) => s.add(p.doc, v, bit),
-                    Accumulate::KeepMax(bit) => s.keep_max(p.doc, v, bit),
-                    Accumulate::KeepMaxAbove(bit, floor) | Accumulate::Mark(bit, floor) => {
-                        s.mark(p.doc);
-                        if v >= floor {
-                            s.keep_max(p.doc, v, bit);
-                        }
-                    }
-                    Accumulate::BestOfWord => s.best_of_word(p.doc, v),
-                    Accumulate::Push => s.pushed.push((p.doc, v)),
-                }
-            }
-        }) as usize;
-    }
-}
-
-/// The factor of a one-word title in `e`'s list, given the query's
-/// `exact_title` (see `Lists::exact_title`): the word as typed and its
-/// completions have it, as a reader typing `Err` is on the way to the page
-/// titled `Errors`; a typo's candidates do not. MaxScore's bounds and the
-/// scoring loop both take it from here.
-fn title_factor(e: &Expansion, exact_title: f32) -> f32 {
-    if matches!(e.kind, Kind::Exact | Kind::Completion) {
-        exact_title
-    } else {
-        1.0
-    }
-}
-
-/// What scoring a list does with each document's score.
-#[derive(Clone, Copy)]
-enum Accumulate {
-    /// Adds it to the accumulator, with the clause bit.
-    Add(u32),
-    /// Keeps the larger of it and the accumulator's.
-    KeepMax(u32),
-    /// Marks the document as matching, and keeps the larger score only
-    /// from this floor up: a document scoring less here cannot reach the
-    /// page through this list (see `best_of_pruned`), and its accumulator
-    /// is a cache miss saved on a large index.
-    KeepMaxAbove(u32, f32),
-    /// Keeps the best of the current word's expansions (`best_of_word`).
-    BestOfWord,
-    /// Pushes it with the document, seen once (see `Eval::alone`).
-    Push,
-    /// Only marks the document as matching: the list's body scores cannot
-    /// reach the page (see `best_of_pruned`). A posting of a one-word title
-    /// is scored as by `KeepMaxAbove` with this clause bit and floor.
-    Mark(u32, f32),
 }
 
 fn is_stopword_clause(clause: &Clause) -> bool {
     matches!(clause.alts.as_slice(), [Atom::Word { term, .. }] if is_stopword(term))
-}
-
-/// The values of a field that a filter lets through, as ranks of its
-/// column (see `index::column`): a filter costs a few value comparisons,
-/// then one lookup per document.
-struct Allowed<'c> {
-    column: Option<&'c Column<'c>>,
-    /// Per rank, whether its value passes.
-    ranks: Vec<bool>,
-    /// Whether a document without the field passes.
-    missing: bool,
-}
-
-impl Allowed<'_> {
-    fn passes(&self, doc: u32) -> bool {
-        self.column.map_or(self.missing, |c| {
-            (self.ranks.get(c.rank(doc) as usize).copied()).unwrap_or(self.missing)
-        })
-    }
-}
-
-fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
-    let column = index.column(match filter {
-        Filter::Not(f) => {
-            let mut a = allowed(index, f);
-            a.ranks.iter_mut().for_each(|r| *r = !*r);
-            a.missing = !a.missing;
-            return a;
-        }
-        Filter::Place(_) | Filter::PlaceStart(_) => "place",
-        Filter::Date { .. } => "date",
-    });
-    let ranks = match (column, filter) {
-        (None, _) | (_, Filter::Not(_)) => Vec::new(),
-        (Some(c), Filter::Place(place) | Filter::PlaceStart(place)) => {
-            // Letters and digits alone: `hanoi` is `Hà Nội`, `da nang` `Danang`.
-            let key = |s: &str| {
-                s.chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-            };
-            let want = key(place);
-            let start = matches!(filter, Filter::PlaceStart(_));
-            (c.values.iter())
-                .map(|v| {
-                    let v = key(&fold(v));
-                    v == want || start && v.as_bytes().starts_with(want.as_bytes())
-                })
-                .collect()
-        }
-        (Some(c), Filter::Date { from, to }) => {
-            let range = c.between(from, to);
-            (0..c.values.len() as u32)
-                .map(|r| range.contains(&r))
-                .collect()
-        }
-    };
-    Allowed {
-        column,
-        ranks,
-        missing: false,
-    }
-}
-
-/// Sorts `terms` and drops repeats.
-fn sort_unique(terms: &mut Vec<String>) {
-    crate::sort::sort_by(terms, |a, b| a < b);
-    terms.dedup();
 }
