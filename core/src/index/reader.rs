@@ -1,17 +1,19 @@
 //! Opens index bytes in place: the header and a few counts are read at
 //! open; every other lookup decodes on demand from the borrowed bytes.
 
+mod postings;
+mod table;
+
 use super::bits;
 use super::column::Column;
 use super::dict::{Dictionary, StemOf};
-use super::format::{
-    decode_norm, read_header, read_u32, split_value, FormatError, KeyKind, SectionEntry,
-    TABLE_BLOCK,
-};
+use super::format::{decode_norm, read_header, split_value, FormatError, KeyKind, SectionEntry};
 use super::varint::Reader;
 use crate::document::FieldValue;
 use crate::text::stem;
+pub use postings::{Posting, Postings};
 use std::sync::OnceLock;
+use table::Table;
 
 /// An opened index borrowing its bytes.
 pub struct Index<'a> {
@@ -43,17 +45,6 @@ pub struct TermInfo {
     /// Number of documents containing the term.
     pub df: u32,
     postings_at: usize,
-}
-
-/// One document of a postings list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Posting {
-    /// Document ordinal.
-    pub doc: u32,
-    /// Occurrences in the title.
-    pub tf_title: u32,
-    /// Occurrences in the body.
-    pub tf_body: u32,
 }
 
 /// A stored document's metadata.
@@ -429,151 +420,5 @@ impl<'a> Index<'a> {
     /// A document's body text.
     pub fn body(&self, doc: u32) -> Option<&'a str> {
         std::str::from_utf8(self.text.get(doc)?).ok()
-    }
-}
-
-/// Postings iterator. Stops early, without panicking, on corrupt bytes.
-#[derive(Clone)]
-pub struct Postings<'a> {
-    r: bits::Reader<'a>,
-    /// Rice parameter of the list's gaps.
-    k: u32,
-    left: u32,
-    /// The smallest document the next posting may have.
-    next: u32,
-    doc_count: u32,
-}
-
-impl Postings<'_> {
-    /// Calls `f` with every posting left, in order. Faster than the
-    /// iterator in a scoring loop: the reader's state stays in registers
-    /// instead of going through memory at each call of `next`.
-    /// Returns how many postings it read.
-    #[inline(always)]
-    pub fn each(mut self, mut f: impl FnMut(Posting)) -> u32 {
-        let mut read = 0;
-        while let Some(p) = self.step() {
-            read += 1;
-            f(p);
-        }
-        read
-    }
-
-    /// The next posting; `None` at the end, and for good after corrupt
-    /// bytes.
-    #[inline(always)]
-    fn step(&mut self) -> Option<Posting> {
-        if self.left == 0 {
-            return None;
-        }
-        let Some(p) = self.decode() else {
-            self.left = 0;
-            return None;
-        };
-        self.left -= 1;
-        self.next = p.doc + 1;
-        Some(p)
-    }
-
-    #[inline(always)]
-    fn decode(&mut self) -> Option<Posting> {
-        let last = self.doc_count.checked_sub(1)?;
-        let (gap, one) = self.r.rice_bit(self.k, last.checked_sub(self.next)?)?;
-        let doc = self.next + gap;
-        if one {
-            return Some(Posting {
-                doc,
-                tf_title: 0,
-                tf_body: 1,
-            });
-        }
-        let tf_body = self.r.gamma()? - 1;
-        let tf_title = if self.r.bit()? { self.r.gamma()? } else { 0 };
-        Some(Posting {
-            doc,
-            tf_title,
-            tf_body,
-        })
-    }
-}
-
-impl Iterator for Postings<'_> {
-    type Item = Posting;
-
-    #[inline]
-    fn next(&mut self) -> Option<Posting> {
-        self.step()
-    }
-}
-
-/// A table of variable-length entries in blocks (layout in `format`).
-struct Table<'a> {
-    count: u32,
-    /// Per block, and once for the ends: lengths offset, blob offset.
-    index: &'a [u8],
-    lens: &'a [u8],
-    blob: &'a [u8],
-}
-
-impl<'a> Table<'a> {
-    fn open(bytes: &'a [u8], expect: u32, name: &'static str) -> Result<Self, FormatError> {
-        let count = read_u32(bytes, 0).ok_or_else(|| corrupt(name, "no entry count"))?;
-        if count != expect {
-            return Err(corrupt(
-                name,
-                format!("{count} entries for {expect} documents"),
-            ));
-        }
-        let blocks = (count as usize).div_ceil(TABLE_BLOCK);
-        let index = bytes
-            .get(4..4 + 8 * (blocks + 1))
-            .ok_or_else(|| corrupt(name, "block index truncated"))?;
-        let rest = &bytes[4 + index.len()..];
-        let lens_len = read_u32(index, 8 * blocks).unwrap_or(0) as usize;
-        let (lens, blob) = rest
-            .split_at_checked(lens_len)
-            .ok_or_else(|| corrupt(name, "lengths truncated"))?;
-        Ok(Table {
-            count,
-            index,
-            lens,
-            blob,
-        })
-    }
-
-    /// Entry `i`: the lengths before it in its block are added up, and
-    /// only its own bytes are sliced.
-    fn get(&self, i: u32) -> Option<&'a [u8]> {
-        let (mut r, mut at, k) = self.block_of(i)?;
-        for _ in 0..k {
-            at = at.checked_add(usize::try_from(r.get()?).ok()?)?;
-        }
-        let end = at.checked_add(usize::try_from(r.get()?).ok()?)?;
-        self.blob.get(at..end)
-    }
-
-    /// Calls `f` on the entries of entry `i`'s block up to `i`, in order;
-    /// `None` if an entry is out of bounds or `f` says so.
-    #[inline]
-    fn each_to(&self, i: u32, mut f: impl FnMut(&'a [u8]) -> Option<()>) -> Option<()> {
-        let (mut r, mut at, k) = self.block_of(i)?;
-        for _ in 0..=k {
-            let end = at.checked_add(usize::try_from(r.get()?).ok()?)?;
-            f(self.blob.get(at..end)?)?;
-            at = end;
-        }
-        Some(())
-    }
-
-    /// For entry `i`: a reader at its block's lengths, where the block's
-    /// entries start, and how many entries of the block come before it.
-    fn block_of(&self, i: u32) -> Option<(Reader<'a>, usize, usize)> {
-        if i >= self.count {
-            return None;
-        }
-        let (block, k) = (i as usize / TABLE_BLOCK, i as usize % TABLE_BLOCK);
-        let lens_at = read_u32(self.index, 8 * block)? as usize;
-        let at = read_u32(self.index, 8 * block + 4)? as usize;
-        Some((Reader::at(self.lens, lens_at), at, k))
     }
 }
