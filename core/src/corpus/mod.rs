@@ -2,6 +2,7 @@
 //! out, or one error that names the place.
 
 mod charset;
+mod copies;
 mod date;
 mod error;
 mod exclude;
@@ -107,19 +108,20 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
     }
     site_names.cut_from(&mut found);
     template::cut_from(&mut found, &html);
+    let mut drop = vec![false; found.len()];
     if pagefind_body {
-        let mut drop = vec![false; found.len()];
         for (at, path) in unmarked {
             drop[at] = true;
             let why = "no data-pagefind-body, which other pages have";
             corpus.left_out.push((path, why.to_string()));
         }
-        let mut at = 0;
-        found.retain(|_| {
-            at += 1;
-            !drop[at - 1]
-        });
     }
+    copies::mark(&mut found, &html, &mut drop, &mut corpus.left_out);
+    let mut at = 0;
+    found.retain(|_| {
+        at += 1;
+        !drop[at - 1]
+    });
     if found.is_empty() {
         return Err(CorpusError::NoDocuments {
             path: root.to_path_buf(),

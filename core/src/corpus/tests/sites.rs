@@ -293,3 +293,48 @@ fn a_menu_the_markup_does_not_mark_leaves_every_page_and_its_links_count_none() 
     let ord = |id: &str| c.docs.iter().position(|d| d.id == id).unwrap() as u32;
     assert_eq!(index.inlinks(ord("p03")), 0);
 }
+
+#[test]
+fn a_page_served_twice_is_read_once_and_links_to_either_count_for_it() {
+    let dir = scratch("copies");
+    // mdBook's `index.html` is its first chapter again.
+    let intro = "<title>Introduction</title><main><h1>Introduction</h1><p>Welcome.</p></main>";
+    fs::write(dir.join("index.html"), intro).unwrap();
+    fs::write(dir.join("intro.html"), intro).unwrap();
+    // Same title, other text: two pages (the Nomicon's two `Layout`s).
+    fs::create_dir_all(dir.join("vec")).unwrap();
+    fs::write(
+        dir.join("vec/layout.html"),
+        "<title>Layout</title><main><p>Of a vector.</p></main>",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("layout.html"),
+        "<title>Layout</title><main><p>Of an arc; <a href=\"intro.html\">back</a>, \
+         <a href=\"index.html\">home</a>.</p></main>",
+    )
+    .unwrap();
+    fs::write(
+        dir.join("notes.md"),
+        "# Notes\n\nSee [the start](intro.html).\n",
+    )
+    .unwrap();
+    let c = read_corpus(&dir).unwrap();
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    // Two pages link to `intro`, none to `index` alone: `intro` is kept.
+    assert_eq!(ids, ["intro", "layout", "notes", "vec/layout"]);
+    let (path, why) = c
+        .left_out
+        .iter()
+        .find(|(p, _)| p.ends_with("index.html"))
+        .unwrap();
+    assert!(
+        why.contains("same title and text") && why.contains("intro.html"),
+        "{path:?}: {why}"
+    );
+    let layout = c.docs.iter().find(|d| d.id == "layout").unwrap();
+    assert_eq!(layout.links, ["intro", "intro"]);
+    let bytes = crate::index::write_index(&c.docs).unwrap();
+    let index = crate::Index::open(&bytes).unwrap();
+    assert_eq!(index.inlinks(0), 2, "each linking page counts once");
+}
