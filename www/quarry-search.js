@@ -40,6 +40,7 @@ li:hover { background: color-mix(in srgb, var(--_accent) 8%, transparent); }
 .title { font-weight: 600; font-size: 1.05rem; }
 .section { color: var(--_muted); font-size: 0.9rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .meta { color: var(--_muted); font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.03em; margin: 0.1rem 0; }
+.path { text-transform: none; letter-spacing: normal; }
 .snippet { margin: 0.15rem 0 0; line-height: 1.5; }
 mark { background: var(--_mark); color: inherit; border-radius: 0.2em; padding: 0 0.1em; }
 .more { margin: 0.8rem 0; font: inherit; padding: 0.4rem 1rem; border-radius: var(--_radius); border: 1px solid var(--_border);
@@ -165,7 +166,10 @@ export class QuarrySearch extends HTMLElement {
     this.hits = r.hits;
     this.active = -1;
     this.input.removeAttribute('aria-activedescendant');
-    this.list.replaceChildren(...r.hits.map((h, i) => this.renderHit(h, i)));
+    // Hits that share a title (a book's two `Layout` chapters) show their path.
+    const seen = new Map();
+    for (const h of r.hits) seen.set(h.title, (seen.get(h.title) ?? 0) + 1);
+    this.list.replaceChildren(...r.hits.map((h, i) => this.renderHit(h, i, seen.get(h.title) > 1)));
     this.input.setAttribute('aria-expanded', String(r.hits.length > 0));
     this.more.hidden = r.hits.length >= r.total;
     this.renderSuggestion(r.suggestion);
@@ -176,9 +180,12 @@ export class QuarrySearch extends HTMLElement {
     this.dispatchEvent(new CustomEvent('quarry-results', { detail: { query, total: r.total, ms: this.lastMs } }));
   }
 
-  renderHit(hit, i) {
+  renderHit(hit, i, twin) {
     const title = el('div', { className: 'title', part: 'title' }, ...(hit.title ? marked(hit.title, hit.titleHighlights) : [hit.id]));
-    const meta = el('div', { className: 'meta', part: 'meta', textContent: [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ') });
+    const about = [hit.fields.date, hit.fields.place].filter(Boolean).join(' · ');
+    const meta = el('div', { className: 'meta', part: 'meta', textContent: about });
+    // A path is case-sensitive: not in the meta line's capitals.
+    if (twin) meta.append(about ? ' · ' : '', el('span', { className: 'path', part: 'path', textContent: (hit.url ?? hit.id).replace(/\.html?$/, '') }));
     const snippet = el('div', { className: 'snippet', part: 'snippet' });
     // A snippet that starts with the heading shown above it (`Lifetimes
     // Lifetimes are…`) is shown from after it; that heading carries its marks.

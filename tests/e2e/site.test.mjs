@@ -63,6 +63,17 @@ test('Markdown and HTML pages are found by title, text and diacritic-free names'
   assert.deepEqual(errors, []);
 });
 
+test('results that share a title are told apart by their path', async () => {
+  await searchFor('release notes');
+  assert.deepEqual(await page.locator('quarry-search .title').allTextContents(), ['Release notes', 'Release notes']);
+  const metas = (await page.locator('quarry-search .meta').allTextContents()).sort();
+  assert.deepEqual(metas, ['2024-01-15 · changes/v1', '2024-05-20 · changes/v2']);
+  // A title of its own shows no path.
+  await searchFor('installing');
+  assert.equal(await page.locator('quarry-search .meta').first().textContent(), '2024-02-12 · Đà Nẵng');
+  assert.deepEqual(errors, []);
+});
+
 test('a title is marked where it says another form of the word than the snippet', async () => {
   // The snippet says `Install`, the title `Installing`: the engine marks both.
   await searchFor('install');
