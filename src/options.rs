@@ -122,8 +122,15 @@ fn parse_object(v: &JsValue) -> Result<Options, String> {
         }
         let s = &mut out.search;
         match key.as_str() {
-            "limit" => s.limit = whole(&key, &value, MAX_LIMIT)?,
-            "offset" => s.offset = whole(&key, &value, usize::MAX >> 1)?,
+            "limit" => s.limit = whole(&key, &value, MAX_LIMIT, "a whole number from 0 to 1000")?,
+            "offset" => {
+                s.offset = whole(
+                    &key,
+                    &value,
+                    MAX_OFFSET,
+                    "a whole number from 0 to 2147483647",
+                )?
+            }
             "prefix" => s.prefix = boolean(&key, &value)?,
             "fuzzy" => s.fuzzy = boolean(&key, &value)?,
             "snippet" => out.snippet = boolean(&key, &value)?,
@@ -135,25 +142,28 @@ fn parse_object(v: &JsValue) -> Result<Options, String> {
     Ok(out)
 }
 
-fn whole(key: &str, v: &JsValue, max: usize) -> Result<usize, String> {
+/// The one form of a bad value's error: `option "limit" must be a whole
+/// number from 0 to 1000, got number -1` (one `format!` for all: each
+/// costs the `.wasm` its own argument code).
+fn must(key: &str, what: &str, v: &JsValue) -> String {
+    format!("option \"{key}\" must be {what}, got {}", describe(v))
+}
+
+/// Largest `offset`: `usize::MAX >> 1` on wasm32.
+const MAX_OFFSET: usize = 2147483647;
+
+/// A whole number from 0 to `max`, which `what` says in words.
+fn whole(key: &str, v: &JsValue, max: usize, what: &str) -> Result<usize, String> {
     match v.as_f64() {
         Some(n) if n.is_finite() && n.fract() == 0.0 && n >= 0.0 && n <= max as f64 => {
             Ok(n as usize)
         }
-        _ => Err(format!(
-            "option \"{key}\" must be a whole number from 0 to {max}, got {}",
-            describe(v)
-        )),
+        _ => Err(must(key, what, v)),
     }
 }
 
 fn boolean(key: &str, v: &JsValue) -> Result<bool, String> {
-    v.as_bool().ok_or_else(|| {
-        format!(
-            "option \"{key}\" must be true or false, got {}",
-            describe(v)
-        )
-    })
+    v.as_bool().ok_or_else(|| must(key, "true or false", v))
 }
 
 fn sort(v: &JsValue) -> Result<Sort, String> {
@@ -161,10 +171,7 @@ fn sort(v: &JsValue) -> Result<Sort, String> {
         Some("relevance") => Ok(Sort::Relevance),
         Some("date") => Ok(Sort::DateAsc),
         Some("-date") => Ok(Sort::DateDesc),
-        _ => Err(format!(
-            "option \"sort\" must be \"relevance\", \"date\" or \"-date\", got {}",
-            describe(v)
-        )),
+        _ => Err(must("sort", "\"relevance\", \"date\" or \"-date\"", v)),
     }
 }
 
@@ -180,12 +187,8 @@ fn filters(v: &JsValue) -> Result<Vec<Filter>, String> {
         }
         match key.as_str() {
             "place" => {
-                let place = value.as_string().ok_or_else(|| {
-                    format!(
-                        "option \"filters.place\" must be a string, got {}",
-                        describe(&value)
-                    )
-                })?;
+                let place =
+                    (value.as_string()).ok_or_else(|| must("filters.place", "a string", &value))?;
                 out.push(Filter::Place(quarry_core::text::fold(place.trim())));
             }
             "date" => out.push(date_filter(&value)?),
@@ -210,19 +213,18 @@ fn date_filter(v: &JsValue) -> Result<Filter, String> {
         if let Some(k) = keys.iter().find(|k| *k != "from" && *k != "to") {
             return Err(bad(format!("has unknown key \"{k}\" (known: from, to)")));
         }
-        let side = |k: &str| -> Result<String, String> {
+        let side = |k: &str, key: &str| -> Result<String, String> {
             let x = get(&obj, k);
             if x.is_undefined() || x.is_null() {
                 return Ok(String::new());
             }
-            x.as_string().ok_or_else(|| {
-                bad(format!(
-                    ".{k} must be a string like \"2024-03\", got {}",
-                    describe(&x)
-                ))
-            })
+            (x.as_string()).ok_or_else(|| must(key, "a string like \"2024-03\"", &x))
         };
-        format!("{}..{}", side("from")?, side("to")?)
+        format!(
+            "{}..{}",
+            side("from", "filters.date.from")?,
+            side("to", "filters.date.to")?
+        )
     };
     date_range(&text).ok_or_else(|| {
         bad(format!(

@@ -221,7 +221,7 @@ fn bad_options_throw_errors_that_name_the_option() {
         ),
         (
             r#"{"filters": {"date": {"to": 2024}}}"#,
-            "option \"filters.date\" .to must be a string",
+            "option \"filters.date.to\" must be a string like \"2024-03\", got number 2024",
         ),
         ("[1]", "search options must be an object"),
     ];
