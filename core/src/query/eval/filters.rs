@@ -17,6 +17,7 @@ pub struct Allowed<'c> {
 }
 
 impl Allowed<'_> {
+    /// Whether `doc` passes the filter.
     pub fn passes(&self, doc: u32) -> bool {
         self.column.map_or(self.missing, |c| {
             (self.ranks.get(c.rank(doc) as usize).copied()).unwrap_or(self.missing)
@@ -24,6 +25,8 @@ impl Allowed<'_> {
     }
 }
 
+/// What `filter` lets through on `index`; a `Filter::Not` is its inner
+/// filter's answer reversed, a document without the field included.
 pub fn allowed<'c>(index: &'c Index<'_>, filter: &Filter) -> Allowed<'c> {
     let column = index.column(match filter {
         Filter::Not(f) => {
