@@ -5,6 +5,7 @@
 //! enters, under one title. A page whose title and text are another's is
 //! left out, and links to it count for the copy kept.
 
+use super::links::{linked_from, places, reached};
 use crate::document::Document;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,8 +13,9 @@ use std::path::PathBuf;
 /// Marks in `drop` each HTML page (places `html` in `found`, whose second
 /// member is the file's path) with the title and body of another page
 /// not yet marked, and lists it in `left_out` with the page kept. Of the
-/// copies, the one kept is the one most pages link to, then the one with
-/// the shortest id (a site's `index`), then the first by id.
+/// copies, the one kept is the one most pages link to (as the index
+/// counts them), then the one with the shortest id (a site's `index`),
+/// then the first by id.
 pub fn mark(
     found: &mut [(Document, String)],
     html: &[usize],
@@ -30,45 +32,32 @@ pub fn mark(
         return;
     }
     groups.sort();
-    let mut inlinks: HashMap<&str, usize> = HashMap::new();
-    for (d, _) in found.iter() {
-        for target in &d.links {
-            *inlinks.entry(target).or_default() += 1;
-        }
-    }
-    // (copy left out, page kept), as ids.
-    let mut moved: Vec<(String, String)> = Vec::new();
+    let inlinks = linked_from(found.iter().map(|f| &f.0));
+    // Per copy left out (by place), the id of the page kept.
+    let mut kept_for: HashMap<usize, String> = HashMap::new();
     for mut group in groups {
         group.sort_by_key(|&i| {
             let id = &found[i].0.id;
-            (
-                std::cmp::Reverse(inlinks.get(id.as_str()).copied().unwrap_or(0)),
-                id.len(),
-                id.clone(),
-            )
+            (std::cmp::Reverse(inlinks[i]), id.len(), id.clone())
         });
         let kept = &found[group[0]];
         for &i in &group[1..] {
             drop[i] = true;
             let why = format!("the same title and text as {}", kept.1);
             left_out.push((PathBuf::from(&found[i].1), why));
-            moved.push((found[i].0.id.clone(), kept.0.id.clone()));
+            kept_for.insert(i, kept.0.id.clone());
         }
     }
-    // A link to a folder reaches its `index` (see the writer's `inlinks`),
-    // which counts each linking page once, whichever copy it named.
-    let mut to_kept: HashMap<String, String> = HashMap::new();
-    for (copy, kept) in moved {
-        if let Some(folder) = copy.strip_suffix("/index") {
-            to_kept.insert(folder.to_string(), kept.clone());
-        }
-        to_kept.insert(copy, kept);
-    }
-    for (d, _) in found.iter_mut() {
-        for target in &mut d.links {
-            if let Some(kept) = to_kept.get(target.as_str()) {
-                target.clone_from(kept);
-            }
-        }
+    // A link reaching a copy reaches the page kept, whichever form it
+    // takes (`vec/index` or the folder `vec`).
+    let moved: Vec<(usize, usize, String)> = {
+        let ords = places(found.iter().map(|f| &f.0));
+        (found.iter().enumerate())
+            .flat_map(|(d, f)| f.0.links.iter().enumerate().map(move |(l, to)| (d, l, to)))
+            .filter_map(|(d, l, to)| Some((d, l, kept_for.get(&reached(&ords, to)?)?.clone())))
+            .collect()
+    };
+    for (d, l, kept) in moved {
+        found[d].0.links[l] = kept;
     }
 }

@@ -2,6 +2,9 @@
 //! that link to each one, a measure of how central a page is to its site
 //! (see `index::writer` and `search::Tuning::links`).
 
+use crate::document::Document;
+use std::collections::HashMap;
+
 /// The id of the document that `href`, written in the page at `from` (its
 /// path below the corpus root), points to: the path resolved against the
 /// page's folder, without its fragment, query and extension, a folder's
@@ -76,6 +79,36 @@ pub fn targets<S: AsRef<str>>(from: &str, id: &str, hrefs: &[S]) -> Vec<String> 
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// The document a link to the id `to` reaches, by its place in `ords`
+/// (ids to places): the document of that id, else the folder's `index`.
+pub fn reached(ords: &HashMap<&str, usize>, to: &str) -> Option<usize> {
+    let folder = || ords.get(format!("{to}/index").as_str()).copied();
+    ords.get(to).copied().or_else(folder)
+}
+
+/// The places of `docs` by id.
+pub fn places<'d>(docs: impl Iterator<Item = &'d Document>) -> HashMap<&'d str, usize> {
+    docs.enumerate().map(|(i, d)| (d.id.as_str(), i)).collect()
+}
+
+/// Per document of `docs`, how many others link to it, each linking page
+/// counted once (see [`reached`]).
+pub fn linked_from<'d>(docs: impl Iterator<Item = &'d Document> + Clone) -> Vec<usize> {
+    let ords = places(docs.clone());
+    let mut counts = vec![0usize; docs.clone().count()];
+    let mut reached_here = Vec::new();
+    for (from, d) in docs.enumerate() {
+        reached_here.clear();
+        reached_here.extend(d.links.iter().filter_map(|to| reached(&ords, to)));
+        reached_here.sort_unstable();
+        reached_here.dedup();
+        for &to in reached_here.iter().filter(|&&to| to != from) {
+            counts[to] += 1;
+        }
+    }
+    counts
 }
 
 #[cfg(test)]

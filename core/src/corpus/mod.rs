@@ -11,7 +11,7 @@ mod front_matter;
 mod html;
 mod jsonl;
 mod limits;
-mod links;
+pub(crate) mod links;
 mod markdown;
 mod pagefind;
 mod sections;

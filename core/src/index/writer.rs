@@ -129,21 +129,7 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
 /// a menu the page's markup does not mark as one (Node.js's list of
 /// modules): those links say nothing about it, and count 0.
 fn inlinks(docs: &[Document]) -> Vec<u8> {
-    let ords: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (&*d.id, i)).collect();
-    let mut counts = vec![0usize; docs.len()];
-    let mut reached = Vec::new();
-    for (from, d) in docs.iter().enumerate() {
-        reached.clear();
-        for to in &d.links {
-            let folder = || ords.get(format!("{to}/index").as_str()).copied();
-            reached.extend(ords.get(to.as_str()).copied().or_else(folder));
-        }
-        reached.sort_unstable();
-        reached.dedup();
-        for &to in reached.iter().filter(|&&to| to != from) {
-            counts[to] += 1;
-        }
-    }
+    let counts = crate::corpus::links::linked_from(docs.iter());
     let everywhere = |c: usize| docs.len() >= 10 && c * 10 >= (docs.len() - 1) * 9;
     let bytes: Vec<u8> = (counts.iter())
         .map(|&c| if everywhere(c) { 0 } else { c.min(255) as u8 })
