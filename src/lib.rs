@@ -6,6 +6,8 @@
 //! and titles, which is much cheaper than serializing each hit (see
 //! ARCHITECTURE.md).
 
+#[cfg(any(target_arch = "wasm32", test))]
+mod alloc;
 mod engine;
 mod object;
 mod options;
