@@ -92,6 +92,10 @@ pub struct Tuning {
     pub links: f32,
     /// The links that give half of [`Tuning::links`].
     pub links_half: f32,
+    /// Join two neighbouring words of any length into the term they make
+    /// written together (see `expand::joins`); `search` sets it to read a
+    /// query that found nothing again.
+    pub join_long: bool,
     /// Decode without scoring the lists that cannot reach the page asked
     /// for, and the postings of documents an earlier required clause did
     /// not match (see `eval`); read no headings of documents that cannot
@@ -119,6 +123,7 @@ impl Default for Tuning {
             defined: 2.0,
             links: 0.1,
             links_half: 5.0,
+            join_long: false,
             prune: true,
         }
     }
@@ -173,9 +178,10 @@ pub struct SearchResults<'i> {
 pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> SearchResults<'i> {
     let stem = index.stemmer();
     let mut text = std::borrow::Cow::Borrowed(text);
+    let mut opts = Cow::Borrowed(opts);
     loop {
         let query = parse_with(&text, opts.prefix, &stem);
-        let (mut r, corrections, unmatched) = run(index, &query, opts, &text);
+        let (mut r, corrections, unmatched) = run(index, &query, &opts, &text);
         if r.total == 0 {
             // An identifier the corpus never writes whole: its parts, which
             // the index holds for every identifier it does write.
@@ -183,10 +189,15 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
                 text = parts.into();
                 continue;
             }
+            // Or two words it writes as one (`super trait`, `Supertraits`).
+            if !opts.tuning.join_long {
+                opts.to_mut().tuning.join_long = true;
+                continue;
+            }
         }
         let spelling = (corrections.as_slice(), unmatched.as_slice());
         r.suggestion = suggest(index, &query, &text, r.total, spelling, |respelled| {
-            run(index, &parse_with(respelled, opts.prefix, &stem), opts, "")
+            run(index, &parse_with(respelled, opts.prefix, &stem), &opts, "")
                 .0
                 .total
         });

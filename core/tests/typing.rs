@@ -216,6 +216,31 @@ fn a_word_typed_in_two_finds_it_written_as_one() {
 }
 
 #[test]
+fn two_long_words_are_joined_only_when_nothing_matches_them_apart() {
+    // Rust by Example's page is `Supertraits`; a reader types `super trait`.
+    let bytes = index_of(40, |i| match i {
+        0 => "a supertrait is a trait another trait requires",
+        3 => "use super to reach the parent module",
+        4 => "read stream and write stream",
+        5..8 => "a readstream reads bytes",
+        _ => "other words about a trait object",
+    });
+    let index = Index::open(&bytes).unwrap();
+    let ids = |q: &str, opts: &SearchOptions| ids_of(&index, q, opts);
+    assert_eq!(ids("super trait", &finished()), ["000"]);
+    let r = search(&index, "super trait", &finished());
+    assert!(r.terms.iter().any(|t| t == "supertrait"), "{:?}", r.terms);
+    // Both words written apart: found as typed, nothing joined.
+    assert_eq!(ids("read stream", &finished()), ["004"]);
+    // Not without typo tolerance.
+    let exact = SearchOptions {
+        fuzzy: false,
+        ..finished()
+    };
+    assert!(ids("super trait", &exact).is_empty());
+}
+
+#[test]
 fn an_identifier_the_corpus_never_writes_whole_finds_its_parts() {
     // Cargo's book writes `dev-dependencies`; a reader types it as a key.
     let bytes = index_of(60, |i| match i {

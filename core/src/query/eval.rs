@@ -161,7 +161,7 @@ impl<'i> Eval<'_, 'i, '_> {
         // A short query's words are typed one by one, split or not; a
         // question's neighbours are joined by chance (`in put`).
         if self.opts.fuzzy && !ranked {
-            self.joins = joins(self.index, query);
+            self.joins = joins(self.index, query, self.opts.tuning.join_long);
         }
         let mut clauses = 0u32;
         if !ranked && self.required_words(query) {

@@ -35,7 +35,11 @@ pub const JOINED_WEIGHT: f32 = 0.5;
 /// side by side whose writing together is a term in more than [`RARE_DF`]
 /// documents (`log in`: `login`, `set up`: `setup`), the split word being a
 /// typo of a kind. Both words get it, as an expansion of [`Kind::Joined`].
-pub fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'i>)> {
+///
+/// With `long`, two longer words are joined too, into a term in any
+/// number of documents: `search` asks so once a query has found nothing
+/// as typed (`super trait` finds Rust by Example's one `Supertraits`).
+pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize, Expansion<'i>)> {
     fn plain(c: &Clause) -> Option<&str> {
         match c.alts.as_slice() {
             [Atom::Word {
@@ -56,11 +60,11 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query) -> Vec<(usize, Expansion<'
         // One word short: `log in`, `set up`, `e mail`. Two longer words
         // are more often two things (`read stream` is not `ReadStream`).
         let pair = plain(c).zip(next.and_then(plain));
-        if let Some((a, b)) = pair.filter(|(a, b)| a.len().min(b.len()) <= 3) {
+        if let Some((a, b)) = pair.filter(|(a, b)| long || a.len().min(b.len()) <= 3) {
             let mut joined = a.to_string();
             joined.push_str(b);
             index.stem_in_place(&mut joined);
-            if let Some(info) = index.term(&joined).filter(|i| i.df > RARE_DF) {
+            if let Some(info) = index.term(&joined).filter(|i| long || i.df > RARE_DF) {
                 let e = Expansion {
                     term: Cow::Owned(joined),
                     info,
