@@ -226,7 +226,7 @@ fn date_filter(v: &JsValue) -> Result<Filter, String> {
             side("to", "filters.date.to")?
         )
     };
-    date_range(&text).ok_or_else(|| {
+    date_range(&text, false).ok_or_else(|| {
         bad(format!(
             "must be dates as YYYY, YYYY-MM or YYYY-MM-DD (month 01-12, day 01-31), \
              from..to with from not after to, got \"{text}\""

@@ -140,6 +140,14 @@ fn phrases_and_exclusions() {
     assert_eq!(ids("-place:\"mexico city\""), [SANTIAGO]);
     assert_eq!(ids("date:2022"), [MEXICO]);
     assert_eq!(ids("communist date:2024-01..2024-12"), [SANTIAGO]);
+    // A date being typed takes the dates it starts: the 2020s, then
+    // November 2024 (`2024-1` is October to December).
+    let mut both = ids("party date:202");
+    both.sort();
+    assert_eq!(both, [SANTIAGO, MEXICO]);
+    assert_eq!(ids("party date:2024-1"), [SANTIAGO]);
+    assert_eq!(ids("party date:2022-"), [MEXICO]);
+    assert_eq!(ids("party -date:202").len(), 0);
 }
 
 #[test]

@@ -66,7 +66,8 @@ pub fn parse_with(text: &str, prefix: bool, stem: &dyn Fn(&mut String)) -> Query
                 continue;
             }
             (Piece::Word(w) | Piece::Quoted(w), Some(f)) if is_filter_field(f) => {
-                let typed = prefix && is_last && ends_in_word;
+                // Its value runs to the end: `date:2024-` is on its way.
+                let typed = prefix && is_last && text.as_bytes().ends_with(w.as_bytes());
                 let f = filter(f, w, typed);
                 q.filters.extend(f.map(|f| match item.negated {
                     true => Filter::Not(Box::new(f)),
@@ -165,8 +166,9 @@ fn scope_of(field: Option<&str>) -> Scope {
 }
 
 /// The filter `field:value` asks for; with `typed`, the value is being
-/// typed, and a place it starts is let through, as a word being typed
-/// completes (`place:ha` is on its way to `place:hanoi`).
+/// typed, and a place or a date it starts is let through, as a word being
+/// typed completes (`place:ha` is on its way to `place:hanoi`, `date:202`
+/// to a date of the 2020s).
 fn filter(field: &str, value: &str, typed: bool) -> Option<Filter> {
     let v = value.trim();
     if field.eq_ignore_ascii_case("place") {
@@ -176,12 +178,14 @@ fn filter(field: &str, value: &str, typed: bool) -> Option<Filter> {
             false => Filter::Place(v),
         });
     }
-    date_range(v)
+    date_range(v, typed)
 }
 
 /// `2024`, `2024-03`, `2024-03-05`, or `FROM..TO` with either side open;
-/// `None` for anything else, and for a `FROM` after its `TO`.
-pub fn date_range(value: &str) -> Option<Filter> {
+/// `None` for anything else, and for a `FROM` after its `TO`. With
+/// `typed`, a side may be the start of a date (`202`, `2024-0`): dates
+/// compare as text, so it takes every date that starts so.
+pub fn date_range(value: &str, typed: bool) -> Option<Filter> {
     let value = value.trim();
     // A byte scan: a `str` pattern pulls a kilobyte of searcher into the
     // `.wasm` for this one use. `..` is ASCII, so both cuts are boundaries.
@@ -189,7 +193,7 @@ pub fn date_range(value: &str) -> Option<Filter> {
         Some(i) => (value[..i].trim(), value[i + 2..].trim()),
         None => (value, value),
     };
-    let ok = |s: &str| s.is_empty() || is_date(s);
+    let ok = |s: &str| s.is_empty() || is_date(s, typed);
     if !ok(from) || !ok(to) || (from.is_empty() && to.is_empty()) {
         return None;
     }
@@ -206,9 +210,13 @@ pub fn date_range(value: &str) -> Option<Filter> {
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with a month from 01 to 12 and a
-/// day from 01 to 31.
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
+/// day from 01 to 31; with `typed`, also the start of one, whose rest
+/// `0000-11-11` fills in: it makes a date of every start of one.
+fn is_date(s: &str, typed: bool) -> bool {
+    let mut b = s.as_bytes().to_vec();
+    if typed {
+        b.extend_from_slice(b"0000-11-11".get(b.len()..).unwrap_or_default());
+    }
     // Two digits at `i` after a dash, from 1 to `max`.
     let part = |i: usize, max: u8| match b.get(i - 1..i + 2) {
         Some(&[b'-', x @ b'0'..=b'9', y @ b'0'..=b'9']) => {

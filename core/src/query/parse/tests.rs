@@ -182,8 +182,26 @@ fn table() {
             vec![pos(vec![w("x")])],
             vec![Filter::PlaceStart("mexico ci".into())],
         ),
-        // A date is a filter once whole: one being typed is none yet.
-        ("x date:202", vec![pos(vec![w("x")])], vec![]),
+        // Being typed at the end, a date is a start of one: `202` is the
+        // 2020s, `2024-` any month of 2024. Finished, it must be whole.
+        (
+            "x date:202",
+            vec![pos(vec![w("x")])],
+            vec![Filter::Date {
+                from: "202".into(),
+                to: "202\u{7f}".into(),
+            }],
+        ),
+        (
+            "x date:2024-",
+            vec![pos(vec![w("x")])],
+            vec![Filter::Date {
+                from: "2024-".into(),
+                to: "2024-\u{7f}".into(),
+            }],
+        ),
+        ("x date:202 ", vec![pos(vec![w("x")])], vec![]),
+        ("x date:2024-2", vec![pos(vec![w("x")])], vec![]),
         // A sign before a filter excludes what it lets through.
         (
             "-place:hanoi -date:2024 x",
@@ -326,12 +344,18 @@ fn date_ranges_take_real_months_and_days_in_order() {
         })
     };
     assert_eq!(
-        date_range("2024-02-29"),
+        date_range("2024-02-29", false),
         range("2024-02-29", "2024-02-29\u{7f}")
     );
-    assert_eq!(date_range(" 2023-12 .. "), range("2023-12", "9999"));
-    assert_eq!(date_range("..2024-01-31"), range("", "2024-01-31\u{7f}"));
-    assert_eq!(date_range("2024..2024-06"), range("2024", "2024-06\u{7f}"));
+    assert_eq!(date_range(" 2023-12 .. ", false), range("2023-12", "9999"));
+    assert_eq!(
+        date_range("..2024-01-31", false),
+        range("", "2024-01-31\u{7f}")
+    );
+    assert_eq!(
+        date_range("2024..2024-06", false),
+        range("2024", "2024-06\u{7f}")
+    );
     for bad in [
         "2024-13",
         "2024-00",
@@ -345,7 +369,21 @@ fn date_ranges_take_real_months_and_days_in_order() {
         "2024-06..2024-05-31",
         "x..2024",
     ] {
-        assert_eq!(date_range(bad), None, "{bad:?}");
+        assert_eq!(date_range(bad, false), None, "{bad:?}");
+    }
+    // Being typed, a start of a date; still not one that no date starts.
+    assert_eq!(date_range("2024-1", true), range("2024-1", "2024-1\u{7f}"));
+    assert_eq!(date_range("2023..202", true), range("2023", "202\u{7f}"));
+    assert_eq!(date_range("2", true), range("2", "2\u{7f}"));
+    for bad in [
+        "2024-2",
+        "2024-00",
+        "2024-01-4",
+        "2024-1x",
+        "202.",
+        "2024-01-011",
+    ] {
+        assert_eq!(date_range(bad, true), None, "{bad:?}");
     }
     // In a query, a bad date is no filter (the query language never errs).
     assert!(parse("date:2024-13", true).filters.is_empty());
