@@ -167,6 +167,33 @@ fn results_survive_the_memory_growing() {
 }
 
 #[wasm_bindgen_test]
+fn the_same_queries_again_take_no_more_memory() {
+    // The allocator never gives memory back, so a block lost, or freed
+    // and not reused, shows as memory that keeps growing.
+    let queries = [
+        "party",
+        "Cuong",
+        "Vietnm",
+        "\"political parties\" -chile",
+        "place:sant communist",
+        "date:202 pa",
+        "conference themed political parties new society",
+    ];
+    let all = || {
+        for q in queries {
+            run(q);
+            search(JsValue::from_str(q), opts(r#"{"snippet":false,"limit":1}"#)).expect("search");
+        }
+    };
+    all();
+    let pages = core::arch::wasm32::memory_size(0);
+    for _ in 0..200 {
+        all();
+    }
+    assert_eq!(core::arch::wasm32::memory_size(0), pages);
+}
+
+#[wasm_bindgen_test]
 fn snippet_false_leaves_snippets_empty() {
     let r = search(
         JsValue::from_str("communist"),
