@@ -189,8 +189,9 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
                 text = parts.into();
                 continue;
             }
-            // Or two words it writes as one (`super trait`, `Supertraits`).
-            if !opts.tuning.join_long {
+            // Or two words it writes as one (`super trait`, `Supertraits`),
+            // when the index has such a word.
+            if !opts.tuning.join_long && long_joins(index, &query, &opts) {
                 opts.to_mut().tuning.join_long = true;
                 continue;
             }
@@ -203,6 +204,14 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
         });
         return r;
     }
+}
+
+/// Whether joining long neighbours (`Tuning::join_long`) may add a term
+/// to what `query` looks up (see `expand::may_join_long`).
+fn long_joins(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> bool {
+    opts.fuzzy
+        && !crate::query::eval::is_ranked(query, opts)
+        && crate::query::expand::may_join_long(index, query)
 }
 
 fn run<'i>(

@@ -42,6 +42,52 @@ pub const JOINED_WEIGHT: f32 = 0.5;
 /// number of documents: `search` asks so once a query has found nothing
 /// as typed (`super trait` finds Rust by Example's one `Supertraits`).
 pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize, Expansion<'i>)> {
+    let mut out = Vec::new();
+    // One word short: `log in`, `set up`, `e mail`. Two longer words are
+    // more often two things (`read stream` is not `ReadStream`).
+    for (at, a, b) in neighbours(query)
+        .into_iter()
+        .filter(|&(_, a, b)| long || is_short(a, b))
+    {
+        let mut joined = a.to_string();
+        joined.push_str(b);
+        index.stem_in_place(&mut joined);
+        if let Some(info) = index.term(&joined).filter(|i| long || i.df > RARE_DF) {
+            let e = Expansion {
+                term: Cow::Owned(joined),
+                info,
+                weight: JOINED_WEIGHT,
+                kind: Kind::Joined,
+                written: None,
+            };
+            out.push((at, e.clone()));
+            out.push((at + 1, e));
+        }
+    }
+    out
+}
+
+/// Whether [`joins`] with `long` would find a term that it finds only so:
+/// two longer neighbours written together as a word of the index. One
+/// lookup of each such pair as written, which the dictionary holds for
+/// every word of the corpus: most queries that find nothing are two words
+/// that no document has together, and read again they would take twice
+/// as long.
+pub fn may_join_long(index: &Index<'_>, query: &Query) -> bool {
+    neighbours(query).into_iter().any(|(_, a, b)| {
+        let mut joined = a.to_string();
+        joined.push_str(b);
+        !is_short(a, b) && index.dictionary().get(joined.as_bytes()).is_some()
+    })
+}
+
+fn is_short(a: &str, b: &str) -> bool {
+    a.len().min(b.len()) <= 3
+}
+
+/// Each two neighbouring plain words of `query`, with the place of the
+/// first among the positive clauses.
+fn neighbours(query: &Query) -> Vec<(usize, &str, &str)> {
     fn plain(c: &Clause) -> Option<&str> {
         match c.alts.as_slice() {
             [Atom::Word {
@@ -58,25 +104,8 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
         if c.negated {
             continue;
         }
-        let next = query.clauses.get(k + 1);
-        // One word short: `log in`, `set up`, `e mail`. Two longer words
-        // are more often two things (`read stream` is not `ReadStream`).
-        let pair = plain(c).zip(next.and_then(plain));
-        if let Some((a, b)) = pair.filter(|(a, b)| long || a.len().min(b.len()) <= 3) {
-            let mut joined = a.to_string();
-            joined.push_str(b);
-            index.stem_in_place(&mut joined);
-            if let Some(info) = index.term(&joined).filter(|i| long || i.df > RARE_DF) {
-                let e = Expansion {
-                    term: Cow::Owned(joined),
-                    info,
-                    weight: JOINED_WEIGHT,
-                    kind: Kind::Joined,
-                    written: None,
-                };
-                out.push((at, e.clone()));
-                out.push((at + 1, e));
-            }
+        if let Some((a, b)) = plain(c).zip(query.clauses.get(k + 1).and_then(plain)) {
+            out.push((at, a, b));
         }
         at += 1;
     }
