@@ -67,7 +67,7 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
     out
 }
 
-/// Whether [`joins`] with `long` would find a term that it finds only so:
+/// Whether [`joins`] with `long` may find a term that it finds only so:
 /// two longer neighbours written together as a word of the index. One
 /// lookup of each such pair as written, which the dictionary holds for
 /// every word of the corpus: most queries that find nothing are two words
