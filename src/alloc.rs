@@ -64,7 +64,8 @@ impl<S: Source> Blocks<S> {
         }
         let size = 1usize << (c as u32 + MIN_SHIFT);
         let align = layout.align().max(1 << MIN_SHIFT);
-        let mut start = (self.next + align - 1) & !(align - 1);
+        let align_up = |at: usize| (at + align - 1) & !(align - 1);
+        let mut start = align_up(self.next);
         if self.end.saturating_sub(start) < size {
             // More memory, with room to align; what is left at the end of
             // the last stretch is used when the new one follows it.
@@ -75,7 +76,7 @@ impl<S: Source> Blocks<S> {
                 self.next = at;
             }
             self.end = at + len;
-            start = (self.next + align - 1) & !(align - 1);
+            start = align_up(self.next);
         }
         self.next = start + size;
         start as *mut u8

@@ -8,7 +8,8 @@ mod titles;
 use crate::index::Index;
 use crate::named::Named;
 pub use crate::named::{identifier, member_on_page};
-use crate::query::eval::Correction;
+use crate::query::eval::{joins_neighbours, Correction};
+use crate::query::expand::may_join_long;
 use crate::query::{evaluate, parse_with, Filter};
 use crate::rank::{by_score, keep_best};
 use crate::suggest::suggest;
@@ -207,11 +208,9 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
 }
 
 /// Whether joining long neighbours (`Tuning::join_long`) may add a term
-/// to what `query` looks up (see `expand::may_join_long`).
+/// to what `query` looks up.
 fn long_joins(index: &Index<'_>, query: &crate::query::Query, opts: &SearchOptions) -> bool {
-    opts.fuzzy
-        && !crate::query::eval::is_ranked(query, opts)
-        && crate::query::expand::may_join_long(index, query)
+    joins_neighbours(query, opts) && may_join_long(index, query)
 }
 
 fn run<'i>(

@@ -75,9 +75,12 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
 /// as long.
 pub fn may_join_long(index: &Index<'_>, query: &Query) -> bool {
     neighbours(query).into_iter().any(|(_, a, b)| {
+        if is_short(a, b) {
+            return false;
+        }
         let mut joined = a.to_string();
         joined.push_str(b);
-        !is_short(a, b) && index.dictionary().get(joined.as_bytes()).is_some()
+        index.dictionary().get(joined.as_bytes()).is_some()
     })
 }
 
