@@ -15,8 +15,21 @@ extern "C" {
     fn pack_options(options: &JsValue, max_limit: u32) -> f64;
 }
 
+/// The limits as literals, so that each error message is spelled from the
+/// same number as the check (`concat!` expands them in place).
+macro_rules! max_limit {
+    () => {
+        1000
+    };
+}
+macro_rules! max_offset {
+    () => {
+        2147483647
+    };
+}
+
 /// Most hits one call may ask for.
-pub const MAX_LIMIT: usize = 1000;
+pub const MAX_LIMIT: usize = max_limit!();
 
 /// `SearchOptions` plus what only the boundary needs.
 pub struct Options {
@@ -122,13 +135,16 @@ fn parse_object(v: &JsValue) -> Result<Options, String> {
         }
         let s = &mut out.search;
         match key.as_str() {
-            "limit" => s.limit = whole(&key, &value, MAX_LIMIT, "a whole number from 0 to 1000")?,
+            "limit" => {
+                let what = concat!("a whole number from 0 to ", max_limit!());
+                s.limit = whole(&key, &value, MAX_LIMIT, what)?
+            }
             "offset" => {
                 s.offset = whole(
                     &key,
                     &value,
                     MAX_OFFSET,
-                    "a whole number from 0 to 2147483647",
+                    concat!("a whole number from 0 to ", max_offset!()),
                 )?
             }
             "prefix" => s.prefix = boolean(&key, &value)?,
@@ -150,7 +166,9 @@ fn must(key: &str, what: &str, v: &JsValue) -> String {
 }
 
 /// Largest `offset`: `usize::MAX >> 1` on wasm32.
-const MAX_OFFSET: usize = 2147483647;
+const MAX_OFFSET: usize = max_offset!();
+#[cfg(target_arch = "wasm32")]
+const _: () = assert!(MAX_OFFSET == usize::MAX >> 1);
 
 /// A whole number from 0 to `max`, which `what` says in words.
 fn whole(key: &str, v: &JsValue, max: usize, what: &str) -> Result<usize, String> {
