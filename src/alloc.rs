@@ -30,6 +30,11 @@ pub struct Blocks<S> {
     source: S,
 }
 
+/// The bytes of a block of size class `c`.
+fn block(c: usize) -> usize {
+    1 << (c as u32 + MIN_SHIFT)
+}
+
 /// The size class of a layout, or `None` past the largest.
 fn class(layout: Layout) -> Option<usize> {
     let n = layout.size().max(layout.align()).max(1 << MIN_SHIFT);
@@ -62,24 +67,33 @@ impl<S: Source> Blocks<S> {
             self.free[c] = *(head as *const usize);
             return head as *mut u8;
         }
-        let size = 1usize << (c as u32 + MIN_SHIFT);
+        let size = block(c);
         let align = layout.align().max(1 << MIN_SHIFT);
         let align_up = |at: usize| (at + align - 1) & !(align - 1);
         let mut start = align_up(self.next);
         if self.end.saturating_sub(start) < size {
-            // More memory, with room to align; what is left at the end of
-            // the last stretch is used when the new one follows it.
-            let Some((at, len)) = self.source.grow(size + align) else {
+            // More memory, with room to align.
+            if !self.more(size + align) {
                 return std::ptr::null_mut();
-            };
-            if at != self.end {
-                self.next = at;
             }
-            self.end = at + len;
             start = align_up(self.next);
         }
         self.next = start + size;
         start as *mut u8
+    }
+
+    /// At least `n` more bytes from the source; what is left at the end of
+    /// the last stretch is used when the new one follows it, otherwise
+    /// `next` moves to the new one.
+    fn more(&mut self, n: usize) -> bool {
+        let Some((at, len)) = self.source.grow(n) else {
+            return false;
+        };
+        if at != self.end {
+            self.next = at;
+        }
+        self.end = at + len;
+        true
     }
 
     /// Gives `ptr`, allocated with `layout`, back to its size's list.
@@ -93,14 +107,33 @@ impl<S: Source> Blocks<S> {
         }
     }
 
-    /// `ptr` resized to `new_size`: in place while the size class holds it.
+    /// `ptr` resized to `new_size`: in place while the size class holds it,
+    /// or when it is the last block handed out, the memory after it is
+    /// free and no free block has the new size (a vector growing at the
+    /// end of memory leaves no trail of smaller blocks behind).
     ///
     /// # Safety
     /// As `dealloc`.
     pub unsafe fn realloc(&mut self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let new = Layout::from_size_align_unchecked(new_size, layout.align());
-        if class(new) == class(layout) {
+        let (old, c) = (class(layout), class(new));
+        if c == old {
             return ptr;
+        }
+        if let (Some(old), Some(c)) = (old, c) {
+            let (last, end) = (ptr as usize + block(old), ptr as usize + block(c));
+            // Only when its new size has no free block: otherwise each
+            // resize would leave one more block of that size unused.
+            if last == self.next && self.free[c] == 0 {
+                if end > self.end {
+                    self.more(end - self.end);
+                }
+                // `more` moved `next` if the new memory does not follow.
+                if end <= self.end && self.next == last {
+                    self.next = end;
+                    return ptr;
+                }
+            }
         }
         let to = self.alloc(new);
         if !to.is_null() {

@@ -57,11 +57,64 @@ fn a_freed_block_serves_the_next_request_of_its_size() {
         assert_ne!(x, y);
         b.dealloc(x, layout(24, 8));
         assert_eq!(b.alloc(layout(32, 8)), x, "same class, 32 bytes");
-        // Growing within the class keeps the block; past it, moves it.
+        // Growing within the class keeps the block; past it, moves it,
+        // unless it is the last block handed out (below).
         assert_eq!(b.realloc(y, layout(30, 4), 32), y);
+        let after = b.alloc(layout(16, 1));
         let z = b.realloc(y, layout(32, 4), 33);
         assert_ne!(z, y);
+        assert!(z > after);
         assert_eq!(b.alloc(layout(17, 1)), y, "the moved block's old place");
+    }
+}
+
+#[test]
+fn the_last_block_grows_and_shrinks_where_it_is() {
+    let mut b = Blocks::new(Arena::new(1 << 20, 0));
+    unsafe {
+        let v = b.alloc(layout(16, 8));
+        let mut size = 16;
+        // A vector doubling from 16 bytes to 64 KiB, past the first
+        // stretch of memory too, keeps its place.
+        while size < 1 << 16 {
+            assert_eq!(b.realloc(v, layout(size, 8), 2 * size), v, "{size}");
+            size *= 2;
+        }
+        // Shrunk, it gives the rest back to the next request.
+        assert_eq!(b.realloc(v, layout(size, 8), 100), v);
+        assert_eq!(b.alloc(layout(16, 8)) as usize, v as usize + 128);
+    }
+}
+
+#[test]
+fn resizing_the_last_block_again_and_again_takes_no_more_memory() {
+    // A query's vector made at the end of memory, grown, then freed: once
+    // a block of the grown size is free, the growth takes that one.
+    let mut b = Blocks::new(Arena::new(1 << 20, 0));
+    let mut used = Vec::new();
+    unsafe {
+        for _ in 0..100 {
+            let v = b.alloc(layout(32, 8));
+            let w = b.realloc(v, layout(32, 8), 64);
+            b.dealloc(w, layout(64, 8));
+            used.push(b.next);
+        }
+    }
+    assert!(used[2..].iter().all(|&n| n == used[1]), "{used:?}");
+}
+
+#[test]
+fn the_last_block_moves_when_the_new_memory_does_not_follow() {
+    // Every other stretch comes after a gap: the second cannot extend
+    // the first's last block.
+    let mut b = Blocks::new(Arena::new(1 << 20, 2));
+    unsafe {
+        let v = b.alloc(layout(4000, 8));
+        v.write_bytes(7, 4000);
+        // The first stretch holds 8 KiB: 16,000 bytes need the second.
+        let w = b.realloc(v, layout(4000, 8), 16000);
+        assert_ne!(w, v);
+        assert!(holds(w, 4000, 7));
     }
 }
 
@@ -74,8 +127,11 @@ fn running_out_gives_null() {
         assert!(b
             .alloc(Layout::from_size_align(usize::MAX / 2, 1).unwrap())
             .is_null());
-        // What was left still serves a small request.
-        assert!(!b.alloc(layout(100, 8)).is_null());
+        // What was left still serves a small request, which cannot grow
+        // past the memory even as the last block.
+        let p = b.alloc(layout(100, 8));
+        assert!(!p.is_null());
+        assert!(b.realloc(p, layout(100, 8), 1 << 20).is_null());
     }
 }
 

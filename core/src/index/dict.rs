@@ -8,14 +8,16 @@
 //! dictionary. The trie the typo walk needs is implicit in the sorted
 //! keys, so nothing about it is stored.
 
-use super::format::{dict_value, read_u32, split_value, KeyKind, DICT_BLOCK};
+use super::format::{read_u32, split_value, KeyKind, DICT_BLOCK};
 use super::trie::{Sorted, ALIAS_SHIFT};
 use super::varint::Reader;
+use cursor::{Cursor, Raw};
 use std::sync::OnceLock;
 
 /// Bytes of one block-index entry: key, value and postings offsets.
 const INDEX_ENTRY: usize = 12;
 
+mod cursor;
 #[cfg(feature = "build")]
 mod encode;
 #[cfg(feature = "build")]
@@ -58,27 +60,6 @@ fn head_word(key: &[u8]) -> u64 {
     u64::from_be_bytes(w)
 }
 
-/// A value as stored: an own list's `dict_value`, or an alias's stem.
-#[derive(Clone, Copy)]
-enum Raw {
-    Own(u64),
-    Alias(usize),
-}
-
-impl Raw {
-    /// The dictionary value: an own list's, or for an alias its stem's
-    /// list, read by `stem` from the stem's ordinal.
-    fn value(self, stem: impl FnOnce(usize) -> Option<Raw>) -> Option<u64> {
-        match self {
-            Raw::Own(v) => Some(v),
-            Raw::Alias(ord) => match stem(ord)? {
-                Raw::Own(v) => Some(dict_value(split_value(v).0, KeyKind::Alias)),
-                Raw::Alias(_) => None,
-            },
-        }
-    }
-}
-
 /// A written word's stem, as [`Dictionary::stem_of`] reads it.
 #[derive(Debug, PartialEq, Eq)]
 pub enum StemOf {
@@ -93,52 +74,6 @@ struct Stop {
     ord: usize,
     /// Whether that key is the target.
     exact: bool,
-}
-
-/// Reads the entries in order from a block's start, rebuilding each key.
-struct Cursor<'a> {
-    keys: Reader<'a>,
-    values: Reader<'a>,
-    /// Where the next own list starts in `postings`.
-    postings_at: u64,
-    /// Ordinal of the next entry.
-    ord: usize,
-    count: usize,
-    key: Vec<u8>,
-}
-
-impl Cursor<'_> {
-    /// Reads the next entry; returns the bytes its key shares with the
-    /// previous one (0 at a block's start) and its value.
-    fn next(&mut self) -> Option<(usize, Raw)> {
-        if self.ord >= self.count {
-            return None;
-        }
-        let shared = usize::try_from(self.keys.get()?).ok()?;
-        let rest = self.keys.get_bytes()?;
-        if shared > self.key.len() {
-            return None;
-        }
-        self.key.truncate(shared);
-        self.key.extend_from_slice(rest);
-        let raw = self.value()?;
-        Some((shared, raw))
-    }
-
-    /// Reads the next entry's value alone.
-    fn value(&mut self) -> Option<Raw> {
-        let (v, kind) = split_value(self.values.get()?);
-        let ord = self.ord;
-        self.ord += 1;
-        Some(if kind == KeyKind::Alias {
-            let delta = (v >> 1) as i64 ^ -((v & 1) as i64);
-            Raw::Alias(usize::try_from(ord as i64 + delta).ok()?)
-        } else {
-            let at = self.postings_at;
-            self.postings_at = at.checked_add(v)?;
-            Raw::Own(dict_value(at, kind))
-        })
-    }
 }
 
 impl<'a> Dictionary<'a> {
@@ -380,24 +315,29 @@ impl<'a> Dictionary<'a> {
     /// Every key in one array, decoded at the first call.
     pub fn sorted(&self) -> &Sorted {
         self.sorted.get_or_init(|| {
-            let mut s = Sorted::default();
-            let mut raws = Vec::with_capacity(self.count);
+            // The key bytes grow as they are read; the rest are sized now,
+            // so that the one growing vector can grow where it is, and an
+            // alias's value is filled in place once its stem has been read.
+            let mut s = Sorted::with_capacity(self.count);
             if let Some(mut c) = self.cursor(0) {
                 while let Some((_, raw)) = c.next() {
                     s.push(&c.key);
-                    raws.push(raw);
+                    s.values.push(match raw {
+                        Raw::Own(v) => v,
+                        Raw::Alias(stem) => (stem as u64 + 1) << ALIAS_SHIFT,
+                    });
                 }
             }
-            s.values = raws
-                .iter()
-                .map(|&raw| {
-                    let value = raw.value(|stem| raws.get(stem).copied()).unwrap_or(0);
-                    match raw {
-                        Raw::Alias(stem) => value | ((stem as u64 + 1) << ALIAS_SHIFT),
-                        Raw::Own(_) => value,
-                    }
-                })
-                .collect();
+            for j in 0..s.len() {
+                if let Some(stem) = s.alias_stem(j) {
+                    // A value with a stem is an alias's: not an own list.
+                    let raw = |o: usize| match s.alias_stem(o) {
+                        None => s.values.get(o).map(|&v| Raw::Own(v)),
+                        Some(_) => Some(Raw::Alias(0)),
+                    };
+                    s.values[j] |= Raw::Alias(stem).value(raw).unwrap_or(0);
+                }
+            }
             s.list_kids();
             s
         })
