@@ -26,7 +26,7 @@ pub struct Index<'a> {
     avg_title: f32,
     avg_body: f32,
     field_names: Vec<&'a str>,
-    terms: Dictionary<'a>,
+    terms: Dictionary,
     postings: &'a [u8],
     norms: &'a [u8],
     ids: Table<'a>,
@@ -186,7 +186,7 @@ impl<'a> Index<'a> {
 
     /// The dictionary of terms and aliases, for prefix and fuzzy expansion;
     /// [`Index::entry`] reads its values.
-    pub fn dictionary(&self) -> &Dictionary<'a> {
+    pub fn dictionary(&self) -> &Dictionary {
         &self.terms
     }
 
