@@ -1,23 +1,22 @@
-//! The `terms` dictionary (layout in `format`): front-coded keys in blocks,
-//! decoded and checked in one pass when the index opens, into a sorted
+//! The `terms` dictionary (layout in `format`): front-coded keys, decoded
+//! and checked in one pass when the index opens, into a sorted
 //! array ([`Sorted`], in `trie`) that every lookup, completion and typo
 //! walk reads. Every query's last word is completed, so the first query
-//! needed the array anyway; reading the blocks twice, once to check them
-//! and once to decode them, cost a fifth of the first answer at 100,000
-//! documents.
+//! needed the array anyway; reading the keys twice, once to check them and
+//! once to decode them, cost a fifth of the first answer at 100,000
+//! documents. Read only in order, the keys need no blocks: each is coded
+//! against the one before, with no restarts and no index of where blocks
+//! start.
 //!
 //! Front coding gzips far better than an `fst`, whose node addresses look
 //! random to gzip: 61 KB less at 10,000 documents, a quarter of the
 //! dictionary. The trie the typo walk needs is implicit in the sorted
 //! keys, so nothing about it is stored.
 
-use super::format::{read_u32, split_value, KeyKind, DICT_BLOCK};
+use super::format::{read_u32, split_value, KeyKind};
 use super::trie::{Sorted, ALIAS_SHIFT};
 use super::varint::Reader;
 use cursor::{Cursor, Raw};
-
-/// Bytes of one block-index entry: key, value and postings offsets.
-const INDEX_ENTRY: usize = 12;
 
 mod cursor;
 #[cfg(feature = "build")]
@@ -36,9 +35,8 @@ pub struct Dictionary {
 }
 
 /// The parts of a `terms` section, read while it is decoded.
-struct Blocks<'a> {
+struct Streams<'a> {
     count: usize,
-    index: &'a [u8],
     keys: &'a [u8],
     values: &'a [u8],
 }
@@ -54,33 +52,22 @@ pub enum StemOf {
 
 impl Dictionary {
     /// Decodes a `terms` section whose lists fill `postings_len` bytes,
-    /// checking every entry (see `Blocks::decode`): lookups can then
+    /// checking every entry (see `Streams::decode`): lookups can then
     /// trust what they read.
     pub fn open(bytes: &[u8], postings_len: u64) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no key count")? as usize;
-        let blocks = read_u32(bytes, 4).ok_or("no block count")? as usize;
-        if blocks != count.div_ceil(DICT_BLOCK) {
-            return Err(format!("{blocks} blocks for {count} keys"));
-        }
-        let index_end = (blocks + 1)
-            .checked_mul(INDEX_ENTRY)
-            .and_then(|n| n.checked_add(8))
-            .filter(|&n| n <= bytes.len())
-            .ok_or("block index truncated")?;
-        let index = &bytes[8..index_end];
-        let rest = &bytes[index_end..];
-        let end = block_start(index, blocks).ok_or("block index truncated")?;
-        if end.0.checked_add(end.1) != Some(rest.len()) || end.2 != postings_len {
-            return Err("the block index does not end where the streams do".into());
-        }
-        let blocks = Blocks {
+        let keys_len = read_u32(bytes, 4).ok_or("no key stream length")? as usize;
+        let keys = bytes
+            .get(8..)
+            .and_then(|rest| rest.get(..keys_len))
+            .ok_or("key stream truncated")?;
+        let streams = Streams {
             count,
-            index,
-            keys: &rest[..end.0],
-            values: &rest[end.0..],
+            keys,
+            values: &bytes[8 + keys_len..],
         };
         Ok(Dictionary {
-            sorted: blocks.decode(postings_len)?,
+            sorted: streams.decode(postings_len)?,
         })
     }
 
@@ -121,41 +108,35 @@ impl Dictionary {
     }
 }
 
-impl<'a> Blocks<'a> {
+impl Streams<'_> {
     /// Every key, decoded into one array, and each entry checked on the
     /// way: keys strictly ascending and front-coded against the key
-    /// before, the block index where the blocks are, the lists filling
+    /// before, both streams read to their ends, the lists filling
     /// `postings` exactly and each alias naming a key with a list.
     fn decode(&self, postings_len: u64) -> Result<Sorted, String> {
         // A key takes two bytes at least: bound the count before trusting it.
         if self.count > self.keys.len() / 2 {
             return Err(format!("{} keys in {} bytes", self.count, self.keys.len()));
         }
-        let mut c = self.cursor(0).ok_or("block index truncated")?;
+        let mut c = Cursor {
+            keys: Reader::at(self.keys, 0),
+            values: Reader::at(self.values, 0),
+            postings_at: 0,
+            ord: 0,
+            count: self.count,
+            key: Vec::new(),
+        };
         // The key bytes grow as they are read; the rest are sized now, so
         // that the one growing vector can grow where it is.
         let mut s = Sorted::with_capacity(self.count);
         for ord in 0..self.count {
-            if ord % DICT_BLOCK == 0 {
-                let at = block_start(self.index, ord / DICT_BLOCK);
-                if at != Some((c.keys.pos(), c.values.pos(), c.postings_at)) {
-                    return Err(format!(
-                        "block {} is not where the index says",
-                        ord / DICT_BLOCK
-                    ));
-                }
-            }
             let bad = |why: &str| format!("key {ord}: {why}");
             let (shared, raw) = c.next().ok_or_else(|| bad("does not decode"))?;
             let (key, prev) = (
                 c.key.as_slice(),
                 ord.checked_sub(1).map_or(&[][..], |p| s.key(p)),
             );
-            let canonical = if ord % DICT_BLOCK == 0 {
-                shared == 0
-            } else {
-                shared == lcp(prev, key)
-            };
+            let canonical = shared == lcp(prev, key);
             if !canonical || key <= prev {
                 return Err(bad("out of order"));
             }
@@ -189,30 +170,6 @@ impl<'a> Blocks<'a> {
         s.list_kids();
         Ok(s)
     }
-
-    /// A cursor at the start of block `b`.
-    fn cursor(&self, b: usize) -> Option<Cursor<'a>> {
-        let (keys_at, values_at, postings_at) = block_start(self.index, b)?;
-        Some(Cursor {
-            keys: Reader::at(self.keys, keys_at),
-            values: Reader::at(self.values, values_at),
-            postings_at,
-            ord: b * DICT_BLOCK,
-            count: self.count,
-            key: Vec::new(),
-        })
-    }
-}
-
-/// Block `b`'s offsets in the key and value streams and in `postings`.
-fn block_start(index: &[u8], b: usize) -> Option<(usize, usize, u64)> {
-    let get = |k: usize| read_u32(index, b.checked_mul(INDEX_ENTRY)? + 4 * k);
-    Some((keys_at(index, b)?, get(1)? as usize, u64::from(get(2)?)))
-}
-
-/// Where block `b` starts in the key stream.
-fn keys_at(index: &[u8], b: usize) -> Option<usize> {
-    read_u32(index, b.checked_mul(INDEX_ENTRY)?).map(|v| v as usize)
 }
 
 #[cfg(all(test, feature = "build"))]

@@ -16,15 +16,14 @@
 //!   the folded words whose stem differs from them (`cents` for `cent`, at
 //!   most [`MAX_ALIAS_BYTES`]), in byte order. One dictionary for both, so
 //!   that typo tolerance walks written words and stems in one pass. `u32`
-//!   key count, `u32` block count (keys / [`DICT_BLOCK`], rounded up), then
-//!   per block and once more for the ends three `u32`: where the block
-//!   starts in the key stream, in the value stream and in `postings`. Then
-//!   the key stream: per key, varint bytes shared with the key before (0
-//!   at a block's start), then the rest length-prefixed. Then the value
-//!   stream: per key a varint `x << 2 | kind` ([`KeyKind`]), `x` being the
-//!   byte length of the key's own list (lists follow key order, so a
-//!   block's offsets add up from its start), or for an alias the zigzag
-//!   difference from its ordinal to its stem's.
+//!   key count, `u32` byte length of the key stream, then the key stream:
+//!   per key, varint bytes shared with the key before (0 for the first),
+//!   then the rest length-prefixed. Then the value stream: per key a
+//!   varint `x << 2 | kind` ([`KeyKind`]), `x` being the byte length of
+//!   the key's own list (lists follow key order, so their offsets add up
+//!   from the first), or for an alias the zigzag difference from its
+//!   ordinal to its stem's. The dictionary is only ever read whole, in
+//!   order, so it has no blocks to restart the front coding.
 //! - `postings`: per term, varint document frequency `df`, then a bit
 //!   stream (see `bits`), padded to a whole byte: per document, ascending,
 //!   the gap from the previous document plus one (the first: the document)
@@ -73,7 +72,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 13;
+pub const VERSION: u32 = 14;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -85,8 +84,6 @@ pub const SECTIONS: [&str; 9] = [
 ];
 /// Entries per block of a table.
 pub const TABLE_BLOCK: usize = 32;
-/// Keys per block of the dictionary.
-pub const DICT_BLOCK: usize = 32;
 /// Longest alias kept in `terms` (typo tolerance ignores longer ones).
 pub const MAX_ALIAS_BYTES: usize = 24;
 

@@ -1,8 +1,8 @@
-//! Writing the `terms` dictionary (the build only): keys front-coded in
-//! blocks of [`DICT_BLOCK`], their values, and the block index.
+//! Writing the `terms` dictionary (the build only): keys front-coded, each
+//! against the one before, then their values.
 
 use super::lcp;
-use crate::index::format::{dict_value, KeyKind, DICT_BLOCK};
+use crate::index::format::{dict_value, KeyKind};
 use crate::index::varint::{put, put_bytes};
 
 /// A key's value as the writer gives it.
@@ -25,28 +25,15 @@ pub enum Entry {
 
 /// Encodes sorted, distinct `(key, entry)` pairs as a `terms` section.
 pub fn encode(entries: &[(&[u8], Entry)]) -> Vec<u8> {
-    let (mut keys, mut values, mut index) = (Vec::new(), Vec::new(), Vec::new());
-    let mut postings = 0u64;
-    let mut push_index = |keys: &Vec<u8>, values: &Vec<u8>, postings: u64| {
-        for v in [keys.len() as u64, values.len() as u64, postings] {
-            index.extend_from_slice(&(v as u32).to_le_bytes());
-        }
-    };
+    let (mut keys, mut values) = (Vec::new(), Vec::new());
     let mut prev: &[u8] = &[];
     for (ord, &(key, entry)) in entries.iter().enumerate() {
-        if ord % DICT_BLOCK == 0 {
-            push_index(&keys, &values, postings);
-            prev = &[];
-        }
         let shared = lcp(prev, key);
         put(&mut keys, shared as u64);
         put_bytes(&mut keys, &key[shared..]);
         prev = key;
         let value = match entry {
-            Entry::Own { kind, len } => {
-                postings += len;
-                dict_value(len, kind)
-            }
+            Entry::Own { kind, len } => dict_value(len, kind),
             Entry::Alias { stem } => {
                 let delta = stem as i64 - ord as i64;
                 dict_value(((delta << 1) ^ (delta >> 63)) as u64, KeyKind::Alias)
@@ -54,13 +41,10 @@ pub fn encode(entries: &[(&[u8], Entry)]) -> Vec<u8> {
         };
         put(&mut values, value);
     }
-    push_index(&keys, &values, postings);
     let count = entries.len() as u32;
-    let blocks = entries.len().div_ceil(DICT_BLOCK) as u32;
     [
         &count.to_le_bytes()[..],
-        &blocks.to_le_bytes(),
-        &index,
+        &(keys.len() as u32).to_le_bytes(),
         &keys,
         &values,
     ]
