@@ -177,7 +177,7 @@ fn forged_dictionaries_are_refused_at_open() {
         kind: KeyKind::Word,
         len,
     };
-    let forged: [&[(&[u8], Entry)]; 4] = [
+    let forged: [&[(&[u8], Entry)]; 5] = [
         // Out of order.
         &[(b"b", own(1)), (b"a", own(postings - 1))],
         // An alias of an alias.
@@ -188,6 +188,9 @@ fn forged_dictionaries_are_refused_at_open() {
         ],
         // An alias of a key that is not there.
         &[(b"a", own(postings)), (b"b", Entry::Alias { stem: 7 })],
+        // One so far past the keys that, shifted into a decoded value, its
+        // ordinal would wrap around to key 0's.
+        &[(b"a", own(postings)), (b"b", Entry::Alias { stem: 1 << 30 })],
         // Lists that do not fill `postings`.
         &[(b"a", own(1)), (b"b", own(1))],
     ];

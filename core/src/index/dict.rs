@@ -144,7 +144,8 @@ impl Streams<'_> {
             // An alias's value is filled in below, once its stem is read.
             s.values.push(match raw {
                 Raw::Own(v) => v,
-                Raw::Alias(stem) => (stem as u64 + 1) << ALIAS_SHIFT,
+                Raw::Alias(stem) if stem < self.count => (stem as u64 + 1) << ALIAS_SHIFT,
+                Raw::Alias(stem) => return Err(bad(&format!("alias of {stem}, not a key"))),
             });
         }
         let end = (self.keys.len(), self.values.len(), postings_len);

@@ -65,8 +65,8 @@ const DIRECT: u32 = 1 << 31;
 const ANY: u32 = u32::MAX;
 
 /// Where [`Sorted`] keeps an alias's stem's ordinal (plus one) in its
-/// value: above the list offset, which is below 2^32 (a `u32` in the
-/// block index), and its kind.
+/// value: above the list offset, which is below 2^32 (within `postings`,
+/// whose length the section table holds as a `u32`), and its kind.
 pub(super) const ALIAS_SHIFT: u32 = 34;
 
 /// A node of the trie: the keys `from..to`, which share their first
