@@ -190,7 +190,10 @@ fn forged_dictionaries_are_refused_at_open() {
         &[(b"a", own(postings)), (b"b", Entry::Alias { stem: 7 })],
         // One so far past the keys that, shifted into a decoded value, its
         // ordinal would wrap around to key 0's.
-        &[(b"a", own(postings)), (b"b", Entry::Alias { stem: 1 << 30 })],
+        &[
+            (b"a", own(postings)),
+            (b"b", Entry::Alias { stem: 1 << 30 }),
+        ],
         // Lists that do not fill `postings`.
         &[(b"a", own(1)), (b"b", own(1))],
     ];

@@ -13,7 +13,7 @@
 //! dictionary. The trie the typo walk needs is implicit in the sorted
 //! keys, so nothing about it is stored.
 
-use super::format::{read_u32, split_value, KeyKind};
+use super::format::{dict_value, read_u32, split_value, KeyKind};
 use super::trie::{Sorted, ALIAS_SHIFT};
 use super::varint::Reader;
 use cursor::{Cursor, Raw};
@@ -123,7 +123,6 @@ impl Streams<'_> {
             values: Reader::at(self.values, 0),
             postings_at: 0,
             ord: 0,
-            count: self.count,
             key: Vec::new(),
         };
         // The key bytes grow as they are read; the rest are sized now, so
@@ -152,20 +151,13 @@ impl Streams<'_> {
         if (c.keys.pos(), c.values.pos(), c.postings_at) != end {
             return Err("the keys end before their streams or lists do".into());
         }
+        // Each alias takes its stem's list, which must be the stem's own.
         for j in 0..s.len() {
             if let Some(stem) = s.alias_stem(j) {
-                // A value with a stem is an alias's: not an own list.
-                let raw = |o: usize| {
-                    let v = *s.values.get(o)?;
-                    Some(if v >> ALIAS_SHIFT == 0 {
-                        Raw::Own(v)
-                    } else {
-                        Raw::Alias(0)
-                    })
-                };
-                let value = Raw::Alias(stem).value(raw);
-                s.values[j] |=
-                    value.ok_or_else(|| format!("key {j}: alias of {stem}, which has no list"))?;
+                let own = s.values.get(stem).filter(|&&v| v >> ALIAS_SHIFT == 0);
+                let own =
+                    own.ok_or_else(|| format!("key {j}: alias of {stem}, which has no list"))?;
+                s.values[j] |= dict_value(split_value(*own).0, KeyKind::Alias);
             }
         }
         s.list_kids();

@@ -11,21 +11,7 @@ pub(super) enum Raw {
     Alias(usize),
 }
 
-impl Raw {
-    /// The dictionary value: an own list's, or for an alias its stem's
-    /// list, read by `stem` from the stem's ordinal.
-    pub(super) fn value(self, stem: impl FnOnce(usize) -> Option<Raw>) -> Option<u64> {
-        match self {
-            Raw::Own(v) => Some(v),
-            Raw::Alias(ord) => match stem(ord)? {
-                Raw::Own(v) => Some(dict_value(split_value(v).0, KeyKind::Alias)),
-                Raw::Alias(_) => None,
-            },
-        }
-    }
-}
-
-/// Reads the entries in order from a block's start, rebuilding each key.
+/// Reads the entries in order from the first, rebuilding each key.
 pub(super) struct Cursor<'a> {
     pub(super) keys: Reader<'a>,
     pub(super) values: Reader<'a>,
@@ -33,17 +19,13 @@ pub(super) struct Cursor<'a> {
     pub(super) postings_at: u64,
     /// Ordinal of the next entry.
     pub(super) ord: usize,
-    pub(super) count: usize,
     pub(super) key: Vec<u8>,
 }
 
 impl Cursor<'_> {
     /// Reads the next entry; returns the bytes its key shares with the
-    /// previous one (0 at a block's start) and its value.
+    /// previous one (0 for the first) and its value.
     pub(super) fn next(&mut self) -> Option<(usize, Raw)> {
-        if self.ord >= self.count {
-            return None;
-        }
         let shared = usize::try_from(self.keys.get()?).ok()?;
         let rest = self.keys.get_bytes()?;
         if shared > self.key.len() {
@@ -55,8 +37,8 @@ impl Cursor<'_> {
         Some((shared, raw))
     }
 
-    /// Reads the next entry's value alone.
-    pub(super) fn value(&mut self) -> Option<Raw> {
+    /// Reads the next entry's value.
+    fn value(&mut self) -> Option<Raw> {
         let (v, kind) = split_value(self.values.get()?);
         let ord = self.ord;
         self.ord += 1;

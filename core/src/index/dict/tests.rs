@@ -1,5 +1,4 @@
 use super::*;
-use crate::index::format::dict_value;
 use proptest::prelude::*;
 
 /// Keys with lists of 1 byte each, every third an alias of the key
