@@ -90,10 +90,14 @@ impl Default for Options {
 /// Parses `search`'s options; `undefined` and `null` mean the defaults.
 pub fn parse(v: &JsValue) -> Result<Options, String> {
     let packed = pack_options(v, MAX_LIMIT as u32);
-    if packed >= 0.0 {
-        return Ok(unpack(packed as u64));
-    }
-    parse_object(v)
+    let mut out = if packed >= 0.0 {
+        unpack(packed as u64)
+    } else {
+        parse_object(v)?
+    };
+    // Only snippets read the matched terms.
+    out.search.terms = out.snippet;
+    Ok(out)
 }
 
 /// Options packed by `packOptions`, already checked there.

@@ -2,6 +2,7 @@
 //! document ordinals out, with facets. Hits are ordinals so that the wasm
 //! boundary can pass them as numbers (see ARCHITECTURE.md).
 
+pub mod answered;
 mod facets;
 mod titles;
 
@@ -45,6 +46,10 @@ pub struct SearchOptions {
     pub sort: Sort,
     /// Filters from the options, added to those in the query text.
     pub filters: Vec<Filter>,
+    /// Whether the results must list the terms that matched (snippets
+    /// need them): without, a query answered from the index's stored
+    /// answers skips expanding its word (see [`answered`]).
+    pub terms: bool,
     /// Ranking parameters (not exposed to JavaScript; for evaluation).
     pub tuning: Tuning,
 }
@@ -103,6 +108,10 @@ pub struct Tuning {
     /// reach it (see `named_in_headings`). Results are the same either
     /// way; tests turn it off to check that.
     pub prune: bool,
+    /// Answer a query from the index's stored first pages when it holds
+    /// the query's (see [`answered`]). Results are the same either way;
+    /// tests turn it off to check that, and to test evaluation itself.
+    pub answers: bool,
 }
 
 impl Default for Tuning {
@@ -126,6 +135,7 @@ impl Default for Tuning {
             links_half: 5.0,
             join_long: false,
             prune: true,
+            answers: true,
         }
     }
 }
@@ -139,6 +149,7 @@ impl Default for SearchOptions {
             fuzzy: true,
             sort: Sort::Relevance,
             filters: Vec::new(),
+            terms: true,
             tuning: Tuning::default(),
         }
     }
@@ -182,6 +193,9 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
     let mut opts = Cow::Borrowed(opts);
     loop {
         let query = parse_with(&text, opts.prefix, &stem);
+        if let Some(r) = answered::answered(index, &query, &text, &opts) {
+            return r;
+        }
         let (mut r, corrections, unmatched) = run(index, &query, &opts, &text);
         if r.total == 0 {
             // An identifier the corpus never writes whole: its parts, which

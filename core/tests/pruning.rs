@@ -85,8 +85,10 @@ fn run<'i>(
     let opts = SearchOptions {
         limit,
         offset,
+        // Evaluated: not from the index's stored answers (tests/answers.rs).
         tuning: Tuning {
             prune,
+            answers: false,
             ..Tuning::default()
         },
         ..SearchOptions::default()

@@ -4,7 +4,7 @@
 //! header   magic "QRRY" | u32 version | u32 section count
 //! table    per section: name [u8; 8] (ASCII, NUL-padded) | u32 offset | u32 length
 //! sections meta, terms, postings, norms, ids, titles, fields, text,
-//!          links (any order)
+//!          links, answers (any order)
 //! ```
 //! All integers little-endian; inside sections, LEB128 varints (see
 //! `varint`). Section contents:
@@ -58,6 +58,13 @@
 //! - `links`: per document one byte, the number of other documents whose
 //!   content links to it, up to 255 (see `corpus::links`); no bytes when
 //!   no document links to another (a JSON lines corpus).
+//! - `answers`: the first page of the costliest one-word queries (see
+//!   `answers`): `u32` count, then count + 1 `u32` offsets of the entries
+//!   (the last their end), then the entries in key byte order: the query's
+//!   folded word length-prefixed, varint total, a byte hit count (at most
+//!   `answers::ANSWERED_HITS`), per hit varint document and `f32` score
+//!   in 4 bytes. A count of 0 when none is stored (an index with facets,
+//!   which these answers do not count).
 //!
 //! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
 //! u32 offsets, where the block's varint lengths start in the lengths
@@ -72,15 +79,15 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 14;
+pub const VERSION: u32 = 15;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
 pub const ENTRY_LEN: usize = 16;
 
 /// Section names, in the order the writer lays them out.
-pub const SECTIONS: [&str; 9] = [
-    "meta", "terms", "postings", "norms", "ids", "titles", "fields", "text", "links",
+pub const SECTIONS: [&str; 10] = [
+    "meta", "terms", "postings", "norms", "ids", "titles", "fields", "text", "links", "answers",
 ];
 /// Entries per block of a table.
 pub const TABLE_BLOCK: usize = 32;

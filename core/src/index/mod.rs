@@ -1,5 +1,6 @@
 //! The index: its byte format (one owner), writer and zero-copy reader.
 
+pub mod answers;
 pub mod bits;
 pub mod column;
 pub mod dict;

@@ -5,6 +5,7 @@ mod postings;
 mod stored;
 mod table;
 
+use super::answers::Answers;
 use super::bits;
 use super::column::Column;
 use super::dict::{Dictionary, StemOf};
@@ -36,6 +37,8 @@ pub struct Index<'a> {
     /// Per document, the documents linking to it (see `format`); empty
     /// when none links to any.
     links: &'a [u8],
+    /// The stored first pages of the costliest one-word queries.
+    answers: Answers<'a>,
     /// Per field name, its column once a query has needed it.
     columns: Vec<OnceLock<Column<'a>>>,
 }
@@ -116,6 +119,8 @@ impl<'a> Index<'a> {
                 format!("{} bytes for {doc_count} documents", links.len()),
             ));
         }
+        let answers =
+            Answers::open(get("answers")?, doc_count).map_err(|why| corrupt("answers", why))?;
         let avg = |total: u64| (total as f64 / f64::from(doc_count.max(1))).max(1.0) as f32;
         Ok(Index {
             doc_count,
@@ -131,6 +136,7 @@ impl<'a> Index<'a> {
             fields,
             text,
             links,
+            answers,
             sections,
             has_sections,
             columns: (0..n_fields).map(|_| OnceLock::new()).collect(),
@@ -279,6 +285,11 @@ impl<'a> Index<'a> {
             Some(b) => (b[0], b[1]),
             None => (0, 0),
         }
+    }
+
+    /// The stored first pages of the costliest one-word queries.
+    pub fn answers(&self) -> &Answers<'a> {
+        &self.answers
     }
 
     /// Whether any document links to another (the `links` section has

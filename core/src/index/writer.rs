@@ -1,6 +1,7 @@
 //! Builds index bytes from documents (build time only). Deterministic: the
 //! same documents in the same order give the same bytes.
 
+use super::answers;
 use super::bits;
 use super::dict::{encode, Entry};
 use super::format::{
@@ -8,6 +9,7 @@ use super::format::{
     TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
+use super::Index;
 use crate::document::{Anchor, Document, FieldValue};
 use crate::text::{for_each_positioned_word, StemCache};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -19,6 +21,9 @@ pub enum WriteError {
     /// The corpus outgrows the format's 32-bit offsets or counts.
     #[error("corpus too large for the index format: {0}")]
     TooLarge(String),
+    /// The index just written does not open again: a bug of the writer.
+    #[error("the index just written does not open: {0}")]
+    Unreadable(String),
 }
 
 #[derive(Default)]
@@ -116,9 +121,20 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
     let fields = table(docs.iter().map(|d| stored_fields(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
     let links = inlinks(docs);
-    let sections: [&[u8]; SECTIONS.len()] = [
-        &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text, &links,
+    // The answers are those of the index without them: written, opened
+    // and searched, then written again with them.
+    let none = answers::encode(Vec::new());
+    let mut sections: [&[u8]; SECTIONS.len()] = [
+        &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text, &links, &none,
     ];
+    let bytes = assemble(&sections)?;
+    let index = Index::open(&bytes).map_err(|e| WriteError::Unreadable(e.to_string()))?;
+    let stored = crate::search::answered::select(&index);
+    if stored.is_empty() {
+        return Ok(bytes);
+    }
+    let stored = answers::encode(stored);
+    sections[SECTIONS.len() - 1] = &stored;
     assemble(&sections)
 }
 
