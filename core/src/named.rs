@@ -53,7 +53,6 @@ pub fn identifier(text: &str) -> Option<(String, bool)> {
 }
 
 /// What a query names, for the rescoring: an [`identifier`], or one word.
-#[derive(PartialEq)]
 pub(crate) struct Named {
     pub identifier: Option<(String, bool)>,
     /// The query folded, when it is one word of letters and digits.

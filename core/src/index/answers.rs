@@ -42,11 +42,7 @@ impl<'a> Answers<'a> {
             entries: &bytes[4 + offsets.len()..],
         };
         if a.end(0) != Some(0) || a.end(count) != Some(a.entries.len()) {
-            return Err(format!(
-                "entries end at {:?}, but the section holds {} bytes of them",
-                a.end(count),
-                a.entries.len()
-            ));
+            return Err("entry offsets do not span the entries".into());
         }
         let mut last: Option<&[u8]> = None;
         for i in 0..count {

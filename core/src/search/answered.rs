@@ -31,8 +31,7 @@ pub fn answered<'i>(
     }
     let (term, folded) = typed_word(query)?;
     let answer = index.answers().get(folded)?;
-    // The rescoring reads the text itself, for an identifier's case.
-    if Named::of(text) != Named::of(folded) {
+    if !names_word(text, folded) {
         return None;
     }
     let end = opts.offset.saturating_add(opts.limit).min(answer.total);
@@ -62,6 +61,14 @@ fn answerable(opts: &SearchOptions) -> bool {
         && opts.prefix
         && opts.fuzzy
         && opts.tuning == Tuning::default()
+}
+
+/// Whether `text` names the word `folded` and no identifier, as the
+/// rescoring reads the text itself (an identifier's case): answers are
+/// made for such words only.
+fn names_word(text: &str, folded: &str) -> bool {
+    let named = Named::of(text);
+    named.identifier.is_none() && named.word.as_deref() == Some(folded)
 }
 
 /// The one word of `query` as (term, folded), when it is nothing else: a
@@ -128,6 +135,9 @@ pub fn select(index: &Index<'_>) -> Vec<(String, crate::index::answers::Answer)>
             let Some((term, folded)) = typed_word(&query).filter(|w| w.1 == p) else {
                 continue;
             };
+            if !names_word(p, p) {
+                continue;
+            }
             let exp = expand(index, term, folded, Some(folded), true);
             let cost: u64 = exp.iter().map(|e| u64::from(e.info.df)).sum();
             if cost < MIN_POSTINGS || exp.iter().any(|e| matches!(e.kind, Kind::Typo(_))) {

@@ -60,9 +60,9 @@ fn forged_sections_are_refused_at_open() {
         (
             "entries cut",
             Box::new(|b| b.truncate(b.len() - 1)),
-            "entries end",
+            "do not span",
         ),
-        ("offsets not from 0", Box::new(|b| b[4] = 1), "entries end"),
+        ("offsets not from 0", Box::new(|b| b[4] = 1), "do not span"),
         (
             "keys out of order",
             Box::new(|b| b[21] = b'z'),
