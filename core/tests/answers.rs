@@ -5,6 +5,7 @@
 //! and options the answers were made for are answered.
 
 mod random_corpus;
+mod same_results;
 
 use proptest::prelude::*;
 use quarry_core::index::answers::ANSWERED_HITS;
@@ -12,6 +13,7 @@ use quarry_core::index::write_index;
 use quarry_core::search::answered::answered;
 use quarry_core::search::{Sort, Tuning};
 use quarry_core::{search, Anchor, Document, FieldValue, Index, SearchOptions, SearchResults};
+use same_results::same;
 
 /// Words sharing prefixes, written and stemmed apart (`running` is
 /// indexed as `run`), the first ones drawn most often.
@@ -38,22 +40,6 @@ fn options(limit: usize, offset: usize, answers: bool) -> SearchOptions {
         },
         ..SearchOptions::default()
     }
-}
-
-fn same(a: &SearchResults, b: &SearchResults) -> Result<(), String> {
-    let page = |r: &SearchResults| -> Vec<(u32, u32)> {
-        r.hits.iter().map(|h| (h.doc, h.score.to_bits())).collect()
-    };
-    if a.total != b.total
-        || page(a) != page(b)
-        || a.terms != b.terms
-        || a.term_clauses != b.term_clauses
-        || a.facets != b.facets
-        || a.suggestion != b.suggestion
-    {
-        return Err(format!("answered {a:?}\nevaluated {b:?}"));
-    }
-    Ok(())
 }
 
 /// Headings on every fourth document and links between some, so that the

@@ -7,11 +7,13 @@
 //! bit), terms, facets and suggestion with pruning on and off.
 
 mod random_corpus;
+mod same_results;
 
 use proptest::prelude::*;
 use quarry_core::index::write_index;
 use quarry_core::search::Tuning;
 use quarry_core::{search, Anchor, Document, FieldValue, Index, SearchOptions, SearchResults};
+use same_results::same;
 
 /// Words sharing prefixes, the first ones much more frequent than the last
 /// (they are drawn from [`DRAWS`]), so that completions have long lists of
@@ -94,21 +96,6 @@ fn run<'i>(
         ..SearchOptions::default()
     };
     search(index, query, &opts)
-}
-
-fn same(a: &SearchResults, b: &SearchResults) -> Result<(), String> {
-    let page = |r: &SearchResults| -> Vec<(u32, u32)> {
-        r.hits.iter().map(|h| (h.doc, h.score.to_bits())).collect()
-    };
-    if a.total != b.total
-        || page(a) != page(b)
-        || a.terms != b.terms
-        || a.facets != b.facets
-        || a.suggestion != b.suggestion
-    {
-        return Err(format!("pruned {a:?}\nfull {b:?}"));
-    }
-    Ok(())
 }
 
 proptest! {
