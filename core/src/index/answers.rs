@@ -35,7 +35,7 @@ impl<'a> Answers<'a> {
         let offsets = count
             .checked_add(1)
             .and_then(|n| n.checked_mul(4))
-            .and_then(|len| bytes.get(4..4 + len))
+            .and_then(|len| bytes.get(4..len.checked_add(4)?))
             .ok_or_else(|| format!("{count} entries, but the offsets are cut short"))?;
         let a = Answers {
             offsets,
