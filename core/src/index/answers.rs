@@ -29,7 +29,7 @@ pub struct Answers<'a> {
 impl<'a> Answers<'a> {
     /// Opens the section and checks every entry: keys in strictly rising
     /// byte order, each entry exactly filling its span, documents below
-    /// `doc_count`, scores finite.
+    /// `doc_count` and no more matches than that, scores finite.
     pub fn open(bytes: &'a [u8], doc_count: u32) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no entry count")? as usize;
         let offsets = count
@@ -54,6 +54,12 @@ impl<'a> Answers<'a> {
             }
             if let Some(&(doc, _)) = answer.hits.iter().find(|h| h.0 >= doc_count) {
                 return Err(format!("entry {i}: document {doc} of {doc_count}"));
+            }
+            if answer.total > doc_count as usize {
+                return Err(format!(
+                    "entry {i}: {} matches of {doc_count}",
+                    answer.total
+                ));
             }
             last = Some(key);
         }

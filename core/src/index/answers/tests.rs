@@ -9,9 +9,9 @@ fn answer(total: usize, hits: &[(u32, f32)]) -> Answer {
 
 fn sample() -> Vec<(String, Answer)> {
     vec![
-        ("sta".into(), answer(900, &[(3, 2.5), (7, 2.25), (1, 1.0)])),
+        ("sta".into(), answer(9, &[(3, 2.5), (7, 2.25), (1, 1.0)])),
         ("b".into(), answer(2, &[(0, 0.5), (9, 0.25)])),
-        ("state".into(), answer(11, &[(4, 3.0); ANSWERED_HITS])),
+        ("state".into(), answer(10, &[(4, 3.0); ANSWERED_HITS])),
     ]
 }
 
@@ -51,7 +51,7 @@ fn forged_sections_are_refused_at_open() {
     // Layout: count, 4 offsets, then entry "b" at 20: key, total, count,
     // two hits of varint document and 4 score bytes.
     let hit_b = 20 + 2 + 1 + 1;
-    let cases: [(&str, Change, &str); 8] = [
+    let cases: [(&str, Change, &str); 9] = [
         (
             "count past the offsets",
             Box::new(|b| b[0] = 200),
@@ -84,6 +84,11 @@ fn forged_sections_are_refused_at_open() {
             "more hits than the total",
             Box::new(|b| b[22] = 1),
             "does not decode",
+        ),
+        (
+            "more matches than documents",
+            Box::new(|b| b[22] = 11),
+            "11 matches of 10",
         ),
         (
             "more hits than a page",
