@@ -4,6 +4,7 @@
 //! on a large corpus reads ten hits instead of decoding a hundred
 //! thousand postings. Layout in `format`.
 
+use super::format::read_u32;
 use super::varint::Reader;
 
 /// Hits kept per answer: the first page at the default limit.
@@ -117,10 +118,6 @@ impl<'a> Answers<'a> {
         let finite = hits.iter().all(|h| h.1.is_finite());
         (finite && r.pos() == span.len()).then_some((key, Answer { total, hits }))
     }
-}
-
-fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
-    super::format::read_u32(bytes, at)
 }
 
 /// The section's bytes for `answers`, sorted by key here.
