@@ -32,7 +32,7 @@ const round = (x) => Math.round(x * 1e4) / 1e4;
 // snippet ends, then each hit's section heading and id ends (they follow
 // the snippets in the text), then each hit's three lists of marks (in its
 // snippet, title and section heading), each a count and [start, end) pairs.
-export function makeResult(total, n, page, snippets, suggestion, facets) {
+export function makeResult(total, n, page, snippets, suggestion, facets, partial) {
   // Growing the memory detaches the old buffer: the views are made again.
   if (words.byteLength === 0) {
     words = new Uint32Array(memory.buffer);
@@ -83,7 +83,7 @@ export function makeResult(total, n, page, snippets, suggestion, facets) {
       section,
     };
   }
-  return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {} };
+  return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {}, partial };
 }
 
 // Options that use only limit, offset, prefix, fuzzy, snippet and sort, all

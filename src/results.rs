@@ -28,6 +28,7 @@ extern "C" {
         snippets: Option<String>,
         suggestion: Option<String>,
         facets: JsValue,
+        partial: bool,
     ) -> JsValue;
 }
 
@@ -156,6 +157,7 @@ pub fn run(index: &Index<'_>, text: &str, opts: &Options) -> JsValue {
             opts.snippet.then_some(all_text),
             r.suggestion,
             facets,
+            r.partial,
         )
     })
 }

@@ -30,6 +30,11 @@ export interface QuarryResults {
   suggestion: string | null;
   /** Value counts over all matches: `{ place: { HANOI: 3 }, year: { "2024": 2 } }`. */
   facets: Record<string, Record<string, number>>;
+  /**
+   * No document has every word of the query (two or three words), and the
+   * hits are those with some of them.
+   */
+  partial: boolean;
 }
 
 export interface QuarryOptions {

@@ -176,7 +176,10 @@ export class QuarrySearch extends HTMLElement {
     this.renderFacets(query.trim() ? r.facets : {});
     if (!query.trim()) this.status.textContent = '';
     else if (r.total === 0) this.status.textContent = `No results for “${query}”.`;
-    else this.status.textContent = r.total === 1 ? '1 result' : `${r.total} results`;
+    else {
+      const count = r.total === 1 ? '1 result' : `${r.total} results`;
+      this.status.textContent = r.partial ? `No result has every word; ${count} with some of them` : count;
+    }
     this.dispatchEvent(new CustomEvent('quarry-results', { detail: { query, total: r.total, ms: this.lastMs } }));
   }
 

@@ -184,6 +184,9 @@ pub struct SearchResults<'i> {
     pub facets: Facets<'i>,
     /// A better spelling of the query, when one finds much more.
     pub suggestion: Option<String>,
+    /// No document matches every word of a short query, and the hits are
+    /// those that match some of them (see [`relaxes`]).
+    pub partial: bool,
 }
 
 /// Searches `index` for `text`.
@@ -191,6 +194,9 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
     let stem = index.stemmer();
     let mut text = std::borrow::Cow::Borrowed(text);
     let mut opts = Cow::Borrowed(opts);
+    // Whether `text` is now an identifier's parts: one name, not words to
+    // find apart.
+    let mut split = false;
     loop {
         let query = parse_with(&text, opts.prefix, &stem);
         if let Some(r) = answered::answered(index, &query, &text, &opts) {
@@ -202,6 +208,7 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
             // the index holds for every identifier it does write.
             if let Some(parts) = crate::text::tokenize::split_identifiers(&text) {
                 text = parts.into();
+                split = true;
                 continue;
             }
             // Or two words it writes as one (`super trait`, `Supertraits`),
@@ -217,8 +224,27 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
                 .0
                 .total
         });
+        if r.total == 0 && r.suggestion.is_none() && !split && relaxes(&query, &opts) {
+            opts.to_mut().tuning.max_all_required = 0;
+            let mut some = run(index, &query, &opts, &text).0;
+            some.partial = some.total > 0;
+            return some;
+        }
         return r;
     }
+}
+
+/// Whether a query that found nothing is read again with each of its
+/// words optional, as a long query is: one of two or three words that no
+/// document has together (`academy magnetic`, `cuong 2032`), with no
+/// respelling that finds something. The documents with some of the words
+/// beat an empty page, ranked as a question's are, by the words they
+/// have (Meilisearch drops the last words until something matches;
+/// ranking keeps a rare first word). Exclusions and filters still hold.
+/// An identifier read as its parts (`dev_nothing`) is one name: it is not
+/// read so.
+fn relaxes(query: &crate::query::Query, opts: &SearchOptions) -> bool {
+    query.positive().count() > 1 && !crate::query::eval::is_ranked(query, opts)
 }
 
 /// Whether joining long neighbours (`Tuning::join_long`) may add a term
@@ -285,6 +311,7 @@ fn run<'i>(
         term_clauses: matches.term_clauses,
         facets,
         suggestion: None,
+        partial: false,
     };
     (results, matches.corrections, matches.unmatched)
 }

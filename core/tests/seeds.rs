@@ -111,7 +111,34 @@ fn numbers_are_not_respelled() {
     assert!(!ids("2030 ").is_empty());
     let r = search(index(), "2032 ", &SearchOptions::default());
     assert_eq!((r.total, r.suggestion), (0, None));
-    assert!(ids("cuong 2032").is_empty());
+    // With a word the corpus has, only that word's pages: partly matched,
+    // none by a respelled 2032.
+    let r = search(index(), "cuong 2032", &SearchOptions::default());
+    assert!(r.partial);
+    assert_eq!(ids("cuong 2032"), ids("cuong"));
+}
+
+#[test]
+fn words_no_page_has_together_find_the_pages_with_some() {
+    // `Cuong` and `Thang` are in two different stories: each has one.
+    assert_eq!(ids("cuong"), [SANTIAGO]);
+    assert_eq!(ids("thang"), [MEXICO]);
+    let r = search(index(), "cuong thang", &SearchOptions::default());
+    assert!(r.partial);
+    let mut got = ids("cuong thang");
+    got.sort();
+    assert_eq!(got, [SANTIAGO, MEXICO]);
+    // Words that one page has together find that page alone, all matched.
+    let r = search(index(), "luong cuong", &SearchOptions::default());
+    assert!(!r.partial);
+    assert_eq!(ids("luong cuong"), [SANTIAGO]);
+    // An exclusion still excludes, and a word found nowhere, even
+    // respelled, leaves the others to find.
+    assert_eq!(ids("cuong thang -mexico"), [SANTIAGO]);
+    assert_eq!(ids("cuong zzzzqx"), [SANTIAGO]);
+    // One word that finds nothing has nothing to drop.
+    let r = search(index(), "zzzzqx", &SearchOptions::default());
+    assert_eq!((r.total, r.partial), (0, false));
 }
 
 #[test]

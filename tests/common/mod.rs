@@ -105,6 +105,18 @@ fn results_are_plain_objects_with_nulls() {
         get(&hit, "section").is_null(),
         "a story has no sections: null, not undefined"
     );
+    assert_eq!(get(&r, "partial").as_bool(), Some(false));
+}
+
+#[wasm_bindgen_test]
+fn words_no_story_has_together_find_those_with_some() {
+    // Each story has one of the names: the two find both, partly matched.
+    let r = run("cuong thang");
+    assert_eq!(get(&r, "partial").as_bool(), Some(true));
+    let mut found = ids("cuong thang");
+    found.sort();
+    assert_eq!(found, [SANTIAGO, MEXICO]);
+    assert_eq!(get(&run("luong cuong"), "partial").as_bool(), Some(false));
 }
 
 #[wasm_bindgen_test]
