@@ -83,7 +83,7 @@ declare global {
     /** A result was chosen; cancel it to stay on the page. */
     'quarry-select': CustomEvent<QuarryHit>;
     /** A search ran. */
-    'quarry-results': CustomEvent<{ query: string; total: number; ms: number }>;
+    'quarry-results': CustomEvent<{ query: string; total: number; partial: boolean; ms: number }>;
     /** The module loaded. */
     'quarry-ready': CustomEvent<QuarryStats>;
   }

@@ -180,7 +180,7 @@ export class QuarrySearch extends HTMLElement {
       const count = r.total === 1 ? '1 result' : `${r.total} results`;
       this.status.textContent = r.partial ? `No result has every word; ${count} with some of them` : count;
     }
-    this.dispatchEvent(new CustomEvent('quarry-results', { detail: { query, total: r.total, ms: this.lastMs } }));
+    this.dispatchEvent(new CustomEvent('quarry-results', { detail: { query, total: r.total, partial: r.partial, ms: this.lastMs } }));
   }
 
   renderHit(hit, i, twin) {

@@ -88,9 +88,12 @@ test('no results, did-you-mean and facet chips', async () => {
   await page.waitForFunction(() => /No results/.test(document.querySelector('quarry-search').shadowRoot.querySelector('.status').textContent));
   assert.equal(await count(page), 0);
   // No story names both: the two that name one, said so.
+  await page.evaluate(() => document.querySelector('quarry-search').addEventListener('quarry-results', (e) => { window.lastResults = e.detail; }));
   await page.locator(box).fill('cuong thang');
   await page.waitForFunction(() => document.querySelector('quarry-search').shadowRoot.querySelectorAll('li').length === 2);
   assert.equal(await page.locator('quarry-search .status').textContent(), 'No result has every word; 2 results with some of them');
+  const detail = await page.evaluate(() => window.lastResults);
+  assert.deepEqual([detail.query, detail.total, detail.partial], ['cuong thang', 2, true]);
   await page.screenshot({ path: `${shots}partial.png`, fullPage: true });
   await page.locator(box).fill('Vietnm');
   await page.locator('quarry-search .suggestion a').waitFor();
