@@ -20,10 +20,12 @@ pub struct Answer {
     pub hits: Vec<(u32, f32)>,
 }
 
-/// The section, borrowed: entry offsets and the entries.
-#[derive(Debug, Clone, Copy, Default)]
+/// The section, borrowed, with where each entry starts (found at open,
+/// which reads every entry to check it anyway: stored, the offsets cost
+/// 4 bytes an answer).
+#[derive(Debug, Clone, Default)]
 pub struct Answers<'a> {
-    offsets: &'a [u8],
+    starts: Vec<u32>,
     entries: &'a [u8],
 }
 
@@ -33,23 +35,19 @@ impl<'a> Answers<'a> {
     /// `doc_count` and no more matches than that, scores finite.
     pub fn open(bytes: &'a [u8], doc_count: u32) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no entry count")? as usize;
-        let offsets = count
-            .checked_add(1)
-            .and_then(|n| n.checked_mul(4))
-            .and_then(|len| bytes.get(4..len.checked_add(4)?))
-            .ok_or_else(|| format!("{count} entries, but the offsets are cut short"))?;
-        let a = Answers {
-            offsets,
-            entries: &bytes[4 + offsets.len()..],
-        };
-        if a.end(0) != Some(0) || a.end(count) != Some(a.entries.len()) {
-            return Err("entry offsets do not span the entries".into());
+        let entries = &bytes[4..];
+        // An entry takes 3 bytes at least: a forged count cannot reserve
+        // more than the bytes can hold.
+        if count > entries.len() / 3 {
+            return Err(format!("{count} entries in {} bytes", entries.len()));
         }
+        let mut starts = Vec::with_capacity(count + 1);
+        let mut at = 0;
         let mut last: Option<&[u8]> = None;
         for i in 0..count {
-            let (key, answer) = a
-                .entry(i)
-                .ok_or_else(|| format!("entry {i} does not decode"))?;
+            starts.push(at as u32);
+            let (key, answer, end) =
+                decode(entries, at).ok_or_else(|| format!("entry {i} does not decode"))?;
             if last.is_some_and(|l| l >= key) {
                 return Err(format!("entry {i}: keys out of order"));
             }
@@ -63,13 +61,18 @@ impl<'a> Answers<'a> {
                 ));
             }
             last = Some(key);
+            at = end;
         }
-        Ok(a)
+        if at != entries.len() {
+            return Err("bytes after the last entry".into());
+        }
+        starts.push(at as u32);
+        Ok(Answers { starts, entries })
     }
 
     /// Number of stored answers.
     pub fn len(&self) -> usize {
-        (self.offsets.len() / 4).saturating_sub(1)
+        self.starts.len().saturating_sub(1)
     }
 
     /// Whether no answer is stored.
@@ -94,30 +97,45 @@ impl<'a> Answers<'a> {
     }
 
     fn end(&self, i: usize) -> Option<usize> {
-        read_u32(self.offsets, 4 * i).map(|o| o as usize)
+        self.starts.get(i).map(|&o| o as usize)
     }
 
-    /// Entry `i`, if it decodes to exactly its span.
+    /// Entry `i`.
     fn entry(&self, i: usize) -> Option<(&'a [u8], Answer)> {
-        let span = self.entries.get(self.end(i)?..self.end(i + 1)?)?;
-        let mut r = Reader::new(span);
-        let key = r.get_bytes()?;
-        let total = usize::try_from(r.get()?).ok()?;
-        let n = usize::from(r.get_u8()?);
-        if n > ANSWERED_HITS || n > total {
-            return None;
-        }
-        let mut hits = Vec::with_capacity(n);
-        for _ in 0..n {
-            let doc = r.get_u32()?;
-            let at = r.pos();
-            let score = f32::from_bits(read_u32(span, at)?);
-            r = Reader::at(span, at + 4);
-            hits.push((doc, score));
-        }
-        let finite = hits.iter().all(|h| h.1.is_finite());
-        (finite && r.pos() == span.len()).then_some((key, Answer { total, hits }))
+        decode(self.entries, self.end(i)?).map(|(k, a, _)| (k, a))
     }
+}
+
+/// The entry at `at` of `entries`, and where it ends: its key, then its
+/// answer, the first score as `f32` bits and each next one as the zigzag
+/// varint of its bits' difference from the one before (scores fall down
+/// the page, so the differences are small).
+fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
+    let mut r = Reader::at(entries, at);
+    let key = r.get_bytes()?;
+    let total = usize::try_from(r.get()?).ok()?;
+    let n = usize::from(r.get_u8()?);
+    if n > ANSWERED_HITS || n > total {
+        return None;
+    }
+    let mut hits = Vec::with_capacity(n);
+    for _ in 0..n {
+        hits.push((r.get_u32()?, 0.0));
+    }
+    let mut bits = 0u32;
+    for (k, hit) in hits.iter_mut().enumerate() {
+        bits = if k == 0 {
+            let at = r.pos();
+            r = Reader::at(entries, at + 4);
+            read_u32(entries, at)?
+        } else {
+            let z = u32::try_from(r.get()?).ok()?;
+            bits.wrapping_add((z >> 1) ^ (z & 1).wrapping_neg())
+        };
+        hit.1 = f32::from_bits(bits);
+    }
+    let finite = hits.iter().all(|h| h.1.is_finite());
+    finite.then_some((key, Answer { total, hits }, r.pos()))
 }
 
 /// The section's bytes for `answers`, sorted by key here.
@@ -125,21 +143,28 @@ impl<'a> Answers<'a> {
 pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
     use super::varint::{put, put_bytes};
     answers.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut entries = Vec::new();
-    let mut out = Vec::with_capacity(8 + 4 * answers.len());
+    let mut out = Vec::new();
     out.extend_from_slice(&(answers.len() as u32).to_le_bytes());
     for (key, a) in &answers {
-        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        put_bytes(&mut entries, key.as_bytes());
-        put(&mut entries, a.total as u64);
-        entries.push(a.hits.len() as u8);
-        for &(doc, score) in &a.hits {
-            put(&mut entries, u64::from(doc));
-            entries.extend_from_slice(&score.to_bits().to_le_bytes());
+        put_bytes(&mut out, key.as_bytes());
+        put(&mut out, a.total as u64);
+        out.push(a.hits.len() as u8);
+        for &(doc, _) in &a.hits {
+            put(&mut out, u64::from(doc));
+        }
+        let mut prev = None;
+        for &(_, score) in &a.hits {
+            let bits = score.to_bits();
+            match prev {
+                None => out.extend_from_slice(&bits.to_le_bytes()),
+                Some(p) => {
+                    let d = bits.wrapping_sub(p) as i32;
+                    put(&mut out, u64::from(((d << 1) ^ (d >> 31)) as u32));
+                }
+            }
+            prev = Some(bits);
         }
     }
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    out.extend_from_slice(&entries);
     out
 }
 

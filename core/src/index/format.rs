@@ -59,12 +59,14 @@
 //!   content links to it, up to 255 (see `corpus::links`); no bytes when
 //!   no document links to another (a JSON lines corpus).
 //! - `answers`: the first page of the costliest one-word queries (see
-//!   `answers`): `u32` count, then count + 1 `u32` offsets of the entries
-//!   (the last their end), then the entries in key byte order: the query's
-//!   folded word length-prefixed, varint total, a byte hit count (at most
-//!   `answers::ANSWERED_HITS`), per hit varint document and `f32` score
-//!   in 4 bytes. A count of 0 when none is stored (an index with facets,
-//!   which these answers do not count).
+//!   `answers`): `u32` count, then the entries back to back in key byte
+//!   order (version 16; 15 had an offset table, which `open` now finds
+//!   as it checks each entry): the query's folded word length-prefixed,
+//!   varint total, a byte hit count (at most `answers::ANSWERED_HITS`),
+//!   the hits' varint documents, then the first hit's `f32` score in 4
+//!   bytes and each next one as the zigzag varint of its bits' difference
+//!   from the one before. A count of 0 when none is stored (an index with
+//!   facets, which these answers do not count).
 //!
 //! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
 //! u32 offsets, where the block's varint lengths start in the lengths
@@ -79,7 +81,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 15;
+pub const VERSION: u32 = 16;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

@@ -12,6 +12,8 @@ fn sample() -> Vec<(String, Answer)> {
         ("sta".into(), answer(9, &[(3, 2.5), (7, 2.25), (1, 1.0)])),
         ("b".into(), answer(2, &[(0, 0.5), (9, 0.25)])),
         ("state".into(), answer(10, &[(4, 3.0); ANSWERED_HITS])),
+        // Scores that rise down the page: a negative difference.
+        ("up".into(), answer(3, &[(1, 1.0), (2, 4.0), (3, 0.125)])),
     ]
 }
 
@@ -19,7 +21,7 @@ fn sample() -> Vec<(String, Answer)> {
 fn what_is_written_is_read() {
     let bytes = encode(sample());
     let a = Answers::open(&bytes, 10).unwrap();
-    assert_eq!(a.len(), 3);
+    assert_eq!(a.len(), 4);
     for (key, want) in sample() {
         assert_eq!(a.get(&key), Some(want), "{key}");
     }
@@ -48,51 +50,53 @@ fn forged(change: impl Fn(&mut Vec<u8>)) -> Result<(), String> {
 
 #[test]
 fn forged_sections_are_refused_at_open() {
-    // Layout: count, 4 offsets, then entry "b" at 20: key, total, count,
-    // two hits of varint document and 4 score bytes.
-    let hit_b = 20 + 2 + 1 + 1;
+    // Layout: count, then entry "b" at 4: key length and key, total, hit
+    // count, two varint documents, the first score's 4 bytes, then the
+    // second's difference as a varint.
     let cases: [(&str, Change, &str); 9] = [
         (
-            "count past the offsets",
+            "a count the bytes cannot hold",
             Box::new(|b| b[0] = 200),
-            "cut short",
+            "200 entries in",
         ),
         (
             "entries cut",
             Box::new(|b| b.truncate(b.len() - 1)),
-            "do not span",
+            "entry 3 does not decode",
         ),
-        ("offsets not from 0", Box::new(|b| b[4] = 1), "do not span"),
+        (
+            "bytes after the last entry",
+            Box::new(|b| b.push(0)),
+            "after the last entry",
+        ),
         (
             "keys out of order",
-            Box::new(|b| b[21] = b'z'),
+            Box::new(|b| b[5] = b'z'),
             "out of order",
         ),
         (
             "a document past the count",
-            Box::new(move |b| b[hit_b] = 10),
+            Box::new(|b| b[8] = 10),
             "document 10 of 10",
         ),
         (
             "a score not a number",
-            Box::new(move |b| {
-                b[hit_b + 1..hit_b + 5].copy_from_slice(&f32::NAN.to_bits().to_le_bytes())
-            }),
+            Box::new(|b| b[10..14].copy_from_slice(&f32::NAN.to_bits().to_le_bytes())),
             "does not decode",
         ),
         (
             "more hits than the total",
-            Box::new(|b| b[22] = 1),
+            Box::new(|b| b[6] = 1),
             "does not decode",
         ),
         (
             "more matches than documents",
-            Box::new(|b| b[22] = 11),
+            Box::new(|b| b[6] = 11),
             "11 matches of 10",
         ),
         (
             "more hits than a page",
-            Box::new(|b| b[23] = 11),
+            Box::new(|b| b[7] = 11),
             "does not decode",
         ),
     ];
@@ -101,4 +105,25 @@ fn forged_sections_are_refused_at_open() {
         assert!(err.contains(why), "{what}: {err}");
     }
     assert_eq!(forged(|_| {}), Ok(()));
+}
+
+#[test]
+fn a_difference_that_makes_no_number_is_refused() {
+    // Entry "b"'s second score, 0.25, is 0.5's bits less 2^23; a
+    // difference that lands on infinity's bits instead is refused.
+    let mut bytes = encode(sample());
+    assert_eq!(&bytes[10..14], &0.5f32.to_bits().to_le_bytes());
+    let d = f32::INFINITY.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
+    let mut z = Vec::new();
+    crate::index::varint::put(&mut z, u64::from(((d << 1) ^ (d >> 31)) as u32));
+    let old = {
+        let mut o = Vec::new();
+        let d = 0.25f32.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
+        crate::index::varint::put(&mut o, u64::from(((d << 1) ^ (d >> 31)) as u32));
+        o
+    };
+    assert_eq!(&bytes[14..14 + old.len()], old.as_slice());
+    bytes.splice(14..14 + old.len(), z);
+    let err = Answers::open(&bytes, 10).expect_err("infinite score");
+    assert!(err.contains("entry 0 does not decode"), "{err}");
 }
