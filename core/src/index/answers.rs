@@ -5,7 +5,7 @@
 //! thousand postings. Layout in `format`.
 
 use super::format::read_u32;
-use super::varint::Reader;
+use super::varint::{unzigzag, Reader};
 
 /// Hits kept per answer: the first page at the default limit.
 pub const ANSWERED_HITS: usize = 10;
@@ -129,8 +129,8 @@ fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
             r = Reader::at(entries, at + 4);
             read_u32(entries, at)?
         } else {
-            let z = u32::try_from(r.get()?).ok()?;
-            bits.wrapping_add((z >> 1) ^ (z & 1).wrapping_neg())
+            let delta = i32::try_from(unzigzag(r.get()?)).ok()?;
+            bits.wrapping_add(delta as u32)
         };
         hit.1 = f32::from_bits(bits);
     }
@@ -141,7 +141,7 @@ fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
 /// The section's bytes for `answers`, sorted by key here.
 #[cfg(feature = "build")]
 pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
-    use super::varint::{put, put_bytes};
+    use super::varint::{put, put_bytes, zigzag};
     answers.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     out.extend_from_slice(&(answers.len() as u32).to_le_bytes());
@@ -158,8 +158,7 @@ pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
             match prev {
                 None => out.extend_from_slice(&bits.to_le_bytes()),
                 Some(p) => {
-                    let d = bits.wrapping_sub(p) as i32;
-                    put(&mut out, u64::from(((d << 1) ^ (d >> 31)) as u32));
+                    put(&mut out, zigzag(i64::from(bits.wrapping_sub(p) as i32)));
                 }
             }
             prev = Some(bits);

@@ -9,6 +9,19 @@ pub fn put(out: &mut Vec<u8>, mut v: u64) {
     out.push(v as u8);
 }
 
+/// A signed number as an unsigned one that is small when the number is
+/// near zero, either side (zigzag: 0, -1, 1, -2 … as 0, 1, 2, 3 …).
+#[inline]
+pub fn zigzag(v: i64) -> u64 {
+    ((v << 1) ^ (v >> 63)) as u64
+}
+
+/// The signed number [`zigzag`] made `v` from.
+#[inline]
+pub fn unzigzag(v: u64) -> i64 {
+    (v >> 1) as i64 ^ -((v & 1) as i64)
+}
+
 /// Appends a length-prefixed byte string.
 pub fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
     put(out, b.len() as u64);
@@ -106,12 +119,23 @@ mod tests {
         }
 
         #[test]
+        fn zigzag_round_trips(v in any::<i64>()) {
+            prop_assert_eq!(unzigzag(zigzag(v)), v);
+        }
+
+        #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..32)) {
             let mut r = Reader::new(&bytes);
             while r.get().is_some() {}
             let mut r = Reader::new(&bytes);
             while r.get_bytes().is_some() {}
         }
+    }
+
+    #[test]
+    fn zigzag_keeps_numbers_near_zero_small() {
+        let z: Vec<u64> = [0, -1, 1, -2, 2].map(zigzag).to_vec();
+        assert_eq!(z, [0, 1, 2, 3, 4]);
     }
 
     #[test]

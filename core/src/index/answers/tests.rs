@@ -113,15 +113,13 @@ fn a_difference_that_makes_no_number_is_refused() {
     // difference that lands on infinity's bits instead is refused.
     let mut bytes = encode(sample());
     assert_eq!(&bytes[10..14], &0.5f32.to_bits().to_le_bytes());
-    let d = f32::INFINITY.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
-    let mut z = Vec::new();
-    crate::index::varint::put(&mut z, u64::from(((d << 1) ^ (d >> 31)) as u32));
-    let old = {
-        let mut o = Vec::new();
-        let d = 0.25f32.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
-        crate::index::varint::put(&mut o, u64::from(((d << 1) ^ (d >> 31)) as u32));
-        o
+    let difference = |to: f32| {
+        let d = to.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
+        let mut out = Vec::new();
+        crate::index::varint::put(&mut out, crate::index::varint::zigzag(i64::from(d)));
+        out
     };
+    let (old, z) = (difference(0.25), difference(f32::INFINITY));
     assert_eq!(&bytes[14..14 + old.len()], old.as_slice());
     bytes.splice(14..14 + old.len(), z);
     let err = Answers::open(&bytes, 10).expect_err("infinite score");

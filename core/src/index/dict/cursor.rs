@@ -2,7 +2,7 @@
 //! front coding, each value as an own list's or an alias's.
 
 use crate::index::format::{dict_value, split_value, KeyKind};
-use crate::index::varint::Reader;
+use crate::index::varint::{unzigzag, Reader};
 
 /// A value as stored: an own list's `dict_value`, or an alias's stem.
 #[derive(Clone, Copy)]
@@ -43,8 +43,7 @@ impl Cursor<'_> {
         let ord = self.ord;
         self.ord += 1;
         Some(if kind == KeyKind::Alias {
-            let delta = (v >> 1) as i64 ^ -((v & 1) as i64);
-            Raw::Alias(usize::try_from(ord as i64 + delta).ok()?)
+            Raw::Alias(usize::try_from(ord as i64 + unzigzag(v)).ok()?)
         } else {
             let at = self.postings_at;
             self.postings_at = at.checked_add(v)?;

@@ -3,7 +3,7 @@
 
 use super::lcp;
 use crate::index::format::{dict_value, KeyKind};
-use crate::index::varint::{put, put_bytes};
+use crate::index::varint::{put, put_bytes, zigzag};
 
 /// A key's value as the writer gives it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub fn encode(entries: &[(&[u8], Entry)]) -> Vec<u8> {
             Entry::Own { kind, len } => dict_value(len, kind),
             Entry::Alias { stem } => {
                 let delta = stem as i64 - ord as i64;
-                dict_value(((delta << 1) ^ (delta >> 63)) as u64, KeyKind::Alias)
+                dict_value(zigzag(delta), KeyKind::Alias)
             }
         };
         put(&mut values, value);
