@@ -41,7 +41,7 @@ impl<'a> Answers<'a> {
         if count > entries.len() / 3 {
             return Err(format!("{count} entries in {} bytes", entries.len()));
         }
-        let mut starts = Vec::with_capacity(count + 1);
+        let mut starts = Vec::with_capacity(count);
         let mut at = 0;
         let mut last: Option<&[u8]> = None;
         for i in 0..count {
@@ -66,13 +66,12 @@ impl<'a> Answers<'a> {
         if at != entries.len() {
             return Err("bytes after the last entry".into());
         }
-        starts.push(at as u32);
         Ok(Answers { starts, entries })
     }
 
     /// Number of stored answers.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.starts.len()
     }
 
     /// Whether no answer is stored.
@@ -85,7 +84,7 @@ impl<'a> Answers<'a> {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let at = self.end(mid)?;
+            let at = self.start(mid)?;
             let k = Reader::at(self.entries, at).get_bytes()?;
             match k.cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
@@ -96,13 +95,13 @@ impl<'a> Answers<'a> {
         None
     }
 
-    fn end(&self, i: usize) -> Option<usize> {
+    fn start(&self, i: usize) -> Option<usize> {
         self.starts.get(i).map(|&o| o as usize)
     }
 
     /// Entry `i`.
     fn entry(&self, i: usize) -> Option<(&'a [u8], Answer)> {
-        decode(self.entries, self.end(i)?).map(|(k, a, _)| (k, a))
+        decode(self.entries, self.start(i)?).map(|(k, a, _)| (k, a))
     }
 }
 
