@@ -1,8 +1,8 @@
 //! The index's stored answers (`search::answered`): a one-word query that
 //! is answered from them gives what evaluating it gives (page, scores,
 //! total, terms, facets, suggestion), whatever the page asked for, the
-//! case typed and the corpus's sections and links; and only the queries
-//! and options the answers were made for are answered.
+//! case typed, typo tolerance and the corpus's sections and links; and
+//! only the queries and options the answers were made for are answered.
 
 mod random_corpus;
 mod same_results;
@@ -88,6 +88,7 @@ proptest! {
         offset in 0usize..4,
         terms in prop::bool::ANY,
         rich in prop::bool::ANY,
+        fuzzy in prop::bool::weighted(0.7),
     ) {
         let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
         let corpus = if rich { with_sections_and_links(corpus) } else { corpus };
@@ -100,9 +101,9 @@ proptest! {
         if finished {
             query.push(' ');
         }
-        let stored = SearchOptions { terms, ..options(limit, offset, true) };
+        let stored = SearchOptions { terms, fuzzy, ..options(limit, offset, true) };
         let a = search(&index, &query, &stored);
-        let b = search(&index, &query, &options(limit, offset, false));
+        let b = search(&index, &query, &SearchOptions { fuzzy, ..options(limit, offset, false) });
         if terms {
             prop_assert!(same(&a, &b).is_ok(), "{query:?} limit {limit} offset {offset}: {}",
                 same(&a, &b).unwrap_err());
@@ -116,7 +117,7 @@ proptest! {
 }
 
 #[test]
-fn costly_prefixes_are_answered_with_the_default_options_only() {
+fn costly_prefixes_are_answered_only_with_options_that_give_the_same() {
     let bytes = large();
     let index = Index::open(&bytes).unwrap();
     assert!(
@@ -165,19 +166,27 @@ fn costly_prefixes_are_answered_with_the_default_options_only() {
             },
             "no completion",
         ),
-        (
-            "ba",
-            SearchOptions {
-                fuzzy: false,
-                ..default.clone()
-            },
-            "no typo tolerance",
-        ),
         ("ba", options(10, 0, false), "answers turned off"),
     ];
     for (text, opts, what) in cases {
         assert!(!is_answered(text, &opts), "{what}: {text:?}");
     }
+    // Without typo tolerance too: a stored word has matches of its own,
+    // so it gets no typo candidates either way.
+    let strict = SearchOptions {
+        fuzzy: false,
+        ..default.clone()
+    };
+    assert!(is_answered("ba", &strict));
+    let evaluated = SearchOptions {
+        fuzzy: false,
+        ..options(10, 0, false)
+    };
+    assert!(same(
+        &search(&index, "ba", &strict),
+        &search(&index, "ba", &evaluated)
+    )
+    .is_ok());
     // A page within the stored hits is answered; a prefix whose words are
     // in some 80 documents, under `MIN_POSTINGS`, is evaluated.
     assert!(is_answered(

@@ -56,12 +56,14 @@ pub fn answered<'i>(
 }
 
 /// Whether `opts` are those the stored answers were made with, but for
-/// the page and `terms`.
+/// the page, `terms` and `fuzzy`. Typo tolerance does not change a stored
+/// query's results: a word gets typo candidates only when it has neither
+/// an exact match nor a completion, and a stored one has them (`select`);
+/// it finds documents with no typo, so no respelling is suggested either.
 fn answerable(opts: &SearchOptions) -> bool {
     opts.sort == Sort::Relevance
         && opts.filters.is_empty()
         && opts.prefix
-        && opts.fuzzy
         && opts.tuning == Tuning::default()
 }
 
