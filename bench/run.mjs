@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { pct } from './timing.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const data = resolve(root, 'bench/data');
@@ -43,11 +44,14 @@ function measureInBrowser(n, pkg) {
   return r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
 }
 
-function measure(engine, n, pkg) {
+// `each`: with each query's times, for the comparison over the queries
+// that both alternated engines answer.
+function measure(engine, n, pkg, each = false) {
   const corpus = resolve(data, `corpus-${n}.jsonl`);
   const args = ['--expose-gc', resolve(root, 'bench/worker.mjs'), engine, corpus, queries];
   if (pkg) args.push(pkg);
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const env = each ? { ...process.env, BENCH_EACH: '1' } : process.env;
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24, env });
   if (r.status !== 0) return { engine, error: r.stderr.split('\n').slice(-6).join(' ') };
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -75,8 +79,8 @@ for (const n of fromLog > 0 ? [] : SIZES) {
   }
   for (let s = 0; s < SITTINGS; s++) {
     for (const e of ['quarry', 'flexsearch']) {
-      const row = measure(e, n, e === 'quarry' ? q.out : undefined);
-      results.push({ n, engine: e, sitting: s + 1, p50: row.p50, p95: row.p95, error: row.error });
+      const row = measure(e, n, e === 'quarry' ? q.out : undefined, true);
+      results.push({ n, engine: e, sitting: s + 1, p50: row.p50, p95: row.p95, error: row.error, found: row.found, each: row.each });
       console.error(JSON.stringify(results.at(-1)));
     }
   }
@@ -111,6 +115,17 @@ for (const n of [...new Set(results.filter((x) => x.sitting && !x.error).map((x)
   const pairs = qs.map((q, i) => `${f(q.p50)} / ${f(q.p95)} against ${f(fs[i].p50)} / ${f(fs[i].p95)}`).join('; ');
   const ratio = (k) => f(median(qs.map((q, i) => q[k] / fs[i][k])), 2);
   lines.push(`- ${n} docs, Quarry and FlexSearch alternated in ${qs.length} more processes each (p50 / p95 in µs): ${pairs}. Median ratio Quarry / FlexSearch: p50 ${ratio('p50')}, p95 ${ratio('p95')}.`);
+  // The same pairs over the queries both engines find something for: a
+  // query that finds nothing is cheap for an engine without typo
+  // tolerance, and FlexSearch finds nothing for every misspelling.
+  if (qs.every((q, i) => q.each && fs[i].each)) {
+    const both = qs[0].found.map((x, i) => qs.every((q, k) => q.found[i] && fs[k].found[i]));
+    const over = (r, p) => pct(r.each.flatMap((t, i) => (both[i] ? t : [])), p) / 1000;
+    const k = both.filter(Boolean).length;
+    const sub = qs.map((q, i) => `${f(over(q, 0.5))} / ${f(over(q, 0.95))} against ${f(over(fs[i], 0.5))} / ${f(over(fs[i], 0.95))}`).join('; ');
+    const subRatio = (p) => f(median(qs.map((q, i) => over(q, p) / over(fs[i], p))), 2);
+    lines.push(`- ${n} docs, the same pairs over the ${k} queries that both find something for (p50 / p95 in µs): ${sub}. Median ratio Quarry / FlexSearch: p50 ${subRatio(0.5)}, p95 ${subRatio(0.95)}.`);
+  }
 }
 const typoCount = readFileSync(queries, 'utf8').split('\n').filter((l) => l.split('\t')[1] === 'typo').length;
 lines.push(`- "typos kept": of the log's ${typoCount} misspelled words, the share whose intended word's first result is in the misspelling's top 10 (Quarry without completion, as the typos are finished words; each peer as timed).`);

@@ -25,16 +25,28 @@ function warmUp(queries, search) {
 // p50 and p95 in µs over `passes` timed passes, and the queries of the
 // first pass that found nothing.
 export function time(queries, search, passes = 3) {
+  const { p50, p95, noAnswer } = timeEach(queries, search, passes);
+  return { p50, p95, noAnswer };
+}
+
+// `time`, with which queries found something (`found`) and each query's
+// times in ns (`each`), so that two engines can be compared over the
+// queries both answer.
+export function timeEach(queries, search, passes = 3) {
   warmUp(queries, search);
   const times = [];
-  let empty = 0;
+  const each = queries.map(() => []);
+  const found = queries.map(() => false);
   for (let p = 0; p < passes; p++) {
-    for (const q of queries) {
+    queries.forEach((q, i) => {
       const t = now();
       const r = search(q);
-      times.push((now() - t) * 1000);
-      if (p === 0 && r.length === 0) empty++;
-    }
+      const dt = (now() - t) * 1000;
+      times.push(dt);
+      each[i].push(Math.round(dt * 1000));
+      if (p === 0) found[i] = r.length > 0;
+    });
   }
-  return { p50: pct(times, 0.5), p95: pct(times, 0.95), noAnswer: empty };
+  const noAnswer = found.filter((f) => !f).length;
+  return { p50: pct(times, 0.5), p95: pct(times, 0.95), noAnswer, found, each };
 }

@@ -4,13 +4,22 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gz, gc, now, pct, time as timeLog } from './timing.mjs';
+import { gz, gc, now, pct, timeEach } from './timing.mjs';
 
 const [engineName, corpusPath, queriesPath, pkgDir] = process.argv.slice(2);
 const rows = readFileSync(queriesPath, 'utf8').split('\n').filter((l) => l && !l.startsWith('query\t'))
   .map((l) => { const [query, kind, note] = l.split('\t'); return { query, kind, note }; });
 const queries = rows.map((r) => r.query);
-const time = (search) => timeLog(queries, search);
+// With BENCH_EACH set (bench/run.mjs's alternated sittings), each query's
+// times and whether it found something come too.
+const time = (search) => {
+  const t = timeEach(queries, search);
+  if (!process.env.BENCH_EACH) {
+    delete t.found;
+    delete t.each;
+  }
+  return t;
+};
 
 // Typo tolerance: the share of the log's misspelled words whose intended
 // word's top result is in the misspelling's top 10; `ids(query)` searches.
