@@ -117,9 +117,9 @@ for (const n of [...new Set(results.filter((x) => x.sitting && !x.error).map((x)
   lines.push(`- ${n} docs, Quarry and FlexSearch alternated in ${qs.length} more processes each (p50 / p95 in µs): ${pairs}. Median ratio Quarry / FlexSearch: p50 ${ratio('p50')}, p95 ${ratio('p95')}.`);
   // The same pairs over the queries both engines find something for: a
   // query that finds nothing is cheap for an engine without typo
-  // tolerance, and FlexSearch finds nothing for every misspelling.
+  // tolerance, and FlexSearch finds nothing for nearly every misspelling.
   if (qs.every((q, i) => q.each && fs[i].each)) {
-    const both = qs[0].found.map((x, i) => qs.every((q, k) => q.found[i] && fs[k].found[i]));
+    const both = qs[0].found.map((_, i) => qs.every((q, k) => q.found[i] && fs[k].found[i]));
     const over = (r, p) => pct(r.each.flatMap((t, i) => (both[i] ? t : [])), p) / 1000;
     const k = both.filter(Boolean).length;
     const sub = qs.map((q, i) => `${f(over(q, 0.5))} / ${f(over(q, 0.95))} against ${f(over(fs[i], 0.5))} / ${f(over(fs[i], 0.95))}`).join('; ');
