@@ -86,15 +86,15 @@ export function makeResult(total, n, page, snippets, suggestion, facets, partial
   return { total, hits, suggestion: suggestion ?? null, facets: facets ?? {}, partial };
 }
 
-// Options that use only limit, offset, prefix, fuzzy, snippet and sort, all
-// valid, are packed into one number, so that Rust reads them in one call
-// instead of a few per option. Anything else gives -1: Rust then reads the
-// object itself and names what is wrong. Layout, low bits first: sort (2
-// bits: 0 unset, then relevance, date, -date), prefix, fuzzy and snippet
-// (2 bits each: 0 unset, 1 false, 2 true), limit + 1 (11 bits, 0 unset),
-// offset + 1 (the rest, 0 unset).
+// Options that use only limit, offset, prefix, fuzzy, snippet, partial and
+// sort, all valid, are packed into one number, so that Rust reads them in
+// one call instead of a few per option. Anything else gives -1: Rust then
+// reads the object itself and names what is wrong. Layout, low bits first:
+// sort (2 bits: 0 unset, then relevance, date, -date), prefix, fuzzy,
+// snippet and partial (2 bits each: 0 unset, 1 false, 2 true), limit + 1
+// (11 bits, 0 unset), offset + 1 (the rest, 0 unset).
 const SORTS = { relevance: 1, date: 2, '-date': 3 };
-const FLAGS = { prefix: 4, fuzzy: 16, snippet: 64 };
+const FLAGS = { prefix: 4, fuzzy: 16, snippet: 64, partial: 256 };
 const MAX_FAST_OFFSET = 2 ** 20;
 // Object.hasOwn is missing from Safari before 15.4.
 const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
@@ -114,5 +114,5 @@ export function packOptions(o, maxLimit) {
     else if (key === 'offset' && Number.isInteger(v) && v >= 0 && v < MAX_FAST_OFFSET) offset = v + 1;
     else return -1;
   }
-  return bits + 256 * (limit + 2048 * offset);
+  return bits + 1024 * (limit + 2048 * offset);
 }

@@ -37,7 +37,7 @@ pub struct Options {
     pub snippet: bool,
 }
 
-const KNOWN: &str = "limit, offset, filters, sort, prefix, fuzzy, snippet";
+const KNOWN: &str = "limit, offset, filters, sort, prefix, fuzzy, partial, snippet";
 
 /// A short description of a value for error messages: `string "ten"`.
 pub fn describe(v: &JsValue) -> String {
@@ -117,10 +117,11 @@ fn unpack(n: u64) -> Options {
     s.prefix = flag(2, s.prefix);
     s.fuzzy = flag(4, s.fuzzy);
     out.snippet = flag(6, out.snippet);
-    if let Some(limit) = ((n >> 8) & 2047).checked_sub(1) {
+    s.partial = flag(8, s.partial);
+    if let Some(limit) = ((n >> 10) & 2047).checked_sub(1) {
         s.limit = limit as usize;
     }
-    if let Some(offset) = (n >> 19).checked_sub(1) {
+    if let Some(offset) = (n >> 21).checked_sub(1) {
         s.offset = offset as usize;
     }
     out
@@ -153,6 +154,7 @@ fn parse_object(v: &JsValue) -> Result<Options, String> {
             }
             "prefix" => s.prefix = boolean(&key, &value)?,
             "fuzzy" => s.fuzzy = boolean(&key, &value)?,
+            "partial" => s.partial = boolean(&key, &value)?,
             "snippet" => out.snippet = boolean(&key, &value)?,
             "sort" => s.sort = sort(&value)?,
             "filters" => s.filters = filters(&value)?,

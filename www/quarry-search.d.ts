@@ -52,6 +52,11 @@ export interface QuarryOptions {
   prefix?: boolean;
   /** Words missing from the corpus match close spellings; default true. */
   fuzzy?: boolean;
+  /**
+   * A query of two or three words that no document has together finds the
+   * documents with some of them (`partial` in the results); default true.
+   */
+  partial?: boolean;
   /** Make snippets; default true. */
   snippet?: boolean;
 }

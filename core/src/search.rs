@@ -42,6 +42,9 @@ pub struct SearchOptions {
     pub prefix: bool,
     /// Let words missing from the dictionary match close spellings.
     pub fuzzy: bool,
+    /// Let a query of two or three words that no document has together
+    /// find the documents with some of them (see [`relaxes`]).
+    pub partial: bool,
     /// Result order.
     pub sort: Sort,
     /// Filters from the options, added to those in the query text.
@@ -147,6 +150,7 @@ impl Default for SearchOptions {
             offset: 0,
             prefix: true,
             fuzzy: true,
+            partial: true,
             sort: Sort::Relevance,
             filters: Vec::new(),
             terms: true,
@@ -242,9 +246,9 @@ pub fn search<'i>(index: &'i Index<'_>, text: &str, opts: &SearchOptions) -> Sea
 /// have (Meilisearch drops the last words until something matches;
 /// ranking keeps a rare first word). Exclusions and filters still hold.
 /// An identifier read as its parts (`dev_nothing`) is one name: it is not
-/// read so.
+/// read so. With `SearchOptions::partial` off, no query is.
 fn relaxes(query: &crate::query::Query, opts: &SearchOptions) -> bool {
-    query.positive().count() > 1 && !crate::query::eval::is_ranked(query, opts)
+    opts.partial && query.positive().count() > 1 && !crate::query::eval::is_ranked(query, opts)
 }
 
 /// Whether joining long neighbours (`Tuning::join_long`) may add a term

@@ -139,6 +139,14 @@ fn words_no_page_has_together_find_the_pages_with_some() {
     // One word that finds nothing has nothing to drop.
     let r = search(index(), "zzzzqx", &SearchOptions::default());
     assert_eq!((r.total, r.partial), (0, false));
+    // Turned off, no words are dropped: every word or nothing.
+    let strict = SearchOptions {
+        partial: false,
+        ..SearchOptions::default()
+    };
+    let r = search(index(), "cuong thang", &strict);
+    assert_eq!((r.total, r.hits.len(), r.partial), (0, 0, false));
+    assert_eq!(ids_with("luong cuong", &strict), [SANTIAGO]);
 }
 
 #[test]

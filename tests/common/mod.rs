@@ -117,6 +117,14 @@ fn words_no_story_has_together_find_those_with_some() {
     found.sort();
     assert_eq!(found, [SANTIAGO, MEXICO]);
     assert_eq!(get(&run("luong cuong"), "partial").as_bool(), Some(false));
+    // Turned off: every word or nothing.
+    let strict = search(
+        JsValue::from_str("cuong thang"),
+        opts(r#"{"partial": false}"#),
+    )
+    .unwrap();
+    assert_eq!(get(&strict, "total").as_f64(), Some(0.0));
+    assert_eq!(get(&strict, "partial").as_bool(), Some(false));
 }
 
 #[wasm_bindgen_test]
@@ -241,6 +249,10 @@ fn bad_options_throw_errors_that_name_the_option() {
             "option \"prefix\" must be true or false",
         ),
         (r#"{"sort": "newest"}"#, "option \"sort\""),
+        (
+            r#"{"partial": 0}"#,
+            "option \"partial\" must be true or false",
+        ),
         (r#"{"filters": {"city": "x"}}"#, "unknown filter \"city\""),
         (
             r#"{"filters": {"date": {"from": "last week"}}}"#,
@@ -286,6 +298,11 @@ fn packed_options_mean_what_the_object_says() {
         ("chil", r#""prefix": true, "limit": 1000"#),
         ("Vietnm", r#""fuzzy": false"#),
         ("Vietnm", r#""fuzzy": true, "prefix": false, "offset": 0"#),
+        ("cuong thang", r#""partial": false, "limit": 3"#),
+        (
+            "cuong thang",
+            r#""partial": true, "offset": 1, "sort": "date""#,
+        ),
     ] {
         let json = |extra: &str| {
             let r = search(
