@@ -3,7 +3,7 @@
 
 use quarry_core::corpus::{read_corpus_with, Limits};
 use quarry_core::index::report::section_sizes;
-use quarry_core::index::write_index;
+use quarry_core::index::{write_index_with, WriteOptions};
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
@@ -22,6 +22,7 @@ fn run() -> Result<(), String> {
         "QUARRY_MAX_DOCS",
         "QUARRY_EXCLUDE",
         "QUARRY_LANG",
+        "QUARRY_ANSWERS",
     ] {
         println!("cargo:rerun-if-env-changed={var}");
     }
@@ -35,6 +36,7 @@ fn run() -> Result<(), String> {
     println!("cargo:rerun-if-changed={}", root.display());
 
     let limits = Limits::from_env(|name| env::var(name).ok())?;
+    let write = WriteOptions::from_env(|name| env::var(name).ok())?;
     let corpus = read_corpus_with(&root, &limits).map_err(|e| match e.exclude_pattern(&root) {
         Some(p) if p.contains(',') => format!("corpus: {e}\nQUARRY_EXCLUDE='{p}' leaves them out"),
         Some(p) => format!("corpus: {e}; QUARRY_EXCLUDE='{p}' leaves it out"),
@@ -82,7 +84,7 @@ fn run() -> Result<(), String> {
         );
     }
     let started = std::time::Instant::now();
-    let bytes = write_index(&corpus.docs).map_err(|e| format!("index: {e}"))?;
+    let bytes = write_index_with(&corpus.docs, &write).map_err(|e| format!("index: {e}"))?;
     let index_ms = started.elapsed().as_millis();
     write_atomically(&out_dir.join("index.qry"), &bytes)?;
 

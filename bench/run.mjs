@@ -21,13 +21,22 @@ const MAX_DOCS = { fuse: 10000 };
 // drifts between processes by up to 2x, and alternating spreads the drift
 // over both.
 const SITTINGS = Number(process.env.BENCH_SITTINGS ?? 3);
+// Quarry is also built with more stored answers (QUARRY_ANSWERS, the
+// fewest postings a one-word query must read for its first page to be
+// stored; 300 by default), timed in its own row and in the alternated
+// pairs: the trade between the search structures' size and the p50.
+// BENCH_ANSWERS= (empty) skips it.
+const ANSWERS = process.env.BENCH_ANSWERS ?? '100';
 
-function buildQuarry(n) {
-  const out = resolve(data, `quarry-${n}`);
+function buildQuarry(n, answers) {
+  const out = resolve(data, answers ? `quarry-${n}-answers${answers}` : `quarry-${n}`);
   const corpus = resolve(data, `corpus-${n}.jsonl`);
+  const env = { ...process.env, QUARRY_CORPUS: corpus };
+  if (answers) env.QUARRY_ANSWERS = answers;
+  else delete env.QUARRY_ANSWERS;
   const t = performance.now();
   const r = spawnSync('wasm-pack', ['build', '--release', '--target', 'web', '--no-pack', '--out-dir', out], {
-    cwd: root, env: { ...process.env, QUARRY_CORPUS: corpus }, encoding: 'utf8',
+    cwd: root, env, encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`quarry build failed:\n${r.stderr}`);
   const wall = performance.now() - t;
@@ -70,6 +79,11 @@ for (const n of fromLog > 0 ? [] : SIZES) {
   const row = measure('quarry', n, q.out);
   results.push({ n, ...row, buildMs: q.buildMs });
   console.error(JSON.stringify(results.at(-1)));
+  const more = ANSWERS ? buildQuarry(n, ANSWERS) : null;
+  if (more) {
+    results.push({ n, ...measure('quarry', n, more.out), buildMs: more.buildMs, answers: ANSWERS });
+    console.error(JSON.stringify(results.at(-1)));
+  }
   for (const e of PEERS) {
     if (n > (MAX_DOCS[e] ?? Infinity)) continue;
     for (const row of e === 'pagefind' ? measureInBrowser(n, q.out) : [measure(e, n)]) {
@@ -77,10 +91,11 @@ for (const n of fromLog > 0 ? [] : SIZES) {
       console.error(JSON.stringify(results.at(-1)));
     }
   }
+  const alternated = [['quarry', q.out], ...(more ? [['quarry', more.out, ANSWERS]] : []), ['flexsearch']];
   for (let s = 0; s < SITTINGS; s++) {
-    for (const e of ['quarry', 'flexsearch']) {
-      const row = measure(e, n, e === 'quarry' ? q.out : undefined, true);
-      results.push({ n, engine: e, sitting: s + 1, p50: row.p50, p95: row.p95, error: row.error, found: row.found, each: row.each });
+    for (const [e, pkg, answers] of alternated) {
+      const row = measure(e, n, pkg, true);
+      results.push({ n, engine: e, answers, sitting: s + 1, p50: row.p50, p95: row.p95, error: row.error, found: row.found, each: row.each });
       console.error(JSON.stringify(results.at(-1)));
     }
   }
@@ -97,24 +112,22 @@ lines.push('| docs | engine | build (ms) | index (KB) | index gz (KB) | download
 lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results.filter((x) => !x.sitting)) {
   if (r.error) { lines.push(`| ${r.n} | ${r.engine} | failed: ${r.error.slice(0, 120)} |`); continue; }
-  const name = r.where ? `${r.engine} (in Chromium)` : r.engine;
+  const name = r.where ? `${r.engine} (in Chromium)` : r.answers ? `${r.engine}, answers from ${r.answers} postings` : r.engine;
   const kept = r.typoTop10 == null ? '–' : `${(100 * r.typoTop10).toFixed(0)}%`;
   lines.push(`| ${r.n} | ${name} | ${f(r.buildMs, 0)} | ${kb(r.indexBytes)} | ${kb(r.indexGzip)} | ${kb(r.downloadGzip)} | ${f(r.firstAnswerMs)} | ${f(r.p50)} | ${f(r.p95)} | ${r.noAnswer} | ${kept} | ${f(r.memoryMB)} |`);
-  if (r.engine === 'quarry' && !r.where) lines.push(`| ${r.n} | quarry with snippets | | | | | | ${f(r.snippetP50)} | ${f(r.snippetP95)} | | | |`);
-  if (r.engine === 'quarry' && !r.where && r.boundaryP50 !== undefined) lines.push(`| ${r.n} | quarry, empty query (the boundary alone) | | | | | | ${f(r.boundaryP50)} | ${f(r.boundaryP95)} | | | |`);
+  if (r.engine === 'quarry' && !r.where && !r.answers) lines.push(`| ${r.n} | quarry with snippets | | | | | | ${f(r.snippetP50)} | ${f(r.snippetP95)} | | | |`);
+  if (r.engine === 'quarry' && !r.where && !r.answers && r.boundaryP50 !== undefined) lines.push(`| ${r.n} | quarry, empty query (the boundary alone) | | | | | | ${f(r.boundaryP50)} | ${f(r.boundaryP95)} | | | |`);
 }
 lines.push('');
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return (s[Math.floor((s.length - 1) / 2)] + s[Math.ceil((s.length - 1) / 2)]) / 2;
 };
-for (const n of [...new Set(results.filter((x) => x.sitting && !x.error).map((x) => x.n))]) {
-  const runs = (e) => results.filter((x) => x.n === n && x.sitting && !x.error && x.engine === e);
-  const [qs, fs] = [runs('quarry'), runs('flexsearch')];
-  if (!qs.length || qs.length !== fs.length) continue;
+// The alternated pairs of one Quarry module (`who`) with FlexSearch.
+function pairLines(n, who, qs, fs) {
   const pairs = qs.map((q, i) => `${f(q.p50)} / ${f(q.p95)} against ${f(fs[i].p50)} / ${f(fs[i].p95)}`).join('; ');
   const ratio = (k) => f(median(qs.map((q, i) => q[k] / fs[i][k])), 2);
-  lines.push(`- ${n} docs, Quarry and FlexSearch alternated in ${qs.length} more processes each (p50 / p95 in µs): ${pairs}. Median ratio Quarry / FlexSearch: p50 ${ratio('p50')}, p95 ${ratio('p95')}.`);
+  lines.push(`- ${n} docs, ${who} and FlexSearch alternated in ${qs.length} more processes each (p50 / p95 in µs): ${pairs}. Median ratio ${who} / FlexSearch: p50 ${ratio('p50')}, p95 ${ratio('p95')}.`);
   // The same pairs over the queries both engines find something for: a
   // query that finds nothing is cheap for an engine without typo
   // tolerance, and FlexSearch finds nothing for nearly every misspelling.
@@ -124,13 +137,22 @@ for (const n of [...new Set(results.filter((x) => x.sitting && !x.error).map((x)
     const k = both.filter(Boolean).length;
     const sub = qs.map((q, i) => `${f(over(q, 0.5))} / ${f(over(q, 0.95))} against ${f(over(fs[i], 0.5))} / ${f(over(fs[i], 0.95))}`).join('; ');
     const subRatio = (p) => f(median(qs.map((q, i) => over(q, p) / over(fs[i], p))), 2);
-    lines.push(`- ${n} docs, the same pairs over the ${k} queries that both find something for (p50 / p95 in µs): ${sub}. Median ratio Quarry / FlexSearch: p50 ${subRatio(0.5)}, p95 ${subRatio(0.95)}.`);
+    lines.push(`- ${n} docs, the same pairs over the ${k} queries that both find something for (p50 / p95 in µs): ${sub}. Median ratio ${who} / FlexSearch: p50 ${subRatio(0.5)}, p95 ${subRatio(0.95)}.`);
+  }
+}
+for (const n of [...new Set(results.filter((x) => x.sitting && !x.error).map((x) => x.n))]) {
+  const runs = (e, answers) => results.filter((x) => x.n === n && x.sitting && !x.error && x.engine === e && x.answers === answers);
+  const fs = runs('flexsearch');
+  const quarries = [...new Set(results.filter((x) => x.n === n && x.sitting && x.engine === 'quarry').map((x) => x.answers))];
+  for (const answers of quarries) {
+    const qs = runs('quarry', answers);
+    if (qs.length && qs.length === fs.length) pairLines(n, answers ? `Quarry with answers from ${answers} postings` : 'Quarry', qs, fs);
   }
 }
 const typoCount = readFileSync(queries, 'utf8').split('\n').filter((l) => l.split('\t')[1] === 'typo').length;
 lines.push(`- "typos kept": of the log's ${typoCount} misspelled words, the share whose intended word's first result is in the misspelling's top 10 (Quarry without completion, as the typos are finished words; each peer as timed).`);
 for (const r of results.filter((x) => x.engine === 'pagefind' && !x.error)) {
-  const quarry = results.find((x) => x.n === r.n && x.engine === 'quarry' && !x.where && !x.sitting);
+  const quarry = results.find((x) => x.n === r.n && x.engine === 'quarry' && !x.where && !x.sitting && !x.answers);
   lines.push(`- ${r.n} docs: Pagefind's output is ${kb(r.totalGzip)} KB gzipped in ${r.files} files (${kb(r.codeGzip)} KB of it code, its "index gz" column is the rest), against Quarry's whole \`.wasm\` and glue at ${kb(quarry?.downloadGzip)} KB; its "download" column is what the browser fetched before the first answer. Its two rows are timed in one Chromium page, where timers step by 5 µs.`);
 }
 // The generated part sits between markers; the prose around it is kept.

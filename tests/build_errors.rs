@@ -28,6 +28,7 @@ fn build_with_env(corpus: &Path, vars: &[(&str, &str)]) -> (bool, String) {
         .env("QUARRY_CORPUS", corpus)
         .env_remove("QUARRY_MAX_DOC_BYTES")
         .env_remove("QUARRY_MAX_DOCS")
+        .env_remove("QUARRY_ANSWERS")
         .envs(vars.iter().copied())
         .env(
             "CARGO_TARGET_DIR",
@@ -139,6 +140,15 @@ fn limits_come_from_the_environment_and_unknown_files_warn() {
     assert!(!ok);
     assert!(
         stderr.contains("error: QUARRY_MAX_DOCS must be a positive whole number, got \"many\""),
+        "{stderr}"
+    );
+
+    let (ok, stderr) = build_with_env(&dir, &[("QUARRY_ANSWERS", "-1")]);
+    assert!(!ok);
+    assert!(
+        stderr.contains(
+            "error: QUARRY_ANSWERS must be a positive whole number of postings, or none, got \"-1\""
+        ),
         "{stderr}"
     );
 

@@ -9,7 +9,7 @@ mod same_results;
 
 use proptest::prelude::*;
 use quarry_core::index::answers::ANSWERED_HITS;
-use quarry_core::index::write_index;
+use quarry_core::index::{write_index, write_index_with, WriteOptions};
 use quarry_core::search::answered::answered;
 use quarry_core::search::{Sort, Tuning};
 use quarry_core::{search, Anchor, Document, FieldValue, Index, SearchOptions, SearchResults};
@@ -212,4 +212,42 @@ fn an_index_with_facets_stores_no_answers() {
         .push(("place".into(), FieldValue::Str("Hue".into())));
     let faceted = index_of(&corpus);
     assert!(Index::open(&faceted).unwrap().answers().is_empty());
+}
+
+#[test]
+fn the_threshold_chooses_how_many_answers_not_what_they_say() {
+    let docs: Vec<(Vec<usize>, Vec<usize>)> = (0..400)
+        .map(|i| (vec![i % 20], vec![0, 1, i % 20, 15, 16, 12, (i * 7) % 20]))
+        .collect();
+    let corpus = random_corpus::documents(&docs, |w| VOCAB[w]);
+    let write = |answers_from| write_index_with(&corpus, &WriteOptions { answers_from }).unwrap();
+    let (none, few, default, many) = (
+        write(None),
+        write(Some(800)),
+        write(Some(quarry_core::search::answered::MIN_POSTINGS)),
+        write(Some(20)),
+    );
+    assert_eq!(default, write_index(&corpus).unwrap());
+    let indexes: Vec<Index> = [&none, &few, &default, &many]
+        .iter()
+        .map(|b| Index::open(b).unwrap())
+        .collect();
+    let counts: Vec<usize> = indexes.iter().map(|i| i.answers().len()).collect();
+    assert_eq!(counts[0], 0);
+    assert!(
+        counts[0] < counts[1] && counts[1] < counts[2] && counts[2] < counts[3],
+        "answers stored from none to 20 postings: {counts:?}"
+    );
+    // Only the bytes differ: every index gives what evaluation gives.
+    for text in ["b", "ba", "bak", "c", "ca", "r", "run", "sta", "s"] {
+        let want = search(&indexes[0], text, &SearchOptions::default());
+        for (index, count) in indexes.iter().zip(&counts).skip(1) {
+            let got = search(index, text, &SearchOptions::default());
+            assert!(
+                same(&got, &want).is_ok(),
+                "{text:?} with {count} answers: {}",
+                same(&got, &want).unwrap_err()
+            );
+        }
+    }
 }

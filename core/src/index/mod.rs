@@ -6,6 +6,8 @@ pub mod column;
 pub mod dict;
 pub mod filter;
 pub mod format;
+#[cfg(feature = "build")]
+mod options;
 mod reader;
 #[cfg(feature = "build")]
 pub mod report;
@@ -15,6 +17,8 @@ pub mod varint;
 mod writer;
 
 pub use format::FormatError;
+#[cfg(feature = "build")]
+pub use options::WriteOptions;
 pub use reader::{Index, Posting, Postings, StoredDoc, TermInfo};
 #[cfg(feature = "build")]
-pub use writer::{write_index, WriteError};
+pub use writer::{write_index, write_index_with, WriteError};

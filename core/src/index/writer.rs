@@ -9,7 +9,7 @@ use super::format::{
     TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
-use super::Index;
+use super::{Index, WriteOptions};
 use crate::document::{Anchor, Document, FieldValue};
 use crate::text::{for_each_positioned_word, StemCache};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -42,8 +42,14 @@ struct Occ {
     written: bool,
 }
 
-/// Writes the index of `docs`; document ordinals are their order here.
+/// Writes the index of `docs` with the default options; document
+/// ordinals are their order here.
 pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
+    write_index_with(docs, &WriteOptions::default())
+}
+
+/// Writes the index of `docs` as `opts` say.
+pub fn write_index_with(docs: &[Document], opts: &WriteOptions) -> Result<Vec<u8>, WriteError> {
     let n = u32::try_from(docs.len())
         .map_err(|_| WriteError::TooLarge("over 2^32 documents".into()))?;
     let field_names: Vec<&str> = docs
@@ -128,8 +134,11 @@ pub fn write_index(docs: &[Document]) -> Result<Vec<u8>, WriteError> {
         &meta, &dict, &postings, &norms, &ids, &titles, &fields, &text, &links, &none,
     ];
     let bytes = assemble(&sections)?;
+    let Some(from) = opts.answers_from else {
+        return Ok(bytes);
+    };
     let index = Index::open(&bytes).map_err(|e| WriteError::Unreadable(e.to_string()))?;
-    let stored = crate::search::answered::select(&index);
+    let stored = crate::search::answered::select(&index, from);
     if stored.is_empty() {
         return Ok(bytes);
     }

@@ -13,10 +13,12 @@ use crate::query::ast::{Atom, Query, Scope};
 use crate::query::expand::expand;
 
 /// Postings that a one-word query's terms must hold together for its
-/// first page to be stored: about 4 µs of evaluation natively (some
-/// 12 ns a posting), against some 55 bytes for the answer. 300 keeps the
+/// first page to be stored, by default (`QUARRY_ANSWERS` sets it: see
+/// `index::WriteOptions`): about 4 µs of evaluation natively (some 12 ns
+/// a posting), against some 55 bytes for the answer. 300 keeps the
 /// search structures of the benchmark's 10,000 documents under half of
-/// MiniSearch's index (0.494; 250 would leave 0.498, 150 need 0.52).
+/// MiniSearch's index (0.494; 250 would leave 0.498, 150 need 0.52, 100
+/// 0.535).
 pub const MIN_POSTINGS: u64 = 300;
 
 /// The stored answer to `query` (parsed from `text`), as `search` would
@@ -95,10 +97,14 @@ fn typed_word(query: &Query) -> Option<(&str, &str)> {
 /// The answers to store for `index` (which has none yet): for every
 /// prefix of a dictionary key typed as a query, when the terms it
 /// expands to (the word and its completions, no typo) hold at least
-/// [`MIN_POSTINGS`] postings, the first page `search` gives. None for an
-/// index with facets, which answers do not count.
+/// `min_postings` postings ([`MIN_POSTINGS`] by default), the first page
+/// `search` gives. None for an index with facets, which answers do not
+/// count.
 #[cfg(feature = "build")]
-pub fn select(index: &Index<'_>) -> Vec<(String, crate::index::answers::Answer)> {
+pub fn select(
+    index: &Index<'_>,
+    min_postings: u64,
+) -> Vec<(String, crate::index::answers::Answer)> {
     use crate::index::answers::{Answer, ANSWERED_HITS};
     use crate::query::expand::Kind;
     let mut out = Vec::new();
@@ -130,8 +136,8 @@ pub fn select(index: &Index<'_>) -> Vec<(String, crate::index::answers::Answer)>
             let range = keys.prefix(p.as_bytes());
             let under = sums[range.end] - sums[range.start];
             // The word's own term may sort elsewhere (`run` for `running`).
-            if under < MIN_POSTINGS
-                && under + index.term(&index.stem(p)).map_or(0, |i| u64::from(i.df)) < MIN_POSTINGS
+            if under < min_postings
+                && under + index.term(&index.stem(p)).map_or(0, |i| u64::from(i.df)) < min_postings
             {
                 continue;
             }
@@ -144,7 +150,7 @@ pub fn select(index: &Index<'_>) -> Vec<(String, crate::index::answers::Answer)>
             }
             let exp = expand(index, term, folded, Some(folded), true);
             let cost: u64 = exp.iter().map(|e| u64::from(e.info.df)).sum();
-            if cost < MIN_POSTINGS || exp.iter().any(|e| matches!(e.kind, Kind::Typo(_))) {
+            if cost < min_postings || exp.iter().any(|e| matches!(e.kind, Kind::Typo(_))) {
                 continue;
             }
             let r = super::search(index, p, &opts);
