@@ -15,10 +15,12 @@
 //! (`Coroutines — Python 3.11 documentation`) gives the heading alone.
 
 mod depth;
+mod fragment;
 mod left_out;
 mod skip;
 
 pub use depth::MAX_DEPTH;
+pub use fragment::fragment_text;
 pub use left_out::{left_out_by_head, HEAD_BYTES};
 
 use super::pagefind;

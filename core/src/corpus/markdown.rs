@@ -1,7 +1,8 @@
 //! Markdown pages: front matter (`---` YAML or `+++` TOML, see
 //! `front_matter`) gives the title, `url` and fields;
-//! the first `#` heading is the title otherwise; the body is the Markdown
-//! rendered to plain text. Each other heading starts a section, with the
+//! the first `#` heading is the title otherwise (or a raw HTML `<h1>`
+//! before it, as READMEs centre theirs); the body is the Markdown
+//! rendered to plain text, raw HTML blocks read as HTML is. Each other heading starts a section, with the
 //! id a generator gives it: `{#id}` if written, else GitHub's slug of its
 //! text (Hugo, Docusaurus and Jekyll make the same for most headings).
 //! A `description` in front matter leads the body, as generators show it.
@@ -118,7 +119,9 @@ pub fn without_esm(text: &str) -> String {
 
 /// Markdown to plain text, one blank line between blocks, where its
 /// sections start, and its links' destinations. With `take_heading`, the
-/// first level-1 heading becomes the title and leaves the body.
+/// first level-1 heading (`#`, or `<h1>` in raw HTML) becomes the title
+/// and leaves the body; the alt text of its images (badges) is left out
+/// of it unless it has no other text.
 fn render(markdown: &str, take_heading: bool) -> Rendered {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
@@ -133,7 +136,34 @@ fn render(markdown: &str, take_heading: bool) -> Rendered {
     let mut heading: Option<(usize, Option<String>)> = None;
     let mut slugs = Slugs::default();
     let mut hrefs = Vec::new();
+    // A raw HTML block being read, and images open in the title with
+    // their alt text.
+    let mut raw: Option<String> = None;
+    let (mut images, mut title_alt) = (0usize, String::new());
     for event in Parser::new_ext(markdown, options) {
+        match &event {
+            Event::Start(Tag::HtmlBlock) => raw = Some(String::new()),
+            Event::Html(html) => raw.get_or_insert_with(String::new).push_str(html),
+            // The block's indentation, which the parser gives as text.
+            Event::Text(t) if raw.is_some() => {
+                raw.get_or_insert_with(String::new).push_str(t);
+                continue;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let html = raw.take().unwrap_or_default();
+                let take_h1 = take_heading && title.is_none();
+                let (h1, text) = super::html::fragment_text(&html, take_h1);
+                title = title.or(h1);
+                if !text.is_empty() {
+                    body.push_str(&text);
+                    end_block(&mut body);
+                }
+                continue;
+            }
+            Event::Start(Tag::Image { .. }) => images += 1,
+            Event::End(TagEnd::Image) => images = images.saturating_sub(1),
+            _ => {}
+        }
         match &event {
             Event::Start(Tag::Link { dest_url, .. }) => hrefs.push(dest_url.to_string()),
             Event::Start(Tag::Heading { id, level, .. })
@@ -171,6 +201,7 @@ fn render(markdown: &str, take_heading: bool) -> Rendered {
             _ => {}
         }
         let out = match (in_title, title.as_mut()) {
+            (true, Some(_)) if images > 0 => &mut title_alt,
             (true, Some(t)) => t,
             _ => &mut body,
         };
@@ -189,11 +220,14 @@ fn render(markdown: &str, take_heading: bool) -> Rendered {
                 | TagEnd::TableHead,
             ) => end_block(out),
             Event::End(TagEnd::TableCell) => out.push(' '),
-            // Raw HTML in Markdown is markup, not text.
+            // Inline HTML is markup around text, which is read.
             _ => {}
         }
     }
-    let title = title.map(|t| t.trim().to_string());
+    let title = title.map(|t| match t.trim() {
+        "" => title_alt.trim().to_string(),
+        t => t.to_string(),
+    });
     let body = super::sections::trim(&body, &mut anchors);
     (title, body, anchors, hrefs)
 }
@@ -238,151 +272,4 @@ fn end_block(out: &mut String) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn md(text: &str) -> Document {
-        read(Path::new("site/page.md"), "page", text).unwrap()
-    }
-
-    fn err(text: &str) -> String {
-        read(Path::new("site/page.md"), "page", text)
-            .unwrap_err()
-            .to_string()
-    }
-
-    #[test]
-    fn links_to_other_pages_are_kept_as_ids() {
-        let d = read(
-            Path::new("site/guide/page.md"),
-            "guide/page",
-            "# Page\n\nSee [install](install.md#linux), [the API](../api/), [again](install.md),\n[this](#top), [here](page.md) and [the web](https://example.org).\n",
-        )
-        .unwrap();
-        assert_eq!(d.links, ["api/index", "guide/install"]);
-    }
-
-    #[test]
-    fn front_matter_gives_title_url_and_fields() {
-        let d = md("---\ntitle: \"Install: the guide\"\ndate: 2024-03-01\ntags: [setup, 'cli']\nplace: Hà Nội\nurl: /guide/install/\n---\n# Heading\n\nSome *text*.\n");
-        assert_eq!(d.title, "Install: the guide");
-        assert_eq!(d.url.as_deref(), Some("/guide/install/"));
-        assert_eq!(d.field_str("date"), Some("2024-03-01"));
-        assert_eq!(d.field_str("tags"), Some("setup, cli"));
-        assert_eq!(d.field_str("place"), Some("Hà Nội"));
-        // The heading stays in the body when front matter names the title.
-        assert_eq!(d.body, "Heading\n\nSome text.");
-    }
-
-    #[test]
-    fn first_heading_is_the_title_otherwise() {
-        let d = md("Intro line.\n\n# The Title\n\nBody `code` and [a link](x.html).\n\n## Sub\n\n- one\n- two\n");
-        assert_eq!(d.title, "The Title");
-        assert_eq!(
-            d.body,
-            "Intro line.\n\nBody code and a link.\n\nSub\n\none\n\ntwo"
-        );
-        assert_eq!(d.url.as_deref(), Some("page.html"));
-    }
-
-    #[test]
-    fn raw_html_is_dropped_and_lists_in_front_matter_join() {
-        let d = md("+++\ntitle = \"T\"\n+++\ntext <b>bold</b> <img src=x onerror=alert(1)>\n");
-        assert_eq!(d.title, "T");
-        assert_eq!(d.body, "text bold");
-        let d = md("---\ntags:\n  - a\n  - b\nnested:\n  key: v\n---\nx\n");
-        assert_eq!(d.field_str("tags"), Some("a, b"));
-        assert_eq!(d.field_str("nested"), None);
-        assert_eq!(d.title, "x");
-    }
-
-    #[test]
-    fn bad_front_matter_names_the_line() {
-        assert_eq!(
-            err("---\ntitle: a\nkey: [x\n---\nx"),
-            "site/page.md:4: front matter: YAML: while parsing a flow sequence, expected ',' or ']'"
-        );
-        assert_eq!(
-            err("---\ntitle: a\n"),
-            "site/page.md:1: front matter: opened with `---` but never closed"
-        );
-    }
-
-    #[test]
-    fn a_description_is_the_first_paragraph() {
-        let d = md(
-            "---\ntitle: npm-publish\ndescription: Publish a package\n---\n\
-                    Intro.\n\n## Usage\n\nSteps.\n",
-        );
-        assert_eq!(d.body, "Publish a package\n\nIntro.\n\nUsage\n\nSteps.");
-        let a = &d.anchors[0];
-        assert_eq!(&d.body[a.at as usize..(a.at + a.len) as usize], "Usage");
-        assert_eq!(
-            d.field("description"),
-            Some(&FieldValue::Str("Publish a package".into()))
-        );
-        // Not twice where the page already starts with it, nor blank.
-        let d = md("---\ndescription: Intro.\n---\nIntro. More.\n");
-        assert_eq!(d.body, "Intro. More.");
-        let d = md("---\ndescription: ' '\n---\nText.\n");
-        assert_eq!(d.body, "Text.");
-    }
-
-    #[test]
-    fn crlf_line_ends_read_like_lf() {
-        let d = md("---\r\ntitle: Win\r\n---\r\nLine one\r\nline two.\r\n");
-        assert_eq!(d.title, "Win");
-        assert_eq!(d.body, "Line one line two.");
-    }
-
-    #[test]
-    fn headings_start_sections_with_written_or_github_ids() {
-        let d = md(
-            "# Title\n\nIntro.\n\n## Install the CLI\n\nSteps.\n\n## Install the CLI\n\n\
-                    Again.\n\n### Hà Nội, 2024!\n\nText.\n\n## Custom {#my-id}\n\nMore.\n",
-        );
-        let got: Vec<(&str, &str)> = d
-            .anchors
-            .iter()
-            .map(|a| {
-                (
-                    &d.body[a.at as usize..(a.at + a.len) as usize],
-                    a.id.as_str(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Install the CLI", "install-the-cli"),
-                ("Install the CLI", "install-the-cli-1"),
-                ("Hà Nội, 2024!", "hà-nội-2024"),
-                ("Custom", "my-id"),
-            ]
-        );
-        assert!(!d.body.contains("{#"), "a written id is not text");
-    }
-
-    #[test]
-    fn mdx_module_blocks_are_not_text() {
-        let text = "---\ntitle: Tabs\n---\nimport Tabs from '@theme/Tabs';\nimport {\n  TabItem,\n} from '@theme/TabItem';\n\n\
-                    Pick one.\n\n<Tabs>\n\nInside the tab.\n\n</Tabs>\n\n```js\nimport x from 'y';\n```\n\nexport const meta = 1;\n";
-        let d = md(&without_esm(text));
-        assert_eq!(d.title, "Tabs");
-        assert_eq!(d.body, "Pick one.\n\nInside the tab.\n\nimport x from 'y';");
-    }
-
-    #[test]
-    fn a_post_is_dated_by_its_file_name_unless_its_front_matter_says() {
-        let post = |name: &str, text: &str| read(Path::new(name), "p", text).unwrap();
-        let d = post("_posts/2023-05-01-hello.md", "# Hello\n\nText.");
-        assert_eq!(d.field_str("date"), Some("2023-05-01"));
-        let d = post(
-            "_posts/2023-05-01-hello.md",
-            "---\ndate: 2024-02-03\n---\nText.",
-        );
-        assert_eq!(d.field_str("date"), Some("2024-02-03"));
-        assert_eq!(post("2023-05-hello.md", "Text.").field_str("date"), None);
-        assert_eq!(post("2023-05-01.md", "Text.").field_str("date"), None);
-    }
-}
+mod tests;
