@@ -350,3 +350,36 @@ fn a_word_typed_up_to_an_underscore_or_a_dot_completes_past_it() {
     // Finished, the word is what it says.
     assert_eq!(ids_of(&index, "pg_", &finished()), ["002"]);
 }
+
+#[test]
+fn a_joined_word_does_not_outrank_the_words_as_typed() {
+    // `how` and `to` are everywhere; `howto` is in a few pages, one of
+    // them about installing. The page that says `how to install` leads.
+    let bytes = index_of(40, |i| match i {
+        0 => "howto notes on porting and how to install",
+        1 => "a howto of porting",
+        2 => "another howto page",
+        3 => "how to install the tool",
+        _ => "how to do other things",
+    });
+    let index = Index::open(&bytes).unwrap();
+    let found = ids_of(&index, "how to install", &finished());
+    assert_eq!(found.first().map(String::as_str), Some("003"), "{found:?}");
+    assert!(found.contains(&"000".to_string()), "{found:?}");
+    // It still counts for both words: a page titled with it is found with
+    // the page that says them apart (on Python's docs, `logging how to`
+    // still gives `Logging HOWTO` first).
+    let docs: Vec<Document> = (0..40)
+        .map(|i| match i {
+            0 => titled(0, "Logging HOWTO", "the basics of logging"),
+            1 => titled(1, "Logging cookbook", "how to log to files with logging"),
+            2 | 3 => titled(i, "A HOWTO", "notes"),
+            _ => doc(i, "how to do other things"),
+        })
+        .collect();
+    let bytes = write_index(&docs).unwrap();
+    let index = Index::open(&bytes).unwrap();
+    let mut found = ids_of(&index, "logging how to", &finished());
+    found.sort();
+    assert_eq!(found, ["000", "001"]);
+}

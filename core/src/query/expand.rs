@@ -29,7 +29,8 @@ pub const TYPO_WEIGHT: f32 = 0.6;
 
 /// Weight of a term that two neighbouring words of the query make when
 /// written together (`log in` → `login`), in each word's expansions: a
-/// document that has it scores about as one with both words.
+/// document that has it scores about as one with both words (and no more:
+/// see [`joins`]).
 pub const JOINED_WEIGHT: f32 = 0.5;
 
 /// The terms that positive clauses of `query` make with a neighbour, each
@@ -56,7 +57,7 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
             let e = Expansion {
                 term: Cow::Owned(joined),
                 info,
-                weight: JOINED_WEIGHT,
+                weight: JOINED_WEIGHT * as_both(index, a, b, info.df),
                 kind: Kind::Joined,
                 written: None,
             };
@@ -65,6 +66,22 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
         }
     }
     out
+}
+
+/// The factor that keeps a joined term's score to about that of the two
+/// words it joins: its idf is no more than theirs together. `howto` is in
+/// a few pages where `how` and `to` are in most, and a page with a
+/// `HOWTO` heading led `how to install` on that alone. A word the
+/// dictionary lacks sets no bound.
+fn as_both(index: &Index<'_>, a: &str, b: &str, joined_df: u32) -> f32 {
+    let docs = index.doc_count() as f32;
+    let word_idf = |w: &str| index.term(&index.stem(w)).map(|i| idf(docs, i.df as f32));
+    match (word_idf(a), word_idf(b)) {
+        (Some(x), Some(y)) => {
+            (x + y).min(idf(docs, joined_df as f32)) / idf(docs, joined_df as f32)
+        }
+        _ => 1.0,
+    }
 }
 
 /// Whether [`joins`] with `long` may find a term that it finds only so:
