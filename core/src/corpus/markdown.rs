@@ -2,9 +2,11 @@
 //! `front_matter`) gives the title, `url` and fields;
 //! the first `#` heading is the title otherwise (or a raw HTML `<h1>`
 //! before it, as READMEs centre theirs); the body is the Markdown
-//! rendered to plain text, raw HTML blocks read as HTML is. Each other heading starts a section, with the
-//! id a generator gives it: `{#id}` if written, else GitHub's slug of its
-//! text (Hugo, Docusaurus and Jekyll make the same for most headings).
+//! rendered to plain text, its raw HTML blocks read as HTML pages are
+//! (their links are not counted). Each other heading starts a section,
+//! with the id a generator gives it: `{#id}` if written, else GitHub's
+//! slug of its text (Hugo, Docusaurus and Jekyll make the same for most
+//! headings).
 //! A `description` in front matter leads the body, as generators show it.
 
 use super::{front_matter, txt, CorpusError};
