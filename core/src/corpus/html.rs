@@ -132,17 +132,12 @@ pub fn read(id: &str, rel_path: &str, text: &str) -> Result<Page, (usize, usize)
     // The content's first heading (a site's menu bar may hold an `<h1>` of
     // the site's name before it): its first `<h1>`, or `<h2>` for the site
     // name's sake (mdBook chapters start at `<h2>`), else the page's `<h1>`.
-    let heading = |h: ElementRef| {
-        let mut text = String::new();
-        visible_text(h, &mut text);
-        Some(collapse(&text)).filter(|t| !t.is_empty())
-    };
     let first_heading = |level: &str, within: &[ElementRef]| {
         let selector = Selector::parse(level).expect("static selector");
         within
             .iter()
             .flat_map(|r| r.select(&selector))
-            .find_map(heading)
+            .find_map(heading_text)
     };
     let h1 = first_heading("h1", &roots).or_else(|| first_heading("h1", &[html.root_element()]));
     let (title, site_name) = match first_text("title") {
@@ -208,6 +203,13 @@ fn outermost<'h>(html: &'h Html, css: &str) -> Option<Vec<ElementRef<'h>>> {
         })
         .collect();
     (!found.is_empty()).then_some(found)
+}
+
+/// A heading's visible text on one line, if it has any.
+fn heading_text(h: ElementRef) -> Option<String> {
+    let mut text = String::new();
+    visible_text(h, &mut text);
+    Some(collapse(&text)).filter(|t| !t.is_empty())
 }
 
 /// Appends the visible text under `root`, a newline after each block.

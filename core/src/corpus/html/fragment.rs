@@ -2,7 +2,7 @@
 //! `<details>` block, a multi-line JSX element in MDX): its visible text,
 //! read as a page's is, and its first `<h1>` apart when it is the title.
 
-use super::{collapse, too_deep, visible_text};
+use super::{heading_text, too_deep, visible_text};
 use scraper::{Html, Selector};
 
 /// The visible text of `html`, one raw HTML block of a Markdown page;
@@ -17,12 +17,9 @@ pub fn fragment_text(html: &str, take_h1: bool) -> (Option<String>, String) {
     let mut title = None;
     if take_h1 {
         let h1 = Selector::parse("h1").expect("static selector");
-        let found = doc.select(&h1).find_map(|e| {
-            let mut text = String::new();
-            visible_text(e, &mut text);
-            let text = collapse(&text);
-            (!text.is_empty()).then(|| (e.id(), text))
-        });
+        let found = doc
+            .select(&h1)
+            .find_map(|e| heading_text(e).map(|text| (e.id(), text)));
         if let Some((id, text)) = found {
             if let Some(mut node) = doc.tree.get_mut(id) {
                 node.detach();
