@@ -46,18 +46,21 @@ impl Limits {
             let Some(value) = var(name).filter(|v| !v.trim().is_empty()) else {
                 continue;
             };
-            *slot = value
-                .trim()
-                .replace('_', "")
-                .parse::<usize>()
-                .ok()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| {
-                    format!("{name} must be a positive whole number, got \"{value}\"")
-                })?;
+            *slot = positive_whole(&value).ok_or_else(|| {
+                format!("{name} must be a positive whole number, got \"{value}\"")
+            })?;
         }
         Ok(limits)
     }
+}
+
+/// An environment variable's positive whole number, its `_` dropped
+/// (`1_000_000`) and spaces around it allowed.
+pub(crate) fn positive_whole<N: std::str::FromStr + PartialOrd + Default>(
+    value: &str,
+) -> Option<N> {
+    let n = value.trim().replace('_', "").parse::<N>().ok()?;
+    (n > N::default()).then_some(n)
 }
 
 /// A language tag as pages are compared by it, `QUARRY_LANG`'s and

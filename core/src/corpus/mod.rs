@@ -22,6 +22,7 @@ mod walker;
 
 pub use error::CorpusError;
 pub use exclude::Exclude;
+pub(crate) use limits::positive_whole;
 pub use limits::Limits;
 
 use crate::document::Document;

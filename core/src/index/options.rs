@@ -30,12 +30,10 @@ impl WriteOptions {
         let Some(value) = var("QUARRY_ANSWERS").filter(|v| !v.trim().is_empty()) else {
             return Ok(opts);
         };
-        let v = value.trim();
-        opts.answers_from = if v.eq_ignore_ascii_case("none") {
+        opts.answers_from = if value.trim().eq_ignore_ascii_case("none") {
             None
         } else {
-            let n = v.replace('_', "").parse::<u64>().ok().filter(|&n| n > 0);
-            Some(n.ok_or_else(|| {
+            Some(crate::corpus::positive_whole(&value).ok_or_else(|| {
                 format!(
                     "QUARRY_ANSWERS must be a positive whole number of postings, or none, got \"{value}\""
                 )
