@@ -76,10 +76,9 @@ pub fn joins<'i>(index: &'i Index<'_>, query: &Query, long: bool) -> Vec<(usize,
 fn as_both(index: &Index<'_>, a: &str, b: &str, joined_df: u32) -> f32 {
     let docs = index.doc_count() as f32;
     let word_idf = |w: &str| index.term(&index.stem(w)).map(|i| idf(docs, i.df as f32));
+    let joined = idf(docs, joined_df as f32);
     match (word_idf(a), word_idf(b)) {
-        (Some(x), Some(y)) => {
-            (x + y).min(idf(docs, joined_df as f32)) / idf(docs, joined_df as f32)
-        }
+        (Some(x), Some(y)) => (x + y).min(joined) / joined,
         _ => 1.0,
     }
 }
