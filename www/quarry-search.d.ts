@@ -5,6 +5,7 @@ export interface QuarryHit {
   id: string;
   title: string;
   url: string | null;
+  /** BM25F relevance, to four decimals; hits are ranked before rounding. */
   score: number;
   /** A window of body text; empty when `snippet: false`. */
   snippet: string;

@@ -148,6 +148,18 @@ fn saturate(k1: f32, t: f32) -> f32 {
     t * (k1 + 1.0) / (k1 + t)
 }
 
+/// A score as `search` returns it: to four decimals, as a reader compares
+/// no more, so that a stored answer keeps each score as a small whole
+/// number of [`SHOWN_PER_POINT`] (`index::answers`) and gives the same
+/// bits as evaluating the query (`js/hits.js` rounds the same way, from
+/// the `f32` to a JavaScript number).
+pub fn shown(score: f32) -> f32 {
+    ((f64::from(score) * SHOWN_PER_POINT).round() / SHOWN_PER_POINT) as f32
+}
+
+/// Units of a shown score per point.
+pub const SHOWN_PER_POINT: f64 = 1e4;
+
 /// Best score first, ties by document ordinal: the one order of every
 /// ranking (results, feedback documents, proximity candidates).
 pub fn by_score(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {

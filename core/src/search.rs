@@ -306,7 +306,10 @@ fn run<'i>(
         .get(opts.offset.min(end)..end)
         .unwrap_or(&[])
         .iter()
-        .map(|&(doc, score)| Hit { doc, score })
+        .map(|&(doc, score)| Hit {
+            doc,
+            score: crate::rank::shown(score),
+        })
         .collect();
     let results = SearchResults {
         total,

@@ -5,7 +5,8 @@
 //! thousand postings. Layout in `format`.
 
 use super::format::read_u32;
-use super::varint::{unzigzag, Reader};
+use super::varint::Reader;
+use crate::rank::SHOWN_PER_POINT;
 
 /// Hits kept per answer: the first page at the default limit.
 pub const ANSWERED_HITS: usize = 10;
@@ -32,7 +33,7 @@ pub struct Answers<'a> {
 impl<'a> Answers<'a> {
     /// Opens the section and checks every entry: keys in strictly rising
     /// byte order, each entry exactly filling its span, documents below
-    /// `doc_count` and no more matches than that, scores finite.
+    /// `doc_count`, no more matches than that, scores falling.
     pub fn open(bytes: &'a [u8], doc_count: u32) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no entry count")? as usize;
         let entries = &bytes[4..];
@@ -106,9 +107,9 @@ impl<'a> Answers<'a> {
 }
 
 /// The entry at `at` of `entries`, and where it ends: its key, then its
-/// answer, the first score as `f32` bits and each next one as the zigzag
-/// varint of its bits' difference from the one before (scores fall down
-/// the page, so the differences are small).
+/// answer, each score in whole units of [`SHOWN_PER_POINT`] (`search`
+/// returns no finer), the first as a varint and each next one as the
+/// varint of how much lower it is (scores fall down a page).
 fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
     let mut r = Reader::at(entries, at);
     let key = r.get_bytes()?;
@@ -121,26 +122,19 @@ fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
     for _ in 0..n {
         hits.push((r.get_u32()?, 0.0));
     }
-    let mut bits = 0u32;
+    let mut units = 0u64;
     for (k, hit) in hits.iter_mut().enumerate() {
-        bits = if k == 0 {
-            let at = r.pos();
-            r = Reader::at(entries, at + 4);
-            read_u32(entries, at)?
-        } else {
-            let delta = i32::try_from(unzigzag(r.get()?)).ok()?;
-            bits.wrapping_add(delta as u32)
-        };
-        hit.1 = f32::from_bits(bits);
+        let v = r.get()?;
+        units = if k == 0 { v } else { units.checked_sub(v)? };
+        hit.1 = (units as f64 / SHOWN_PER_POINT) as f32;
     }
-    let finite = hits.iter().all(|h| h.1.is_finite());
-    finite.then_some((key, Answer { total, hits }, r.pos()))
+    Some((key, Answer { total, hits }, r.pos()))
 }
 
 /// The section's bytes for `answers`, sorted by key here.
 #[cfg(feature = "build")]
 pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
-    use super::varint::{put, put_bytes, zigzag};
+    use super::varint::{put, put_bytes};
     answers.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     out.extend_from_slice(&(answers.len() as u32).to_le_bytes());
@@ -153,14 +147,15 @@ pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
         }
         let mut prev = None;
         for &(_, score) in &a.hits {
-            let bits = score.to_bits();
-            match prev {
-                None => out.extend_from_slice(&bits.to_le_bytes()),
-                Some(p) => {
-                    put(&mut out, zigzag(i64::from(bits.wrapping_sub(p) as i32)));
-                }
-            }
-            prev = Some(bits);
+            let units = (f64::from(score) * SHOWN_PER_POINT).round() as u64;
+            assert_eq!(
+                (units as f64 / SHOWN_PER_POINT) as f32,
+                score,
+                "{key}: a stored score is one that search returns"
+            );
+            let fall = prev.map_or(Some(units), |p: u64| p.checked_sub(units));
+            put(&mut out, fall.expect("scores fall down a page"));
+            prev = Some(units);
         }
     }
     out

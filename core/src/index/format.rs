@@ -63,10 +63,11 @@
 //!   order (version 16; 15 had an offset table, which `open` now finds
 //!   as it checks each entry): the query's folded word length-prefixed,
 //!   varint total, a byte hit count (at most `answers::ANSWERED_HITS`),
-//!   the hits' varint documents, then the first hit's `f32` score in 4
-//!   bytes and each next one as the zigzag varint of its bits' difference
-//!   from the one before. A count of 0 when none is stored (an index with
-//!   facets, which these answers do not count).
+//!   the hits' varint documents, then their scores in whole units of
+//!   `rank::SHOWN_PER_POINT` (`search` returns scores to four decimals),
+//!   the first as a varint and each next as the varint of how much lower
+//!   it is (version 17; 16 stored `f32` bits). A count of 0 when none is
+//!   stored (an index with facets, which these answers do not count).
 //!
 //! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
 //! u32 offsets, where the block's varint lengths start in the lengths
@@ -81,7 +82,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 16;
+pub const VERSION: u32 = 17;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

@@ -12,8 +12,7 @@ fn sample() -> Vec<(String, Answer)> {
         ("sta".into(), answer(9, &[(3, 2.5), (7, 2.25), (1, 1.0)])),
         ("b".into(), answer(2, &[(0, 0.5), (9, 0.25)])),
         ("state".into(), answer(10, &[(4, 3.0); ANSWERED_HITS])),
-        // Scores that rise down the page: a negative difference.
-        ("up".into(), answer(3, &[(1, 1.0), (2, 4.0), (3, 0.125)])),
+        ("up".into(), answer(3, &[(1, 4.0), (2, 1.0001), (3, 0.0)])),
     ]
 }
 
@@ -51,9 +50,9 @@ fn forged(change: impl Fn(&mut Vec<u8>)) -> Result<(), String> {
 #[test]
 fn forged_sections_are_refused_at_open() {
     // Layout: count, then entry "b" at 4: key length and key, total, hit
-    // count, two varint documents, the first score's 4 bytes, then the
-    // second's difference as a varint.
-    let cases: [(&str, Change, &str); 9] = [
+    // count, two varint documents, then the scores (see
+    // `a_score_rising_down_the_page_is_refused`).
+    let cases: [(&str, Change, &str); 8] = [
         (
             "a count the bytes cannot hold",
             Box::new(|b| b[0] = 200),
@@ -80,11 +79,6 @@ fn forged_sections_are_refused_at_open() {
             "document 10 of 10",
         ),
         (
-            "a score not a number",
-            Box::new(|b| b[10..14].copy_from_slice(&f32::NAN.to_bits().to_le_bytes())),
-            "does not decode",
-        ),
-        (
             "more hits than the total",
             Box::new(|b| b[6] = 1),
             "does not decode",
@@ -108,20 +102,28 @@ fn forged_sections_are_refused_at_open() {
 }
 
 #[test]
-fn a_difference_that_makes_no_number_is_refused() {
-    // Entry "b"'s second score, 0.25, is 0.5's bits less 2^23; a
-    // difference that lands on infinity's bits instead is refused.
+fn a_score_rising_down_the_page_is_refused() {
+    // Entry "b": 0.5 is 5,000 units, and 0.25 is 2,500 less; 5,001 less
+    // would go below zero.
     let mut bytes = encode(sample());
-    assert_eq!(&bytes[10..14], &0.5f32.to_bits().to_le_bytes());
-    let difference = |to: f32| {
-        let d = to.to_bits().wrapping_sub(0.5f32.to_bits()) as i32;
-        let mut out = Vec::new();
-        crate::index::varint::put(&mut out, crate::index::varint::zigzag(i64::from(d)));
-        out
-    };
-    let (old, z) = (difference(0.25), difference(f32::INFINITY));
-    assert_eq!(&bytes[14..14 + old.len()], old.as_slice());
-    bytes.splice(14..14 + old.len(), z);
-    let err = Answers::open(&bytes, 10).expect_err("infinite score");
+    let mut fall = Vec::new();
+    crate::index::varint::put(&mut fall, 2_500);
+    assert_eq!(&bytes[12..14], fall.as_slice());
+    fall.clear();
+    crate::index::varint::put(&mut fall, 5_001);
+    bytes.splice(12..14, fall);
+    let err = Answers::open(&bytes, 10).expect_err("a negative score");
     assert!(err.contains("entry 0 does not decode"), "{err}");
+}
+
+#[test]
+#[should_panic(expected = "scores fall down a page")]
+fn the_writer_refuses_a_page_out_of_order() {
+    encode(vec![("a".into(), answer(2, &[(0, 1.0), (1, 2.0)]))]);
+}
+
+#[test]
+#[should_panic(expected = "a stored score is one that search returns")]
+fn the_writer_refuses_a_score_search_would_not_return() {
+    encode(vec![("a".into(), answer(1, &[(0, 1.00001)]))]);
 }
