@@ -18,10 +18,9 @@ fuzz_target!(|data: &[u8]| {
     let sorted = index.dictionary().sorted();
     for key in 0..sorted.len().min(4_000) {
         let _ = index.dictionary().get(sorted.key(key));
-        if let Some((info, _)) = index.entry(sorted.value(key)) {
-            for posting in index.postings(info) {
-                let _ = index.norm_codes(posting.doc);
-            }
+        let (info, _) = index.entry(sorted.value(key));
+        for posting in index.postings(info) {
+            let _ = index.norm_codes(posting.doc);
         }
     }
     for query in [

@@ -30,6 +30,11 @@ impl Writer {
         Writer { out, acc: 0, n: 0 }
     }
 
+    /// Bits written so far.
+    pub fn bit_len(&self) -> u64 {
+        8 * self.out.len() as u64 + u64::from(self.n)
+    }
+
     /// The bytes written, padded to a whole byte.
     pub fn finish(mut self) -> Vec<u8> {
         self.align();
@@ -102,6 +107,17 @@ impl<'a> Reader<'a> {
             buf: 0,
             n: 0,
         }
+    }
+
+    /// A reader at bit `bit` of `bytes` (empty if past the end).
+    #[inline]
+    pub fn at_bit(bytes: &'a [u8], bit: u64) -> Self {
+        let mut r = Reader::at(bytes, usize::try_from(bit >> 3).unwrap_or(usize::MAX));
+        let skip = (bit & 7) as u32;
+        if skip > 0 && r.bits(skip).is_none() {
+            r.n = 0;
+        }
+        r
     }
 
     #[inline(always)]

@@ -13,8 +13,8 @@
 //! dictionary. The trie the typo walk needs is implicit in the sorted
 //! keys, so nothing about it is stored.
 
-use super::format::{dict_value, read_u32, split_value, KeyKind};
-use super::trie::{Sorted, ALIAS_SHIFT};
+use super::format::{read_u32, split_value, KeyKind};
+use super::trie::Sorted;
 use super::varint::Reader;
 use cursor::{Cursor, Raw};
 
@@ -51,10 +51,10 @@ pub enum StemOf {
 }
 
 impl Dictionary {
-    /// Decodes a `terms` section whose lists fill `postings_len` bytes,
-    /// checking every entry (see `Streams::decode`): lookups can then
-    /// trust what they read.
-    pub fn open(bytes: &[u8], postings_len: u64) -> Result<Self, String> {
+    /// Decodes a `terms` section whose lists, over `doc_count` documents,
+    /// fill `postings_len` bytes, checking every entry (see
+    /// `Streams::decode`): lookups can then trust what they read.
+    pub fn open(bytes: &[u8], postings_len: u64, doc_count: u32) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no key count")? as usize;
         let keys_len = read_u32(bytes, 4).ok_or("no key stream length")? as usize;
         let keys = bytes
@@ -67,7 +67,7 @@ impl Dictionary {
             values: &bytes[8 + keys_len..],
         };
         Ok(Dictionary {
-            sorted: streams.decode(postings_len)?,
+            sorted: streams.decode(postings_len, doc_count)?,
         })
     }
 
@@ -112,8 +112,9 @@ impl Streams<'_> {
     /// Every key, decoded into one array, and each entry checked on the
     /// way: keys strictly ascending and front-coded against the key
     /// before, both streams read to their ends, the lists filling
-    /// `postings` exactly and each alias naming a key with a list.
-    fn decode(&self, postings_len: u64) -> Result<Sorted, String> {
+    /// `postings` to its last byte and each alias naming a key with a
+    /// list.
+    fn decode(&self, postings_len: u64, doc_count: u32) -> Result<Sorted, String> {
         // A key takes two bytes at least: bound the count before trusting it.
         if self.count > self.keys.len() / 2 {
             return Err(format!("{} keys in {} bytes", self.count, self.keys.len()));
@@ -122,6 +123,7 @@ impl Streams<'_> {
             keys: Reader::at(self.keys, 0),
             values: Reader::at(self.values, 0),
             postings_at: 0,
+            doc_count,
             ord: 0,
             key: Vec::new(),
         };
@@ -140,24 +142,22 @@ impl Streams<'_> {
                 return Err(bad("out of order"));
             }
             s.push(key);
-            // An alias's value is filled in below, once its stem is read.
             s.values.push(match raw {
                 Raw::Own(v) => v,
-                Raw::Alias(stem) if stem < self.count => (stem as u64 + 1) << ALIAS_SHIFT,
+                Raw::Alias(stem) if stem < self.count => stem as u64 * 4 + KeyKind::Alias as u64,
                 Raw::Alias(stem) => return Err(bad(&format!("alias of {stem}, not a key"))),
             });
         }
         let end = (self.keys.len(), self.values.len(), postings_len);
-        if (c.keys.pos(), c.values.pos(), c.postings_at) != end {
+        if (c.keys.pos(), c.values.pos(), c.postings_at.div_ceil(8)) != end {
             return Err("the keys end before their streams or lists do".into());
         }
-        // Each alias takes its stem's list, which must be the stem's own.
+        // Each alias reads its stem's list, which must be the stem's own.
         for j in 0..s.len() {
             if let Some(stem) = s.alias_stem(j) {
-                let own = s.values.get(stem).filter(|&&v| v >> ALIAS_SHIFT == 0);
-                let own =
-                    own.ok_or_else(|| format!("key {j}: alias of {stem}, which has no list"))?;
-                s.values[j] |= dict_value(split_value(*own).0, KeyKind::Alias);
+                if s.alias_stem(stem).is_some() {
+                    return Err(format!("key {j}: alias of {stem}, which has no list"));
+                }
             }
         }
         s.list_kids();

@@ -19,13 +19,19 @@
 //!   key count, `u32` byte length of the key stream, then the key stream:
 //!   per key, varint bytes shared with the key before (0 for the first),
 //!   then the rest length-prefixed. Then the value stream: per key a
-//!   varint `x << 2 | kind` ([`KeyKind`]), `x` being the byte length of
-//!   the key's own list (lists follow key order, so their offsets add up
-//!   from the first), or for an alias the zigzag difference from its
-//!   ordinal to its stem's. The dictionary is only ever read whole, in
+//!   varint `x << 2 | kind` ([`KeyKind`]). A key with its own list
+//!   gives the list's document frequency `df` and its bits beyond the
+//!   fewest it can take, `extra` ([`list_bits`]): lists follow key order
+//!   in one stream of bits, so where each starts adds up from the first.
+//!   For `df` up to 3, `x` is `extra << 2 | (df - 1)`; above, `x` is
+//!   `df << 2 | 3` and a second varint follows with `extra` (version 18;
+//!   before, `x` was the list's length in bytes, and each list began with
+//!   its `df` and was padded to a whole byte: 16 KB more at 10,000
+//!   documents, where two lists in three hold one posting). For an
+//!   alias, `x` is the zigzag difference from its ordinal to its stem's. The dictionary is only ever read whole, in
 //!   order, so it has no blocks to restart the front coding.
-//! - `postings`: per term, varint document frequency `df`, then a bit
-//!   stream (see `bits`), padded to a whole byte: per document, ascending,
+//! - `postings`: the lists, one bit stream (see `bits`) padded to a whole
+//!   byte at its end. Per list, per document, ascending,
 //!   the gap from the previous document plus one (the first: the document)
 //!   as a Rice code with parameter `bits::rice_k(document count, df)`, then
 //!   a bit `plain`: once in the body and not in the title (four postings in
@@ -82,7 +88,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 17;
+pub const VERSION: u32 = 18;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
@@ -119,12 +125,20 @@ impl KeyKind {
     }
 }
 
-/// A dictionary value: the list's offset and the key's kind.
-pub fn dict_value(offset: u64, kind: KeyKind) -> u64 {
-    (offset << 2) | kind as u64
+/// A stored dictionary value: `x` (see `terms` above) and the key's kind.
+pub fn dict_value(x: u64, kind: KeyKind) -> u64 {
+    (x << 2) | kind as u64
 }
 
-/// Splits a dictionary value into offset and kind.
+/// The bits of a list of `df` of `n` documents: each posting's fewest (a
+/// Rice code's closing bit, its `k` low bits and the `plain` bit) and
+/// `extra` more. `None` past `u64`.
+pub fn list_bits(n: u32, df: u32, extra: u64) -> Option<u64> {
+    let fewest = u64::from(super::bits::rice_k(n, df) + 2);
+    u64::from(df).checked_mul(fewest)?.checked_add(extra)
+}
+
+/// Splits a stored dictionary value into `x` and kind.
 pub fn split_value(value: u64) -> (u64, KeyKind) {
     let kind = match value & 3 {
         0 => KeyKind::Alias,

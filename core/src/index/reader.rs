@@ -10,6 +10,7 @@ use super::bits;
 use super::column::Column;
 use super::dict::{Dictionary, StemOf};
 use super::format::{decode_norm, read_header, split_value, FormatError, KeyKind, SectionEntry};
+use super::trie::DF_SHIFT;
 use super::varint::Reader;
 use crate::document::FieldValue;
 use crate::text::stem;
@@ -48,7 +49,8 @@ pub struct Index<'a> {
 pub struct TermInfo {
     /// Number of documents containing the term.
     pub df: u32,
-    postings_at: usize,
+    /// The bit where the list starts in `postings`.
+    postings_at: u32,
 }
 
 /// A stored document's metadata.
@@ -99,7 +101,7 @@ impl<'a> Index<'a> {
         }
         let has_sections = meta.get().ok_or_else(bad_meta)? > 0;
         let postings = get("postings")?;
-        let terms = Dictionary::open(get("terms")?, postings.len() as u64)
+        let terms = Dictionary::open(get("terms")?, postings.len() as u64, doc_count)
             .map_err(|why| corrupt("terms", why))?;
         let norms = get("norms")?;
         if norms.len() != 2 * doc_count as usize {
@@ -228,39 +230,29 @@ impl<'a> Index<'a> {
 
     /// Looks up a folded term (a stem; aliases are not terms).
     pub fn term(&self, term: &str) -> Option<TermInfo> {
-        match self.entry(self.terms.get(term.as_bytes())?)? {
+        match self.entry(self.terms.get(term.as_bytes())?) {
             (_, KeyKind::Alias) => None,
             (info, _) => Some(info),
         }
     }
 
     /// What a dictionary value stands for: the postings of the key (of its
-    /// stem, for an alias) and the key's kind. Inlined: a completion scan
-    /// calls it for every key it passes, and in WebAssembly the pair would
-    /// be returned through memory.
+    /// stem, for an alias) and the key's kind (see `trie::DF_SHIFT`).
+    /// Inlined: a completion scan calls it for every key it passes, and in
+    /// WebAssembly the pair would be returned through memory.
     #[inline(always)]
-    pub fn entry(&self, value: u64) -> Option<(TermInfo, KeyKind)> {
-        let (at, kind) = split_value(value);
-        Some((self.list_at(at)?, kind))
-    }
-
-    /// Reads the postings header at a byte offset.
-    #[inline(always)]
-    fn list_at(&self, postings_at: u64) -> Option<TermInfo> {
-        let mut r = Reader::at(self.postings, usize::try_from(postings_at).ok()?);
-        // No list is longer than the documents: a forged count would size
-        // the scoring's buffers (fuzz/regressions/index-forged-df).
-        let df = r.get_u32().filter(|&df| df <= self.doc_count)?;
-        Some(TermInfo {
-            df,
-            postings_at: r.pos(),
-        })
+    pub fn entry(&self, value: u64) -> (TermInfo, KeyKind) {
+        let info = TermInfo {
+            df: (value >> DF_SHIFT) as u32,
+            postings_at: (value >> 2) as u32,
+        };
+        (info, split_value(value).1)
     }
 
     /// Iterates a term's postings in document order.
     pub fn postings(&self, t: TermInfo) -> Postings<'a> {
         Postings {
-            r: bits::Reader::at(self.postings, t.postings_at),
+            r: bits::Reader::at_bit(self.postings, u64::from(t.postings_at)),
             k: bits::rice_k(self.doc_count, t.df),
             left: t.df,
             next: 0,

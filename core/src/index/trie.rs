@@ -4,6 +4,7 @@
 //! of the shallowest nodes, which have the most, are listed side by side.
 
 use super::filter::KeyFilter;
+use super::format::KeyKind;
 
 /// Depths below which a node's children are listed side by side: the
 /// nodes there have the most keys and the most children, and finding each
@@ -64,10 +65,11 @@ const DIRECT: u32 = 1 << 31;
 /// The mask of a node whose children are not known: every byte may lead on.
 const ANY: u32 = u32::MAX;
 
-/// Where [`Sorted`] keeps an alias's stem's ordinal (plus one) in its
-/// value: above the list offset, which is below 2^32 (within `postings`,
-/// whose length the section table holds as a `u32`), and its kind.
-pub(super) const ALIAS_SHIFT: u32 = 34;
+/// Where [`Sorted`] keeps a list's document frequency in a value: above
+/// its kind (2 bits) and the bit where the list starts in `postings`
+/// (32 bits). An alias's value is its kind and its stem's ordinal above
+/// it, and [`Sorted::value`] reads the stem's list there.
+pub(crate) const DF_SHIFT: u32 = 34;
 
 /// A node of the trie: the keys `from..to`, which share their first
 /// `depth` bytes; the first may be that path itself.
@@ -315,18 +317,22 @@ impl Sorted {
         &self.bytes[self.starts[j] as usize..self.starts[j + 1] as usize]
     }
 
-    /// Value of key `j`.
+    /// Value of key `j`: kind, list and document frequency (see
+    /// [`DF_SHIFT`]); an alias's is its stem's with the alias's kind.
     #[inline]
     pub fn value(&self, j: usize) -> u64 {
-        self.values[j] & ((1 << ALIAS_SHIFT) - 1)
+        let v = self.values[j];
+        match self.alias_stem(j) {
+            Some(stem) => self.values[stem] & !3,
+            None => v,
+        }
     }
 
-    /// The ordinal of the stem key `j` is an alias of, if the dictionary
-    /// it was decoded from said.
+    /// The ordinal of the stem key `j` is an alias of, if `j` is an alias.
+    #[inline]
     pub fn alias_stem(&self, j: usize) -> Option<usize> {
-        (self.values[j] >> ALIAS_SHIFT)
-            .checked_sub(1)
-            .map(|s| s as usize)
+        let v = self.values[j];
+        (v & 3 == KeyKind::Alias as u64).then_some((v >> 2) as usize)
     }
 
     /// Byte `i` of key `j`, which is longer than `i`.

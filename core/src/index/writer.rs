@@ -5,8 +5,8 @@ use super::answers;
 use super::bits;
 use super::dict::{encode, Entry};
 use super::format::{
-    encode_norm, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES, SECTIONS,
-    TABLE_BLOCK, VERSION,
+    encode_norm, list_bits, section_name, KeyKind, ENTRY_LEN, HEADER_LEN, MAGIC, MAX_ALIAS_BYTES,
+    SECTIONS, TABLE_BLOCK, VERSION,
 };
 use super::varint::{put, put_bytes};
 use super::{Index, WriteOptions};
@@ -94,17 +94,17 @@ pub fn write_index_with(docs: &[Document], opts: &WriteOptions) -> Result<Vec<u8
 
     let mut sorted: Vec<(String, TermAcc)> = terms.into_iter().collect();
     sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut postings = Vec::new();
-    let mut lengths = Vec::with_capacity(sorted.len());
+    let mut postings = bits::Writer::default();
+    let mut extras = Vec::with_capacity(sorted.len());
     for (_, acc) in &sorted {
-        let start = postings.len();
-        put_list(&mut postings, &acc.postings, n);
-        lengths.push((postings.len() - start) as u64);
+        extras.push(put_list(&mut postings, &acc.postings, n));
     }
-    if postings.len() > u32::MAX as usize {
-        return Err(WriteError::TooLarge("postings over 4 GiB".into()));
+    // Lists start at bit offsets that the reader keeps in 32 bits.
+    if postings.bit_len() > u64::from(u32::MAX) {
+        return Err(WriteError::TooLarge("postings over 512 MiB".into()));
     }
-    let dict = dictionary(&sorted, &lengths, &aliases);
+    let postings = postings.finish();
+    let dict = dictionary(&sorted, &extras, &aliases);
 
     let mut meta = Vec::new();
     put(&mut meta, u64::from(n));
@@ -165,18 +165,18 @@ fn inlinks(docs: &[Document]) -> Vec<u8> {
     bytes
 }
 
-/// The `terms` dictionary: terms (sorted, with their lists' lengths) and
+/// The `terms` dictionary: terms (sorted, with their lists' extra bits) and
 /// aliases merged in key order.
 fn dictionary(
     terms: &[(String, TermAcc)],
-    lengths: &[u64],
+    extras: &[u64],
     aliases: &BTreeMap<String, String>,
 ) -> Vec<u8> {
     // Each key with its entry, an alias's stem still named by its key.
     let mut keys: Vec<(&str, Result<Entry, &str>)> =
         Vec::with_capacity(terms.len() + aliases.len());
     let mut aliases = aliases.iter().peekable();
-    for ((term, acc), &len) in terms.iter().zip(lengths) {
+    for ((term, acc), &extra) in terms.iter().zip(extras) {
         while let Some((word, stem)) = aliases.next_if(|a| a.0 < term) {
             keys.push((word, Err(stem)));
         }
@@ -186,7 +186,8 @@ fn dictionary(
             (false, true) => KeyKind::Word,
             (false, false) => KeyKind::Stem,
         };
-        keys.push((term, Ok(Entry::Own { kind, len })));
+        let df = acc.postings.len() as u32;
+        keys.push((term, Ok(Entry::Own { kind, df, extra })));
     }
     keys.extend(aliases.map(|(w, s)| (w.as_str(), Err(s.as_str()))));
     let ordinal: HashMap<&str, usize> = keys.iter().enumerate().map(|(o, k)| (k.0, o)).collect();
@@ -202,11 +203,13 @@ fn dictionary(
     encode(&entries)
 }
 
-/// Appends one postings list (layout in `format`).
-fn put_list(out: &mut Vec<u8>, list: &[(u32, u32, u32)], n: u32) {
-    put(out, list.len() as u64);
-    let k = bits::rice_k(n, list.len() as u32);
-    let mut w = bits::Writer::over(std::mem::take(out));
+/// Appends one postings list (layout in `format`) and returns its bits
+/// beyond the fewest its length allows (`format::list_bits`), which the
+/// dictionary stores.
+fn put_list(w: &mut bits::Writer, list: &[(u32, u32, u32)], n: u32) -> u64 {
+    let df = list.len() as u32;
+    let k = bits::rice_k(n, df);
+    let start = w.bit_len();
     let mut next = 0;
     for &(doc, tf_title, tf_body) in list {
         w.rice(u64::from(doc - next), k);
@@ -221,7 +224,8 @@ fn put_list(out: &mut Vec<u8>, list: &[(u32, u32, u32)], n: u32) {
             }
         }
     }
-    *out = w.finish();
+    let fewest = list_bits(n, df, 0).expect("a list of at most n documents");
+    w.bit_len() - start - fewest
 }
 
 /// Where a document's fields are counted.

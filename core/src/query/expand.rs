@@ -230,9 +230,7 @@ fn completions<'i>(index: &'i Index<'_>, word: &str, typed: &str, out: &mut Vec<
     let keys = index.dictionary().sorted();
     let range = keys.prefix(typed.as_bytes());
     for mut ord in range.clone().take(MAX_PREFIX_SCAN) {
-        let Some((info, kind)) = index.entry(keys.value(ord)) else {
-            continue;
-        };
+        let (info, kind) = index.entry(keys.value(ord));
         if kind == KeyKind::Alias {
             // A written word stands for its stem when the stem is not
             // under the prefix, as what was typed has run past it: `mappi`

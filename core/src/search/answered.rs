@@ -116,7 +116,7 @@ pub fn select(
     // before expanding it (an alias counts its stem's again: a bound).
     let mut sums = vec![0u64; keys.len() + 1];
     for ord in 0..keys.len() {
-        let df = index.entry(keys.value(ord)).map_or(0, |(info, _)| info.df);
+        let df = index.entry(keys.value(ord)).0.df;
         sums[ord + 1] = sums[ord] + u64::from(df);
     }
     let opts = SearchOptions {

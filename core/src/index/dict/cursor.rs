@@ -1,10 +1,12 @@
 //! Reading the dictionary's entries in order: each key rebuilt from its
 //! front coding, each value as an own list's or an alias's.
 
-use crate::index::format::{dict_value, split_value, KeyKind};
+use crate::index::format::{list_bits, split_value, KeyKind};
+use crate::index::trie::DF_SHIFT;
 use crate::index::varint::{unzigzag, Reader};
 
-/// A value as stored: an own list's `dict_value`, or an alias's stem.
+/// A value as read: an own list's, as [`crate::index::trie::Sorted`]
+/// keeps it, or an alias's stem.
 #[derive(Clone, Copy)]
 pub(super) enum Raw {
     Own(u64),
@@ -15,8 +17,10 @@ pub(super) enum Raw {
 pub(super) struct Cursor<'a> {
     pub(super) keys: Reader<'a>,
     pub(super) values: Reader<'a>,
-    /// Where the next own list starts in `postings`.
+    /// The bit where the next own list starts in `postings`.
     pub(super) postings_at: u64,
+    /// Documents in the index, which a list's Rice parameter depends on.
+    pub(super) doc_count: u32,
     /// Ordinal of the next entry.
     pub(super) ord: usize,
     pub(super) key: Vec<u8>,
@@ -45,9 +49,24 @@ impl Cursor<'_> {
         Some(if kind == KeyKind::Alias {
             Raw::Alias(usize::try_from(ord as i64 + unzigzag(v)).ok()?)
         } else {
+            // No list is longer than the documents: a forged count would
+            // size the scoring's buffers (fuzz/regressions/index-forged-df).
+            let (df, extra) = if v & 3 != 3 {
+                ((v & 3) + 1, v >> 2)
+            } else {
+                (v >> 2, self.values.get()?)
+            };
+            let df = u32::try_from(df)
+                .ok()
+                .filter(|&df| df > 0 && df <= self.doc_count)?;
             let at = self.postings_at;
-            self.postings_at = at.checked_add(v)?;
-            Raw::Own(dict_value(at, kind))
+            let end = at.checked_add(list_bits(self.doc_count, df, extra)?)?;
+            // Starts are kept in 32 bits, and counts below them in 30.
+            if end > u64::from(u32::MAX) || df >> (64 - DF_SHIFT) != 0 {
+                return None;
+            }
+            self.postings_at = end;
+            Raw::Own(u64::from(df) << DF_SHIFT | at << 2 | kind as u64)
         })
     }
 }

@@ -1,7 +1,10 @@
 use super::*;
 use proptest::prelude::*;
 
-/// Keys with lists of 1 byte each, every third an alias of the key
+/// Documents in the index the tests' lists are in.
+const DOCS: u32 = 100;
+
+/// Keys with lists of 1 to 5 documents, every third an alias of the key
 /// before it when that one has a list.
 fn entries(keys: &[Vec<u8>]) -> Vec<(&[u8], Entry)> {
     let mut out: Vec<(&[u8], Entry)> = Vec::new();
@@ -10,7 +13,8 @@ fn entries(keys: &[Vec<u8>]) -> Vec<(&[u8], Entry)> {
             Some((_, Entry::Own { .. })) if ord % 3 == 2 => Entry::Alias { stem: ord - 1 },
             _ => Entry::Own {
                 kind: KeyKind::Word,
-                len: 1 + ord as u64 % 5,
+                df: 1 + ord as u32 % 5,
+                extra: ord as u64 % 7,
             },
         };
         out.push((k, entry));
@@ -18,32 +22,36 @@ fn entries(keys: &[Vec<u8>]) -> Vec<(&[u8], Entry)> {
     out
 }
 
-fn postings_len(entries: &[(&[u8], Entry)]) -> u64 {
-    entries
-        .iter()
-        .map(|e| match e.1 {
-            Entry::Own { len, .. } => len,
-            Entry::Alias { .. } => 0,
-        })
-        .sum()
-}
-
-/// The value each key should read back as.
-fn expected(entries: &[(&[u8], Entry)]) -> Vec<u64> {
+/// Where each key's list starts, in bits, and where the last ends.
+fn starts(entries: &[(&[u8], Entry)]) -> (Vec<u64>, u64) {
     let mut at = Vec::new();
     let mut sum = 0;
     for e in entries {
         at.push(sum);
-        if let Entry::Own { len, .. } = e.1 {
-            sum += len;
+        if let Entry::Own { df, extra, .. } = e.1 {
+            sum += crate::index::format::list_bits(DOCS, df, extra).unwrap();
         }
     }
+    (at, sum)
+}
+
+fn postings_len(entries: &[(&[u8], Entry)]) -> u64 {
+    starts(entries).1.div_ceil(8)
+}
+
+/// The value each key should read back as.
+fn expected(entries: &[(&[u8], Entry)]) -> Vec<u64> {
+    let at = starts(entries).0;
+    let own = |ord: usize| match entries[ord].1 {
+        Entry::Own { df, .. } => u64::from(df) << crate::index::trie::DF_SHIFT | at[ord] << 2,
+        Entry::Alias { .. } => unreachable!("an alias of an alias"),
+    };
     entries
         .iter()
         .enumerate()
         .map(|(ord, e)| match e.1 {
-            Entry::Own { kind, .. } => dict_value(at[ord], kind),
-            Entry::Alias { stem } => dict_value(at[stem], KeyKind::Alias),
+            Entry::Own { kind, .. } => own(ord) | kind as u64,
+            Entry::Alias { stem } => own(stem) | KeyKind::Alias as u64,
         })
         .collect()
 }
@@ -67,7 +75,7 @@ proptest! {
         let entries = entries(&keys);
         let want = expected(&entries);
         let bytes = encode(&entries);
-        let dict = Dictionary::open(&bytes, postings_len(&entries)).unwrap();
+        let dict = Dictionary::open(&bytes, postings_len(&entries), DOCS).unwrap();
         prop_assert_eq!(dict.len(), keys.len());
         // From the front-coded blocks, before the keys are decoded whole.
         for (ord, k) in keys.iter().enumerate() {
@@ -99,9 +107,9 @@ fn damage_is_refused_at_open_never_read() {
     let entries = entries(&keys);
     let len = postings_len(&entries);
     let bytes = encode(&entries);
-    assert!(Dictionary::open(&bytes, len).is_ok());
+    assert!(Dictionary::open(&bytes, len, DOCS).is_ok());
     assert!(
-        Dictionary::open(&bytes, len + 1).is_err(),
+        Dictionary::open(&bytes, len + 1, DOCS).is_err(),
         "lists must fill postings"
     );
     let mut refused = 0;
@@ -109,7 +117,7 @@ fn damage_is_refused_at_open_never_read() {
         for bit in 0..8 {
             let mut b = bytes.clone();
             b[i] ^= 1 << bit;
-            match Dictionary::open(&b, len) {
+            match Dictionary::open(&b, len, DOCS) {
                 Err(_) => refused += 1,
                 // Accepted damage is a well-formed dictionary: every key
                 // reads back, still in order.

@@ -51,10 +51,10 @@ pub fn typos<'i>(index: &Index<'_>, word: &str, folded: &str, out: &mut Vec<Expa
                 if d == 0 {
                     return;
                 }
-                let (Ok(key), Some((info, kind))) = (std::str::from_utf8(key), index.entry(value))
-                else {
+                let Ok(key) = std::str::from_utf8(key) else {
                     return;
                 };
+                let (info, kind) = index.entry(value);
                 let hit = Hit { folded, d, key };
                 match kind {
                     KeyKind::Alias => {

@@ -26,11 +26,18 @@ fn distance(a: &[u8], b: &[u8]) -> usize {
     d[n][m]
 }
 
+/// A value for key `k` with a list of its own.
+fn own(k: usize) -> u64 {
+    (k as u64) << 2 | 2
+}
+
 fn found(entries: &[&str], q: &Query<'_>) -> Vec<(String, u8, u64)> {
     let mut sorted: Vec<&str> = entries.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    let keys = Sorted::from_sorted(sorted.iter().enumerate().map(|(k, e)| (*e, k as u64)));
+    // Each key's value is its ordinal, as a key with its own list (kind
+    // 2): an alias's would be read through its stem.
+    let keys = Sorted::from_sorted(sorted.iter().enumerate().map(|(k, e)| (*e, own(k))));
     let mut out = Vec::new();
     walk(&keys, q, usize::MAX, |e, d, v| {
         out.push((String::from_utf8(e.to_vec()).expect("utf-8"), d, v));
@@ -52,7 +59,7 @@ fn expected(entries: &[&str], q: &Query<'_>) -> Vec<(String, u8, u64)> {
                 q.other
             };
             let d = distance(q.word, e.as_bytes());
-            (d <= max as usize).then(|| (e.to_string(), d as u8, k as u64))
+            (d <= max as usize).then(|| (e.to_string(), d as u8, own(k)))
         })
         .collect()
 }
