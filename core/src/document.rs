@@ -64,3 +64,82 @@ impl Document {
         self.field(name).and_then(FieldValue::as_str)
     }
 }
+
+/// An id that is a whole number written plainly (`0`, `107416`; not
+/// `007` or `+7`), which the index stores as a number: one such id in
+/// every document of a corpus orders the documents by value and keeps
+/// each id as its difference from the one before (`index::format`).
+pub fn numeric_id(id: &str) -> Option<u64> {
+    let plain = !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit());
+    let canonical = plain && (id == "0" || !id.starts_with('0'));
+    canonical.then(|| id.parse().ok()).flatten()
+}
+
+/// Sorts `docs` in the index's order: by id, by value when every id is
+/// a whole number ([`numeric_id`]), else by bytes.
+pub fn sort_by_id(docs: &mut [Document]) {
+    if docs.iter().all(|d| numeric_id(&d.id).is_some()) {
+        docs.sort_by_key(|d| numeric_id(&d.id));
+    } else {
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plainly_written_whole_numbers_are_numeric() {
+        for (id, want) in [
+            ("0", Some(0)),
+            ("7", Some(7)),
+            ("107416", Some(107_416)),
+            ("18446744073709551615", Some(u64::MAX)),
+        ] {
+            assert_eq!(numeric_id(id), want, "{id}");
+        }
+        for id in [
+            "",
+            "007",
+            "00",
+            "+7",
+            "-7",
+            "1e3",
+            "12a",
+            " 1",
+            "١٢",
+            "18446744073709551616",
+        ] {
+            assert_eq!(numeric_id(id), None, "{id}");
+        }
+    }
+
+    fn ids(docs: &[Document]) -> Vec<&str> {
+        docs.iter().map(|d| d.id.as_str()).collect()
+    }
+
+    fn with_ids(ids: &[&str]) -> Vec<Document> {
+        let doc = |id: &&str| Document {
+            id: id.to_string(),
+            title: String::new(),
+            body: String::new(),
+            url: None,
+            fields: Vec::new(),
+            anchors: Vec::new(),
+            links: Vec::new(),
+        };
+        ids.iter().map(doc).collect()
+    }
+
+    #[test]
+    fn numbers_sort_by_value_and_anything_else_by_bytes() {
+        let mut docs = with_ids(&["10", "9", "100", "0"]);
+        sort_by_id(&mut docs);
+        assert_eq!(ids(&docs), ["0", "9", "10", "100"]);
+        // One id that is not a number: every id sorts by bytes.
+        let mut docs = with_ids(&["10", "9", "100", "09"]);
+        sort_by_id(&mut docs);
+        assert_eq!(ids(&docs), ["09", "10", "100", "9"]);
+    }
+}

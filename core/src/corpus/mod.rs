@@ -139,7 +139,7 @@ pub fn read_corpus_with(root: &Path, limits: &Limits) -> Result<Corpus, CorpusEr
         }
     }
     corpus.docs = found.into_iter().map(|(d, _)| d).collect();
-    corpus.docs.sort_by(|a, b| a.id.cmp(&b.id));
+    crate::document::sort_by_id(&mut corpus.docs);
     Ok(corpus)
 }
 

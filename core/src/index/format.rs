@@ -11,7 +11,8 @@
 //!
 //! - `meta`: varint document count, varint total title tokens, varint total
 //!   body tokens, varint term count, varint field-name count, then each name
-//!   length-prefixed, then varint count of documents with sections.
+//!   length-prefixed, then varint count of documents with sections, then
+//!   a varint 1 if `ids` holds numbers, else 0 (version 19).
 //! - `terms`: the dictionary (see `dict`) of the folded terms (stems) and
 //!   the folded words whose stem differs from them (`cents` for `cent`, at
 //!   most [`MAX_ALIAS_BYTES`]), in byte order. One dictionary for both, so
@@ -44,7 +45,11 @@
 //!   quantized by [`encode_norm`].
 //! - `ids`: a table (see below) of document ids, each front-coded against
 //!   the one before it in its block: varint bytes shared, then the rest.
-//!   Documents are sorted by id, so neighbours share prefixes.
+//!   Documents are sorted by id, so neighbours share prefixes. When every
+//!   id is a whole number written plainly (`document::numeric_id`), the
+//!   documents are sorted by value and each entry is instead the varint
+//!   of its id less the one before it in its block (the first: the id):
+//!   at 10,000 documents 9 KB gzipped instead of 17 (version 19).
 //! - `titles`: a table of titles. A title that starts its document's body
 //!   (nearly all: a page's heading, a dictionary's headword, a story's
 //!   first sentence) is varint its length in bytes, since the body is in
@@ -88,7 +93,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 18;
+pub const VERSION: u32 = 19;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

@@ -23,6 +23,8 @@ pub struct Index<'a> {
     sections: Vec<SectionEntry>,
     /// Whether any document has sections (headings with ids).
     has_sections: bool,
+    /// Whether `ids` holds numbers (see `format`).
+    numeric_ids: bool,
     doc_count: u32,
     term_count: usize,
     avg_title: f32,
@@ -100,6 +102,7 @@ impl<'a> Index<'a> {
             );
         }
         let has_sections = meta.get().ok_or_else(bad_meta)? > 0;
+        let numeric_ids = meta.get().ok_or_else(bad_meta)? > 0;
         let postings = get("postings")?;
         let terms = Dictionary::open(get("terms")?, postings.len() as u64, doc_count)
             .map_err(|why| corrupt("terms", why))?;
@@ -141,6 +144,7 @@ impl<'a> Index<'a> {
             answers,
             sections,
             has_sections,
+            numeric_ids,
             columns: (0..n_fields).map(|_| OnceLock::new()).collect(),
         })
     }
@@ -178,6 +182,14 @@ impl<'a> Index<'a> {
 
     /// A document's id, rebuilt from its block's front-coded ids.
     pub fn id(&self, doc: u32) -> Option<String> {
+        if self.numeric_ids {
+            let mut n = 0u64;
+            self.ids.each_to(doc, |entry| {
+                n = n.checked_add(Reader::new(entry).get()?)?;
+                Some(())
+            })?;
+            return Some(n.to_string());
+        }
         let mut id = Vec::new();
         self.ids.each_to(doc, |entry| {
             let mut r = Reader::new(entry);

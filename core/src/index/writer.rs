@@ -10,7 +10,7 @@ use super::format::{
 };
 use super::varint::{put, put_bytes};
 use super::{Index, WriteOptions};
-use crate::document::{Anchor, Document, FieldValue};
+use crate::document::{numeric_id, Anchor, Document, FieldValue};
 use crate::text::{for_each_positioned_word, StemCache};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use thiserror::Error;
@@ -121,8 +121,13 @@ pub fn write_index_with(docs: &[Document], opts: &WriteOptions) -> Result<Vec<u8
             .filter(|d| !stored_anchors(d).is_empty())
             .count() as u64,
     );
+    let numbers = numeric_ids(docs);
+    put(&mut meta, u64::from(numbers.is_some()));
 
-    let ids = table(front_coded_ids(docs))?;
+    let ids = match numbers {
+        Some(numbers) => table(number_gaps(&numbers))?,
+        None => table(front_coded_ids(docs))?,
+    };
     let titles = table(docs.iter().map(title_entry))?;
     let fields = table(docs.iter().map(|d| stored_fields(d, &field_names)))?;
     let text = table(docs.iter().map(|d| d.body.as_bytes().to_vec()))?;
@@ -302,6 +307,28 @@ impl Field<'_> {
 
 /// Each id as bytes shared with the previous one in its block, then the
 /// rest (see `format`).
+/// Every document's id as a number, when each is one ([`numeric_id`]) and
+/// they rise (as `corpus` sorts them).
+fn numeric_ids(docs: &[Document]) -> Option<Vec<u64>> {
+    let numbers: Option<Vec<u64>> = docs.iter().map(|d| numeric_id(&d.id)).collect();
+    numbers.filter(|n| !n.is_empty() && n.windows(2).all(|w| w[0] < w[1]))
+}
+
+/// Each id as a varint: its difference from the one before in its block,
+/// the first its value.
+fn number_gaps(numbers: &[u64]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
+    numbers.iter().enumerate().map(|(i, &v)| {
+        let prev = if i % TABLE_BLOCK == 0 {
+            0
+        } else {
+            numbers[i - 1]
+        };
+        let mut out = Vec::new();
+        put(&mut out, v - prev);
+        out
+    })
+}
+
 fn front_coded_ids(docs: &[Document]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
     docs.iter().enumerate().map(|(i, d)| {
         let id = d.id.as_bytes();
