@@ -21,19 +21,27 @@ pub struct Answer {
     pub hits: Vec<(u32, f32)>,
 }
 
-/// The section, borrowed, with where each entry starts (found at open,
-/// which reads every entry to check it anyway: stored, the offsets cost
-/// 4 bytes an answer).
+/// The byte that stands for an answer in place of its hit count when it
+/// is the entry before's (`variou`, `various`): no count is that large.
+const SAME: u8 = 0xff;
+
+/// The section, borrowed, with its keys rebuilt and where each answer
+/// starts (found at open, which reads every entry to check it anyway).
 #[derive(Debug, Clone, Default)]
 pub struct Answers<'a> {
-    starts: Vec<u32>,
+    /// The keys one after another, rebuilt from their front coding.
+    keys: Vec<u8>,
+    /// Per entry, where its key ends in `keys` and where its answer
+    /// starts in `entries` (a repeated answer's, where the first is).
+    ends: Vec<(u32, u32)>,
     entries: &'a [u8],
 }
 
 impl<'a> Answers<'a> {
     /// Opens the section and checks every entry: keys in strictly rising
     /// byte order, each entry exactly filling its span, documents below
-    /// `doc_count`, no more matches than that, scores falling.
+    /// `doc_count`, no more matches than that, scores falling, and no
+    /// repeat without an answer before it.
     pub fn open(bytes: &'a [u8], doc_count: u32) -> Result<Self, String> {
         let count = read_u32(bytes, 0).ok_or("no entry count")? as usize;
         let entries = &bytes[4..];
@@ -42,37 +50,55 @@ impl<'a> Answers<'a> {
         if count > entries.len() / 3 {
             return Err(format!("{count} entries in {} bytes", entries.len()));
         }
-        let mut starts = Vec::with_capacity(count);
-        let mut at = 0;
-        let mut last: Option<&[u8]> = None;
+        let mut a = Answers {
+            keys: Vec::new(),
+            ends: Vec::with_capacity(count),
+            entries,
+        };
+        let mut r = Reader::at(entries, 0);
+        // Where the key before starts in `keys`; it runs to the end.
+        let mut last = 0;
         for i in 0..count {
-            starts.push(at as u32);
-            let (key, answer, end) =
-                decode(entries, at).ok_or_else(|| format!("entry {i} does not decode"))?;
-            if last.is_some_and(|l| l >= key) {
+            let bad = || format!("entry {i} does not decode");
+            let shared = usize::try_from(r.get().ok_or_else(bad)?).map_err(|_| bad())?;
+            let rest = r.get_bytes().ok_or_else(bad)?;
+            let tail = a.keys.get(last + shared..);
+            if tail.is_none_or(|t| i > 0 && t >= rest) {
                 return Err(format!("entry {i}: keys out of order"));
             }
-            if let Some(&(doc, _)) = answer.hits.iter().find(|h| h.0 >= doc_count) {
-                return Err(format!("entry {i}: document {doc} of {doc_count}"));
-            }
-            if answer.total > doc_count as usize {
-                return Err(format!(
-                    "entry {i}: {} matches of {doc_count}",
-                    answer.total
-                ));
-            }
-            last = Some(key);
-            at = end;
+            let start = a.keys.len();
+            a.keys.extend_from_within(last..last + shared);
+            a.keys.extend_from_slice(rest);
+            last = start;
+            let at = if entries.get(r.pos()) == Some(&SAME) {
+                r = Reader::at(entries, r.pos() + 1);
+                a.ends.last().ok_or_else(bad)?.1 as usize
+            } else {
+                let (answer, end) = decode(entries, r.pos()).ok_or_else(bad)?;
+                if let Some(&(doc, _)) = answer.hits.iter().find(|h| h.0 >= doc_count) {
+                    return Err(format!("entry {i}: document {doc} of {doc_count}"));
+                }
+                if answer.total > doc_count as usize {
+                    return Err(format!(
+                        "entry {i}: {} matches of {doc_count}",
+                        answer.total
+                    ));
+                }
+                let at = r.pos();
+                r = Reader::at(entries, end);
+                at
+            };
+            a.ends.push((a.keys.len() as u32, at as u32));
         }
-        if at != entries.len() {
+        if r.pos() != entries.len() {
             return Err("bytes after the last entry".into());
         }
-        Ok(Answers { starts, entries })
+        Ok(a)
     }
 
     /// Number of stored answers.
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.ends.len()
     }
 
     /// Whether no answer is stored.
@@ -80,41 +106,39 @@ impl<'a> Answers<'a> {
         self.len() == 0
     }
 
+    /// Key `i`.
+    fn key(&self, i: usize) -> Option<&[u8]> {
+        let end = self.ends.get(i)?.0 as usize;
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p].0 as usize);
+        self.keys.get(start..end)
+    }
+
     /// The answer stored for `key` (a folded word), by binary search.
     pub fn get(&self, key: &str) -> Option<Answer> {
         let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let at = self.start(mid)?;
-            let k = Reader::at(self.entries, at).get_bytes()?;
-            match k.cmp(key.as_bytes()) {
+            match self.key(mid)?.cmp(key.as_bytes()) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return self.entry(mid).map(|e| e.1),
+                std::cmp::Ordering::Equal => {
+                    return decode(self.entries, self.ends[mid].1 as usize).map(|a| a.0);
+                }
             }
         }
         None
     }
-
-    fn start(&self, i: usize) -> Option<usize> {
-        self.starts.get(i).map(|&o| o as usize)
-    }
-
-    /// Entry `i`.
-    fn entry(&self, i: usize) -> Option<(&'a [u8], Answer)> {
-        decode(self.entries, self.start(i)?).map(|(k, a, _)| (k, a))
-    }
 }
 
-/// The entry at `at` of `entries`, and where it ends: its key, then its
-/// answer, each score in whole units of [`SHOWN_PER_POINT`] (`search`
-/// returns no finer), the first as a varint and each next one as the
-/// varint of how much lower it is (scores fall down a page).
-fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
+/// The answer at `at` of `entries`, and where it ends: its hit count (a
+/// byte, which [`SAME`] is too large to be), its total, its documents, then each score in whole units of
+/// [`SHOWN_PER_POINT`] (`search` returns no finer), the first as a varint
+/// and each next one as the varint of how much lower it is (scores fall
+/// down a page).
+fn decode(entries: &[u8], at: usize) -> Option<(Answer, usize)> {
     let mut r = Reader::at(entries, at);
-    let key = r.get_bytes()?;
-    let total = usize::try_from(r.get()?).ok()?;
     let n = usize::from(r.get_u8()?);
+    let total = usize::try_from(r.get()?).ok()?;
     if n > ANSWERED_HITS || n > total {
         return None;
     }
@@ -128,7 +152,7 @@ fn decode(entries: &[u8], at: usize) -> Option<(&[u8], Answer, usize)> {
         units = if k == 0 { v } else { units.checked_sub(v)? };
         hit.1 = (units as f64 / SHOWN_PER_POINT) as f32;
     }
-    Some((key, Answer { total, hits }, r.pos()))
+    Some((Answer { total, hits }, r.pos()))
 }
 
 /// The section's bytes for `answers`, sorted by key here.
@@ -138,10 +162,24 @@ pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
     answers.sort_by(|a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     out.extend_from_slice(&(answers.len() as u32).to_le_bytes());
+    let mut before: Option<(&str, &Answer)> = None;
     for (key, a) in &answers {
-        put_bytes(&mut out, key.as_bytes());
-        put(&mut out, a.total as u64);
+        let last = before.map_or("", |b| b.0);
+        let shared = last
+            .bytes()
+            .zip(key.bytes())
+            .take_while(|(x, y)| x == y)
+            .count();
+        put(&mut out, shared as u64);
+        put_bytes(&mut out, &key.as_bytes()[shared..]);
+        let same = before.is_some_and(|b| b.1 == a);
+        before = Some((key, a));
+        if same {
+            out.push(SAME);
+            continue;
+        }
         out.push(a.hits.len() as u8);
+        put(&mut out, a.total as u64);
         for &(doc, _) in &a.hits {
             put(&mut out, u64::from(doc));
         }

@@ -72,13 +72,17 @@
 //! - `answers`: the first page of the costliest one-word queries (see
 //!   `answers`): `u32` count, then the entries back to back in key byte
 //!   order (version 16; 15 had an offset table, which `open` now finds
-//!   as it checks each entry): the query's folded word length-prefixed,
-//!   varint total, a byte hit count (at most `answers::ANSWERED_HITS`),
-//!   the hits' varint documents, then their scores in whole units of
-//!   `rank::SHOWN_PER_POINT` (`search` returns scores to four decimals),
-//!   the first as a varint and each next as the varint of how much lower
-//!   it is (version 17; 16 stored `f32` bits). A count of 0 when none is
-//!   stored (an index with facets, which these answers do not count).
+//!   as it checks each entry): the query's folded word front-coded
+//!   against the entry before's (varint bytes shared, then the rest
+//!   length-prefixed; version 20), then a byte hit count (at most
+//!   `answers::ANSWERED_HITS`), or `0xff` for the entry before's answer
+//!   again (version 20: `variou` answers as `various` does), varint
+//!   total, the hits' varint documents, then their scores in whole units
+//!   of `rank::SHOWN_PER_POINT` (`search` returns scores to four
+//!   decimals), the first as a varint and each next as the varint of how
+//!   much lower it is (version 17; 16 stored `f32` bits). A count of 0
+//!   when none is stored (an index with facets, which these answers do
+//!   not count).
 //!
 //! A table is `u32 count`, then per block of [`TABLE_BLOCK`] entries two
 //! u32 offsets, where the block's varint lengths start in the lengths
@@ -93,7 +97,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 19;
+pub const VERSION: u32 = 20;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.
