@@ -133,9 +133,15 @@ test('a match deep in a reference page shows its section and opens it', async ()
   const snippet = page.locator('quarry-search .snippet').first();
   assert.equal(await snippet.textContent(), 'The TCP port to listen on. Ports below 1024 need privileges.');
   assert.deepEqual(await snippet.locator('mark').allTextContents(), ['privileges']);
-  const chosen = page.evaluate(() => new Promise((done) => {
-    document.querySelector('quarry-search').addEventListener('quarry-select', (e) => done(e.detail.section), { once: true });
-  }));
+  // The event reaches the test through a binding, sent as it fires: a
+  // promise awaited in the page could be lost with the page when the
+  // navigation that follows the event wins the race (seen in session 45).
+  let selected;
+  const chosen = new Promise((done) => { selected = done; });
+  await page.exposeFunction('quarrySectionChosen', (section) => selected(section));
+  await page.evaluate(() => {
+    document.querySelector('quarry-search').addEventListener('quarry-select', (e) => window.quarrySectionChosen(e.detail.section), { once: true });
+  });
   await page.screenshot({ path: `${shots}site-section.png` });
   const asked = page.waitForEvent('request', (r) => r.url().includes('/guide/config.html'));
   await page.locator('quarry-search input').press('ArrowDown');

@@ -41,8 +41,9 @@
 //!   of randomly placed documents, where gzip over varints stays 20% above
 //!   it. No token positions: phrases are confirmed against the stored text
 //!   (`query::phrase`), which snippets need anyway.
-//! - `norms`: per document two bytes, title and body length in tokens,
-//!   quantized by [`encode_norm`].
+//! - `norms`: per document a byte, the title's length in tokens quantized
+//!   by [`encode_norm`], then per document the body's (version 21; before,
+//!   each document's two bytes were side by side).
 //! - `ids`: a table (see below) of document ids, each front-coded against
 //!   the one before it in its block: varint bytes shared, then the rest.
 //!   Documents are sorted by id, so neighbours share prefixes. When every
@@ -97,7 +98,7 @@ use thiserror::Error;
 /// The first four bytes of every index.
 pub const MAGIC: [u8; 4] = *b"QRRY";
 /// Bumped on every incompatible change of layout.
-pub const VERSION: u32 = 20;
+pub const VERSION: u32 = 21;
 /// Header bytes before the section table.
 pub const HEADER_LEN: usize = 12;
 /// Bytes of one section-table entry.

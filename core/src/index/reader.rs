@@ -274,20 +274,17 @@ impl<'a> Index<'a> {
 
     /// Title and body lengths of a document, in tokens (quantized).
     pub fn lengths(&self, doc: u32) -> (u32, u32) {
-        let i = 2 * doc as usize;
-        match self.norms.get(i..i + 2) {
-            Some(b) => (decode_norm(b[0]), decode_norm(b[1])),
-            None => (0, 0),
-        }
+        let (title, body) = self.norm_codes(doc);
+        (decode_norm(title), decode_norm(body))
     }
 
     /// Title and body length codes of a document (see `format::encode_norm`).
     #[inline]
     pub fn norm_codes(&self, doc: u32) -> (u8, u8) {
-        let i = 2 * doc as usize;
-        match self.norms.get(i..i + 2) {
-            Some(b) => (b[0], b[1]),
-            None => (0, 0),
+        let (titles, bodies) = self.norms.split_at(self.doc_count as usize);
+        match (titles.get(doc as usize), bodies.get(doc as usize)) {
+            (Some(&t), Some(&b)) => (t, b),
+            _ => (0, 0),
         }
     }
 
