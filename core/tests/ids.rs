@@ -38,7 +38,7 @@ proptest! {
     /// (then stored as text).
     #[test]
     fn numbers_read_back(set in prop::collection::btree_set(
-        prop_oneof![0u64..200, any::<u64>()], 1..100), sorted: bool) {
+        prop_oneof![0u64..200, 0u64..=u64::from(u32::MAX), any::<u64>()], 1..100), sorted: bool) {
         let mut d = docs(set.iter().rev().map(u64::to_string));
         if sorted {
             sort_by_id(&mut d);

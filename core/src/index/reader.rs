@@ -182,18 +182,17 @@ impl<'a> Index<'a> {
 
     /// A document's id, rebuilt from its block's front-coded ids.
     pub fn id(&self, doc: u32) -> Option<String> {
-        if self.numeric_ids {
-            let mut n = 0u64;
-            self.ids.each_to(doc, |entry| {
-                n = n.checked_add(Reader::new(entry).get()?)?;
-                Some(())
-            })?;
-            return Some(n.to_string());
-        }
-        let mut id = Vec::new();
+        // One walk for both kinds: a second would be a second copy of the
+        // table's code in the module.
+        let (mut id, mut number) = (Vec::new(), 0u32);
         self.ids.each_to(doc, |entry| {
             let mut r = Reader::new(entry);
-            let shared = usize::try_from(r.get()?).ok()?;
+            let v = r.get()?;
+            if self.numeric_ids {
+                number = number.checked_add(u32::try_from(v).ok()?)?;
+                return Some(());
+            }
+            let shared = usize::try_from(v).ok()?;
             if shared > id.len() {
                 return None;
             }
@@ -201,6 +200,9 @@ impl<'a> Index<'a> {
             id.extend_from_slice(entry.get(r.pos()..)?);
             Some(())
         })?;
+        if self.numeric_ids {
+            return Some(number.to_string());
+        }
         String::from_utf8(id).ok()
     }
 

@@ -309,18 +309,16 @@ impl Field<'_> {
     }
 }
 
-/// Each id as bytes shared with the previous one in its block, then the
-/// rest (see `format`).
 /// Every document's id as a number, when each is one ([`numeric_id`]) and
 /// they rise (as `corpus` sorts them).
-fn numeric_ids(docs: &[Document]) -> Option<Vec<u64>> {
-    let numbers: Option<Vec<u64>> = docs.iter().map(|d| numeric_id(&d.id)).collect();
+fn numeric_ids(docs: &[Document]) -> Option<Vec<u32>> {
+    let numbers: Option<Vec<u32>> = docs.iter().map(|d| numeric_id(&d.id)).collect();
     numbers.filter(|n| !n.is_empty() && n.windows(2).all(|w| w[0] < w[1]))
 }
 
 /// Each id as a varint: its difference from the one before in its block,
 /// the first its value.
-fn number_gaps(numbers: &[u64]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
+fn number_gaps(numbers: &[u32]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
     numbers.iter().enumerate().map(|(i, &v)| {
         let prev = if i % TABLE_BLOCK == 0 {
             0
@@ -328,11 +326,13 @@ fn number_gaps(numbers: &[u64]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
             numbers[i - 1]
         };
         let mut out = Vec::new();
-        put(&mut out, v - prev);
+        put(&mut out, u64::from(v - prev));
         out
     })
 }
 
+/// Each id as bytes shared with the previous one in its block, then the
+/// rest (see `format`).
 fn front_coded_ids(docs: &[Document]) -> impl ExactSizeIterator<Item = Vec<u8>> + '_ {
     docs.iter().enumerate().map(|(i, d)| {
         let id = d.id.as_bytes();
