@@ -14,12 +14,14 @@ use crate::query::expand::expand;
 
 /// Postings that a one-word query's terms must hold together for its
 /// first page to be stored, by default (`QUARRY_ANSWERS` sets it: see
-/// `index::WriteOptions`): about 4 µs of evaluation natively (some 12 ns
-/// a posting), against some 55 bytes for the answer. 300 keeps the
-/// search structures of the benchmark's 10,000 documents under half of
-/// MiniSearch's index (0.494; 250 would leave 0.498, 150 need 0.52, 100
-/// 0.535).
-pub const MIN_POSTINGS: u64 = 300;
+/// `index::WriteOptions`): about 1.5 µs of evaluation natively, against
+/// some 20 bytes gzipped for the answer. At 100 the log's median query on
+/// the benchmark's 10,000 documents is answered faster than FlexSearch
+/// answers its own, and the search structures stay under half of
+/// MiniSearch's index (0.497 with the format of version 21; 300, the
+/// default until session 45, left 0.466 and a median 1.4 times
+/// FlexSearch's).
+pub const MIN_POSTINGS: u64 = 100;
 
 /// The stored answer to `query` (parsed from `text`), as `search` would
 /// give it, when the index holds one and `opts` are those it was made
