@@ -56,20 +56,18 @@ impl<'a> Answers<'a> {
             entries,
         };
         let mut r = Reader::at(entries, 0);
-        // Where the key before starts in `keys`; it runs to the end.
-        let mut last = 0;
+        let mut key = Vec::new();
         for i in 0..count {
             let bad = || format!("entry {i} does not decode");
-            let shared = usize::try_from(r.get().ok_or_else(bad)?).map_err(|_| bad())?;
+            let shared = r.get().ok_or_else(bad)? as usize;
             let rest = r.get_bytes().ok_or_else(bad)?;
-            let tail = a.keys.get(last + shared..);
+            let tail = key.get(shared..);
             if tail.is_none_or(|t| i > 0 && t >= rest) {
                 return Err(format!("entry {i}: keys out of order"));
             }
-            let start = a.keys.len();
-            a.keys.extend_from_within(last..last + shared);
-            a.keys.extend_from_slice(rest);
-            last = start;
+            key.truncate(shared);
+            key.extend_from_slice(rest);
+            a.keys.extend_from_slice(&key);
             let at = if entries.get(r.pos()) == Some(&SAME) {
                 r = Reader::at(entries, r.pos() + 1);
                 a.ends.last().ok_or_else(bad)?.1 as usize

@@ -110,13 +110,13 @@ impl<'a> Reader<'a> {
     }
 
     /// A reader at bit `bit` of `bytes` (empty if past the end).
-    #[inline]
-    pub fn at_bit(bytes: &'a [u8], bit: u64) -> Self {
-        let mut r = Reader::at(bytes, usize::try_from(bit >> 3).unwrap_or(usize::MAX));
-        let skip = (bit & 7) as u32;
-        if skip > 0 && r.bits(skip).is_none() {
-            r.n = 0;
-        }
+    #[inline(never)]
+    pub fn at_bit(bytes: &'a [u8], bit: u32) -> Self {
+        let mut r = Reader::at(bytes, (bit >> 3) as usize);
+        // The next bits, then the first few dropped: a list starts
+        // within a byte, and its first posting needs the refill anyway.
+        r.refill();
+        r.consume((bit & 7).min(r.n));
         r
     }
 

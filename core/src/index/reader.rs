@@ -201,7 +201,9 @@ impl<'a> Index<'a> {
             Some(())
         })?;
         if self.numeric_ids {
-            return Some(number.to_string());
+            // Through `Display`, which the module has anyway: `to_string`
+            // of an integer is code of its own.
+            return Some(format!("{number}"));
         }
         String::from_utf8(id).ok()
     }
@@ -266,7 +268,7 @@ impl<'a> Index<'a> {
     /// Iterates a term's postings in document order.
     pub fn postings(&self, t: TermInfo) -> Postings<'a> {
         Postings {
-            r: bits::Reader::at_bit(self.postings, u64::from(t.postings_at)),
+            r: bits::Reader::at_bit(self.postings, t.postings_at),
             k: bits::rice_k(self.doc_count, t.df),
             left: t.df,
             next: 0,
