@@ -129,10 +129,10 @@ impl<'a> Answers<'a> {
 }
 
 /// The answer at `at` of `entries`, and where it ends: its hit count (a
-/// byte, which [`SAME`] is too large to be), its total, its documents, then each score in whole units of
-/// [`SHOWN_PER_POINT`] (`search` returns no finer), the first as a varint
-/// and each next one as the varint of how much lower it is (scores fall
-/// down a page).
+/// byte, which [`SAME`] is too large to be), its total, its documents,
+/// then each score in whole units of [`SHOWN_PER_POINT`] (`search`
+/// returns no finer), the first as a varint and each next one as the
+/// varint of how much lower it is (scores fall down a page).
 fn decode(entries: &[u8], at: usize) -> Option<(Answer, usize)> {
     let mut r = Reader::at(entries, at);
     let n = usize::from(r.get_u8()?);

@@ -25,11 +25,6 @@ pub struct Writer {
 
 #[cfg(feature = "build")]
 impl Writer {
-    /// A writer appending to `out`, which must end on a whole byte.
-    pub fn over(out: Vec<u8>) -> Self {
-        Writer { out, acc: 0, n: 0 }
-    }
-
     /// Bits written so far.
     pub fn bit_len(&self) -> u64 {
         8 * self.out.len() as u64 + u64::from(self.n)

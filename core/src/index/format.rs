@@ -29,8 +29,9 @@
 //!   before, `x` was the list's length in bytes, and each list began with
 //!   its `df` and was padded to a whole byte: 16 KB more at 10,000
 //!   documents, where two lists in three hold one posting). For an
-//!   alias, `x` is the zigzag difference from its ordinal to its stem's. The dictionary is only ever read whole, in
-//!   order, so it has no blocks to restart the front coding.
+//!   alias, `x` is the zigzag difference from its ordinal to its stem's.
+//!   The dictionary is only ever read whole, in order, so it has no
+//!   blocks to restart the front coding.
 //! - `postings`: the lists, one bit stream (see `bits`) padded to a whole
 //!   byte at its end. Per list, per document, ascending,
 //!   the gap from the previous document plus one (the first: the document)

@@ -322,8 +322,8 @@ impl Sorted {
     #[inline]
     pub fn value(&self, j: usize) -> u64 {
         let v = self.values[j];
-        match self.alias_stem(j) {
-            Some(stem) => self.values[stem] & !3,
+        match self.alias_stem(j).and_then(|stem| self.values.get(stem)) {
+            Some(stem) => stem & !3,
             None => v,
         }
     }

@@ -61,7 +61,7 @@ impl Cursor<'_> {
                 .filter(|&df| df > 0 && df <= self.doc_count)?;
             let at = self.postings_at;
             let end = at.checked_add(list_bits(self.doc_count, df, extra)?)?;
-            // Starts are kept in 32 bits, and counts below them in 30.
+            // Starts are kept in 32 bits, and counts in the 30 above them.
             if end > u64::from(u32::MAX) || df >> (64 - DF_SHIFT) != 0 {
                 return None;
             }
