@@ -285,8 +285,8 @@ impl<'a> Index<'a> {
     /// Title and body length codes of a document (see `format::encode_norm`).
     #[inline]
     pub fn norm_codes(&self, doc: u32) -> (u8, u8) {
-        let (titles, bodies) = self.norms.split_at(self.doc_count as usize);
-        match (titles.get(doc as usize), bodies.get(doc as usize)) {
+        let (doc, n) = (doc as usize, self.doc_count as usize);
+        match (self.norms.get(doc), self.norms.get(n + doc)) {
             (Some(&t), Some(&b)) => (t, b),
             _ => (0, 0),
         }
