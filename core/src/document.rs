@@ -81,7 +81,7 @@ pub fn numeric_id(id: &str) -> Option<u32> {
 /// a whole number ([`numeric_id`]), else by bytes.
 pub fn sort_by_id(docs: &mut [Document]) {
     if docs.iter().all(|d| numeric_id(&d.id).is_some()) {
-        docs.sort_by_key(|d| numeric_id(&d.id));
+        docs.sort_by_cached_key(|d| numeric_id(&d.id));
     } else {
         docs.sort_by(|a, b| a.id.cmp(&b.id));
     }

@@ -161,6 +161,18 @@ pub fn shown(score: f32) -> f32 {
 /// Units of a shown score per point.
 pub const SHOWN_PER_POINT: f64 = 1e4;
 
+/// A shown score in whole [`SHOWN_PER_POINT`] units, as a stored answer
+/// keeps it (negative scores, which `search` never gives, as 0).
+pub fn shown_units(score: f32) -> u64 {
+    (f64::from(score) * SHOWN_PER_POINT).round() as u64
+}
+
+/// The score of `units` whole [`SHOWN_PER_POINT`] units: the inverse of
+/// [`shown_units`] for a score [`shown`] gave.
+pub fn from_shown_units(units: u64) -> f32 {
+    (units as f64 / SHOWN_PER_POINT) as f32
+}
+
 /// Best score first, ties by document ordinal: the one order of every
 /// ranking (results, feedback documents, proximity candidates).
 pub fn by_score(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {

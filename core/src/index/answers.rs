@@ -6,7 +6,7 @@
 
 use super::format::read_u32;
 use super::varint::Reader;
-use crate::rank::SHOWN_PER_POINT;
+use crate::rank::from_shown_units;
 
 /// Hits kept per answer: the first page at the default limit.
 pub const ANSWERED_HITS: usize = 10;
@@ -130,7 +130,7 @@ impl<'a> Answers<'a> {
 
 /// The answer at `at` of `entries`, and where it ends: its hit count (a
 /// byte, which [`SAME`] is too large to be), its total, its documents,
-/// then each score in whole units of [`SHOWN_PER_POINT`] (`search`
+/// then each score in whole units of `rank::SHOWN_PER_POINT` (`search`
 /// returns no finer), the first as a varint and each next one as the
 /// varint of how much lower it is (scores fall down a page).
 fn decode(entries: &[u8], at: usize) -> Option<(Answer, usize)> {
@@ -148,7 +148,7 @@ fn decode(entries: &[u8], at: usize) -> Option<(Answer, usize)> {
     for (k, hit) in hits.iter_mut().enumerate() {
         let v = r.get()?;
         units = if k == 0 { v } else { units.checked_sub(v)? };
-        hit.1 = (units as f64 / SHOWN_PER_POINT) as f32;
+        hit.1 = from_shown_units(units);
     }
     Some((Answer { total, hits }, r.pos()))
 }
@@ -183,9 +183,9 @@ pub fn encode(mut answers: Vec<(String, Answer)>) -> Vec<u8> {
         }
         let mut prev = None;
         for &(_, score) in &a.hits {
-            let units = (f64::from(score) * SHOWN_PER_POINT).round() as u64;
+            let units = crate::rank::shown_units(score);
             assert_eq!(
-                (units as f64 / SHOWN_PER_POINT) as f32,
+                from_shown_units(units),
                 score,
                 "{key}: a stored score is one that search returns"
             );

@@ -318,7 +318,7 @@ impl Sorted {
     }
 
     /// Value of key `j`: kind, list and document frequency (see
-    /// [`DF_SHIFT`]); an alias's is its stem's with the alias's kind.
+    /// `DF_SHIFT`); an alias's is its stem's with the alias's kind.
     #[inline]
     pub fn value(&self, j: usize) -> u64 {
         let v = self.values[j];
